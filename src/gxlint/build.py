@@ -1,0 +1,148 @@
+"""Parse tree → Document: typed lines with tokens and cells, title, sections and their tables."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from gxlint.model import (
+    Cell,
+    Document,
+    Line,
+    LineKind,
+    Section,
+    Span,
+    Table,
+    Token,
+    TokenKind,
+)
+from gxlint.parse import parse_report
+
+if TYPE_CHECKING:
+    from lark import Token as LarkToken
+    from lark import Tree
+
+_NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
+_PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
+_TITLE_END = re.compile(r"报告|年报")
+
+
+def build_document(path: str, text: str) -> Document:
+    """Tokenise `text` and build the document model."""
+    tree, unparsed = parse_report(text)
+    raw_lines = text.split("\n")
+    # Every source line is exactly one child of the tree, so a line's number is its position.
+    lines = [_line(node, n, raw_lines[n - 1]) for n, node in enumerate(tree.children, start=1)]
+    for lineno in unparsed:
+        raw = raw_lines[lineno - 1]
+        lines[lineno - 1] = Line(LineKind.PARAGRAPH, lineno, raw, _line_span(lineno, raw))
+    title, preamble, sections = _split_sections(lines)
+    return Document(
+        path=path,
+        text=text,
+        lines=lines,
+        title=title,
+        preamble=preamble,
+        sections=sections,
+        unparsed=[lines[n - 1] for n in unparsed],
+    )
+
+
+def _line_span(lineno: int, raw: str) -> Span:
+    indent = len(raw) - len(raw.lstrip())
+    return Span(lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1)
+
+
+def _line(node: Tree, lineno: int, raw: str) -> Line:
+    kind = LineKind(node.data if node.data != "pipe_row" else "row")
+    line = Line(kind, lineno, raw, _line_span(lineno, raw))
+    if kind is LineKind.ROW:
+        line.cells = _cells(node, lineno, raw)
+        return line
+    for child in node.children:
+        if child.type in _NUMBER_TOKENS:
+            line.number = child.strip()
+        else:
+            line.tokens.append(_token(child))
+    return line
+
+
+def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
+    separator = "|" if raw.lstrip().startswith("|") else "\t"
+    parts = raw.split(separator)
+    start = 0
+    if separator == "|":
+        start = len(parts[0]) + 1
+        parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+    cells: list[Cell] = []
+    column = start + 1
+    trees = [c for c in node.children if getattr(c, "data", None) == "cell"]
+    for part, cell_tree in zip(parts, trees, strict=False):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        span = Span(lineno, column + lead, lineno, column + lead + len(text))
+        tokens = [_token(t) for t in cell_tree.children]
+        cells.append(Cell(text=text, span=span, tokens=tokens))
+        column += len(part) + 1
+    if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
+        return []
+    return cells
+
+
+def _token(tok: LarkToken) -> Token:
+    span = Span(tok.line, tok.column, tok.end_line, tok.end_column)
+    if tok.type == "TEXT":
+        return Token(TokenKind.TEXT, str(tok), span)
+    if tok.type == "YEAR":
+        digits = unicodedata.normalize("NFKC", str(tok))[:4]
+        return Token(TokenKind.YEAR, str(tok), span, Decimal(digits))
+    return Token(TokenKind.NUMBER, str(tok), span, _decimal(str(tok)))
+
+
+def _decimal(text: str) -> Decimal | None:
+    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("−", "-")
+    try:
+        return Decimal(folded)
+    except InvalidOperation:
+        return None
+
+
+def _split_sections(lines: list[Line]) -> tuple[list[Line], list[Line], list[Section]]:
+    first_heading = next(
+        (i for i, ln in enumerate(lines) if ln.kind is LineKind.HEADING1), len(lines)
+    )
+    front = [ln for ln in lines[:first_heading] if ln.kind is not LineKind.BLANK]
+    title_end = next((i for i, ln in enumerate(front[:3]) if _TITLE_END.search(ln.raw)), 0)
+    title, preamble = front[: title_end + 1], front[title_end + 1 :]
+    sections: list[Section] = []
+    for ln in lines[first_heading:]:
+        if ln.kind is LineKind.HEADING1:
+            sections.append(Section(number=_numeral(ln.number), title=ln.text, heading=ln))
+        else:
+            sections[-1].lines.append(ln)
+    for section in sections:
+        section.tables = _tables(section.lines)
+    return title, preamble, sections
+
+
+def _numeral(number: str) -> str:
+    return re.sub(r"[\s\u3000、．.]", "", number)
+
+
+def _tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    previous: Line | None = None
+    for ln in lines:
+        if ln.kind is LineKind.ROW and ln.cells:
+            if previous is not None and previous.kind is LineKind.ROW and tables:
+                tables[-1].rows.append(ln)
+            else:
+                caption = previous if previous and previous.kind is LineKind.PARAGRAPH else None
+                tables.append(Table(rows=[ln], caption=caption))
+        if ln.kind is not LineKind.BLANK:
+            previous = ln
+    return tables

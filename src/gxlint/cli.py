@@ -1,0 +1,106 @@
+"""Command line: commands and options only; the checking lives in engine.py and the kinds.
+
+    gxlint [check] PATH...     check reports (files or directories of .txt/.md)
+    gxlint rules               list the rules of a pack
+    gxlint explain CODE        print a rule's documentation
+    gxlint parse FILE          show how gxlint reads a report
+
+Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from gxlint import __version__
+from gxlint.errors import GxlintError
+
+COMMANDS = ("check", "rules", "explain", "parse")
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+DEFAULT_PACK = "gov-2021"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like every other input error
+        self.exit(EXIT_ERROR, f"gxlint: 用法错误 (usage error): {message}\n")
+
+
+def _arguments() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gxlint", description="政府信息公开工作年度报告合规检查")
+    parser.add_argument("--version", action="version", version=f"gxlint {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="检查报告 (check reports)")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info", "never"), default="error",
+        help="出现该级别及以上的问题时退出码为 1（默认 error）",
+    )
+    check.add_argument("--select", default="", help="只运行这些规则，逗号分隔，如 GX101,GX401")
+    check.add_argument("--ignore", default="", help="不运行这些规则，逗号分隔")
+    _pack_option(check)
+
+    rules = commands.add_parser("rules", help="列出全部规则 (list rules)")
+    _pack_option(rules)
+
+    explain = commands.add_parser("explain", help="说明一条规则 (explain a rule)")
+    explain.add_argument("code", metavar="CODE")
+    _pack_option(explain)
+
+    parse = commands.add_parser("parse", help="显示 gxlint 如何读取报告 (show the parse)")
+    parse.add_argument("path", metavar="FILE")
+    _pack_option(parse)
+    return parser
+
+
+def _pack_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pack", default=DEFAULT_PACK, help="规则包：名称（gov-2021）、版本（2021）或 YAML 文件路径"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
+        args.insert(0, "check")
+    if not args:
+        args = ["--help"]
+    options = _arguments().parse_args(args)
+    try:
+        return _run(options)
+    except GxlintError as exc:
+        print(f"gxlint: {exc.where}: {exc.problem}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 — a user never sees a traceback
+        print(f"gxlint: 内部错误 (internal error, please report): {exc!r}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _run(options: argparse.Namespace) -> int:
+    from gxlint import commands
+
+    if options.command == "rules":
+        return commands.list_rules(options.pack)
+    if options.command == "explain":
+        return commands.explain(options.code, options.pack)
+    if options.command == "parse":
+        return commands.show_parse(options.path, options.pack)
+    return commands.check(
+        paths=options.paths,
+        pack_name=options.pack,
+        output=options.format,
+        fail_on=options.fail_on,
+        select=_codes(options.select),
+        ignore=_codes(options.ignore),
+    )
+
+
+def _codes(value: str) -> frozenset[str]:
+    return frozenset(c.strip().upper() for c in value.split(",") if c.strip())

@@ -1,0 +1,108 @@
+"""What each CLI command does, in terms of the library: read, check, render."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+from gxlint.errors import GxlintError
+from gxlint.findings import Finding, Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _pack(name: str, select: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()):
+    from gxlint.packs import load_pack
+
+    pack = load_pack(name)
+    known = {r.code for r in pack.rules}
+    unknown = sorted((select | ignore) - known)
+    if unknown:
+        raise GxlintError("--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}")
+    rules = [r for r in pack.rules if (not select or r.code in select) and r.code not in ignore]
+    return replace(pack, rules=rules)
+
+
+def check(
+    paths: list[str],
+    pack_name: str,
+    output: str,
+    fail_on: str,
+    select: frozenset[str],
+    ignore: frozenset[str],
+) -> int:
+    from gxlint.build import build_document
+    from gxlint.engine import check_document
+    from gxlint.read import expand_paths, read_report
+    from gxlint.render import renderer
+
+    pack = _pack(pack_name, select, ignore)
+    findings: list[Finding] = []
+    sources: dict[str, list[str]] = {}
+    failed = False
+    for path in expand_paths(paths):
+        try:
+            text = read_report(path)
+        except GxlintError as exc:
+            print(f"gxlint: {exc.where}: {exc.problem}", file=sys.stderr)
+            failed = True
+            continue
+        name = "<stdin>" if path == "-" else path
+        doc = build_document(name, text)
+        sources[name] = doc.source_lines
+        findings.extend(check_document(doc, pack))
+    renderer(output)(findings, sources, sys.stdout)
+    if failed:
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK
+
+
+def list_rules(pack_name: str) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    pack = _pack(pack_name)
+    table = Table(title=f"{pack.name}：{pack.title}（{pack.basis}）", title_justify="left")
+    for column in ("代码", "名称", "级别", "类型"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("信息", overflow="fold", ratio=1)
+    for rule in pack.rules:
+        table.add_row(rule.code, rule.name, rule.severity.label, rule.kind, rule.message)
+    Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+def explain(code: str, pack_name: str) -> int:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.panel import Panel
+
+    pack = _pack(pack_name)
+    rule = pack.rule(code.upper())
+    if rule is None:
+        raise GxlintError(code, f"规则包 {pack.name} 中没有这条规则 (unknown rule)")
+    console = Console(highlight=False)
+    console.print(f"[bold]{rule.code} {rule.name}[/]  ({rule.severity.label}, {rule.kind})")
+    console.print(f"信息：{escape(rule.message)}")
+    console.print()
+    console.print("[bold]为什么 Why[/]")
+    console.print(escape(rule.doc.why))
+    console.print()
+    console.print(Panel(escape(rule.doc.bad.rstrip()), title="违反示例 Violation", style="red"))
+    console.print(Panel(escape(rule.doc.good.rstrip()), title="正确示例 Fix", style="green"))
+    return EXIT_OK
+
+
+def show_parse(path: str, pack_name: str) -> int:
+    from rich.console import Console
+
+    from gxlint.build import build_document
+    from gxlint.read import read_report
+    from gxlint.render.tree import document_tree
+
+    doc = build_document(path, read_report(path))
+    Console(highlight=False, soft_wrap=True).print(document_tree(doc, _pack(pack_name)))
+    return EXIT_OK

@@ -1,0 +1,13 @@
+"""Errors that stop gxlint with exit code 2 and one line of explanation, never a traceback."""
+
+
+class GxlintError(Exception):
+    """A problem with an input (a report, a rule pack, an option) that gxlint cannot get past.
+
+    `where` names the file (and, for packs, the rule and key); `problem` says what is wrong.
+    """
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem

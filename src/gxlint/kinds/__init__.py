@@ -1,0 +1,35 @@
+"""The rule kinds, registered in one place. A kind is Python; its rules are YAML entries in a pack.
+
+Each kind module defines `KIND = Kind(...)`: the params a rule of that kind takes, the fields its
+message template may use, and `check(rule, context)` yielding findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gxlint.context import Context
+    from gxlint.findings import Finding
+    from gxlint.rule import Rule
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    summary: str
+    check: Callable[[Rule, Context], Iterable[Finding]]
+    # param name → (python type, required)
+    params: dict[str, tuple[type, bool]] = field(default_factory=dict)
+    fields: frozenset[str] = frozenset()
+    validate: Callable[[dict[str, Any]], str | None] | None = None
+
+
+def registry() -> dict[str, Kind]:
+    """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
+    from gxlint.kinds import sections, statements, unparsed
+
+    kinds = [*sections.KINDS, statements.KIND, unparsed.KIND]
+    return {k.name: k for k in kinds}

@@ -1,0 +1,23 @@
+"""Lines the grammar could not place: reported, never a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gxlint.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds import Kind
+from gxlint.rule import Rule
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    for line in ctx.doc.unparsed:
+        yield rule.finding(line.span, text=line.raw.strip()[:40])
+
+
+KIND = Kind(
+    "unparsed-line",
+    "语法无法识别的行 — a line the grammar could not place",
+    _check,
+    fields=frozenset({"text"}),
+)

@@ -1,0 +1,38 @@
+"""One normalisation of labels, used wherever labels are compared, and near-miss matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+# Whitespace, punctuation and quotes that real reports vary freely.
+_FOLD = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])")
+_NEAR = 0.75
+
+
+@lru_cache(maxsize=4096)
+def normalise(label: str) -> str:
+    """NFKC, then drop whitespace, punctuation and quotes: 「(一) 予以公开」 → 「一予以公开」."""
+    return _FOLD.sub("", unicodedata.normalize("NFKC", label))
+
+
+@lru_cache(maxsize=4096)
+def strip_numbering(label: str) -> str:
+    """Drop a leading 一、 / （一） / 1. numbering and normalise the rest."""
+    folded = unicodedata.normalize("NFKC", label).strip()
+    return normalise(_NUMBERING.sub("", folded))
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two normalised labels, 0 to 1."""
+    if a == b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def is_near(a: str, b: str, threshold: float = _NEAR) -> bool:
+    """True when two normalised labels differ but are close enough to be a typo of each other."""
+    return a != b and similarity(a, b) >= threshold

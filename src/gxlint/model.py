@@ -1,0 +1,126 @@
+"""The document model every rule and renderer works on: spans, tokens, lines, tables, sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of source characters: lines and columns are 1-based, end_column is exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class TokenKind(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A piece of a line: plain text, a number (with its unit, if any) or a year."""
+
+    kind: TokenKind
+    text: str
+    span: Span
+    value: Decimal | None = None
+    unit: str = ""
+
+
+class LineKind(StrEnum):
+    HEADING1 = "heading1"
+    HEADING2 = "heading2"
+    ITEM = "item"
+    ROW = "row"
+    PARAGRAPH = "paragraph"
+    BLANK = "blank"
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell: its raw text (stripped), its tokens and where it is."""
+
+    text: str
+    span: Span
+    tokens: list[Token] = field(default_factory=list)
+
+    @property
+    def numbers(self) -> list[Token]:
+        return [t for t in self.tokens if t.kind is not TokenKind.TEXT]
+
+
+@dataclass(slots=True)
+class Line:
+    """One typed source line. `number` is the heading or item number (一, （一）, 1.), if any."""
+
+    kind: LineKind
+    lineno: int
+    raw: str
+    span: Span
+    number: str = ""
+    tokens: list[Token] = field(default_factory=list)
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The line's text without its heading or item number."""
+        return self.raw.strip()[len(self.number) :].strip() if self.number else self.raw.strip()
+
+
+@dataclass(slots=True)
+class Table:
+    """Consecutive table rows, with the caption line just above them (if any)."""
+
+    rows: list[Line]
+    caption: Line | None = None
+
+    @property
+    def span(self) -> Span:
+        first, last = self.rows[0].span, self.rows[-1].span
+        return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+@dataclass(slots=True)
+class Section:
+    """A level-1 section: its heading line and every line up to the next level-1 heading."""
+
+    number: str
+    title: str
+    heading: Line
+    lines: list[Line] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+    @property
+    def span(self) -> Span:
+        last = self.lines[-1].span if self.lines else self.heading.span
+        return Span(self.heading.span.line, 1, last.end_line, last.end_column)
+
+    def prose_lines(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.kind not in (LineKind.ROW, LineKind.BLANK)]
+
+
+@dataclass(slots=True)
+class Document:
+    """A whole report: the source lines, title lines, sections, and parse problems met."""
+
+    path: str
+    text: str
+    lines: list[Line]
+    title: list[Line]
+    preamble: list[Line]
+    sections: list[Section]
+    unparsed: list[Line] = field(default_factory=list)
+
+    @property
+    def source_lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def section(self, number: str) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)

@@ -1,0 +1,59 @@
+"""Which of the report's level-1 sections is which template section, and how well its title fits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from gxlint.labels import normalise, similarity, strip_numbering
+from gxlint.model import Document, Section
+
+_TITLE_NEAR = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSpec:
+    """A template section from a pack: key, numeral, official title, accepted variants."""
+
+    key: str
+    number: str
+    title: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}、{self.title}"
+
+    def score(self, section: Section) -> float:
+        title = strip_numbering(section.heading.raw)
+        names = (self.title, *self.variants)
+        return max(similarity(title, normalise(name)) for name in names)
+
+
+class Fit(StrEnum):
+    EXACT = "exact"  # the official title or an accepted variant
+    NEAR = "near"  # close to the official title: a typo
+    NUMBER = "number"  # only the numeral matches
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    section: Section
+    spec: SectionSpec | None
+    fit: Fit | None
+
+
+def place_sections(doc: Document, specs: list[SectionSpec]) -> list[Placement]:
+    """Map each level-1 section of `doc` to the template section it is, or to None."""
+    placements: list[Placement] = []
+    for section in doc.sections:
+        scored = sorted(((spec.score(section), spec) for spec in specs), key=lambda p: -p[0])
+        best_score, best = scored[0] if scored else (0.0, None)
+        if best is not None and best_score == 1.0:
+            placements.append(Placement(section, best, Fit.EXACT))
+        elif best is not None and best_score >= _TITLE_NEAR:
+            placements.append(Placement(section, best, Fit.NEAR))
+        else:
+            by_number = next((s for s in specs if s.number == section.number), None)
+            placements.append(Placement(section, by_number, Fit.NUMBER if by_number else None))
+    return placements

@@ -1,0 +1,46 @@
+"""Reading reports: bytes from a file or stdin → normalised text. One module per input format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gxlint.errors import GxlintError
+from gxlint.read.decode import decode_report
+
+MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+def read_report(path: str) -> str:
+    """Read a report (`-` is stdin) and return its text with `\\n` line ends and a final newline."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    else:
+        file = Path(path)
+        if file.is_dir():
+            raise GxlintError(path, "是目录，不是文件 (is a directory)")
+        try:
+            with file.open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise GxlintError(path, "文件不存在 (no such file)") from None
+        except OSError as exc:
+            raise GxlintError(path, f"无法读取 (cannot read: {exc.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
+    return decode_report(path, data)
+
+
+def expand_paths(paths: list[str]) -> list[str]:
+    """Files as given; directories walked for .txt and .md files, in sorted order."""
+    found: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            found.extend(
+                str(f) for f in sorted(path.rglob("*")) if f.suffix in TEXT_SUFFIXES and f.is_file()
+            )
+        else:
+            found.append(p)
+    return found

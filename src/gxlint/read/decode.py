@@ -1,0 +1,56 @@
+"""bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; any line ends."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from gxlint.errors import GxlintError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Share of characters that must be ordinary text (letters, digits, CJK, punctuation, spaces).
+_MIN_TEXT_SHARE = 0.9
+
+
+def decode_report(path: str, data: bytes) -> str:
+    """Decode a report's bytes, or raise GxlintError naming the file and the problem."""
+    if not data.strip():
+        raise GxlintError(path, "文件为空 (empty file)")
+    text = _decode(path, data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _looks_like_text(text):
+        raise GxlintError(path, "内容不是可读的文本 (not readable text: wrong encoding or binary)")
+    if not text.endswith("\n"):
+        text += "\n"
+    return text
+
+
+def _decode(path: str, data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise GxlintError(path, f"不是有效的 {encoding} 文本 (invalid {encoding})") from None
+    if b"\x00" in data:
+        raise GxlintError(path, "含有 NUL 字节，是二进制文件 (binary file: NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise GxlintError(path, "无法识别编码：不是 UTF-8、UTF-16 或 GB18030 (unknown encoding)") from None
+
+
+def _looks_like_text(text: str) -> bool:
+    sample = text[:20000]
+    ordinary = sum(1 for ch in sample if ch in "\n\t" or unicodedata.category(ch)[0] in "LNPSZ")
+    private = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn"))
+    return ordinary - private >= _MIN_TEXT_SHARE * len(sample)

@@ -1,0 +1,38 @@
+"""`--format json`: one JSON array of findings, UTF-8, 1-based lines and character columns."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from gxlint.findings import Finding
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "path": f.path,
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.label,
+        "line": f.span.line,
+        "column": f.span.column,
+        "end_line": f.span.end_line,
+        "end_column": f.span.end_column,
+        "message": f.message,
+        "hint": f.hint or None,
+        "fix": None,
+    }
+    if f.fix is not None:
+        item["fix"] = {
+            "line": f.fix.span.line,
+            "column": f.fix.span.column,
+            "end_line": f.fix.span.end_line,
+            "end_column": f.fix.span.end_column,
+            "replacement": f.fix.replacement,
+        }
+    return item
+
+
+def render_json(findings: list[Finding], sources: dict[str, list[str]], out: TextIO) -> None:
+    json.dump([finding_dict(f) for f in findings], out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,71 @@
+"""Findings for people, in the manner of rustc and ruff: location, code, message, the source line
+with the span underlined (CJK characters are two columns wide), a help line, and a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from gxlint.findings import Finding, Severity
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
+_TAB = 4
+
+
+def _expand(line: str) -> str:
+    return line.replace("\t", " " * _TAB)
+
+
+def _marked(source: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """The displayed line and the display offset and width of the span [column, end_column)."""
+    before = _expand(source[: column - 1])
+    inside = _expand(source[column - 1 : end_column - 1]) or " "
+    return _expand(source).rstrip(), cell_len(before), max(1, cell_len(inside))
+
+
+def render_text(findings: list[Finding], sources: dict[str, list[str]], out: TextIO) -> None:
+    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
+    for f in findings:
+        style = _STYLE[f.severity]
+        head = Text.assemble(
+            (f"{f.path}:{f.span.line}:{f.span.column}", "bold"),
+            ": ",
+            (f.code, style),
+            " ",
+            (f"{f.severity.label}[{f.severity.chinese}]", style),
+            " ",
+            f.message,
+        )
+        console.print(head)
+        lines = sources.get(f.path, [])
+        if 0 < f.span.line <= len(lines):
+            source = lines[f.span.line - 1]
+            end = f.span.end_column if f.span.end_line == f.span.line else len(source) + 1
+            shown, offset, width = _marked(source, f.span.column, end)
+            gutter = " " * len(str(f.span.line))
+            console.print(f"{gutter} │", style="blue")
+            console.print(Text.assemble((f"{f.span.line} │ ", "blue"), shown))
+            console.print(
+                Text.assemble((f"{gutter} │ ", "blue"), (" " * offset + "^" * width, style))
+            )
+        if f.hint:
+            console.print(f"[bold cyan]help[/]: {escape(f.hint)}")
+        if f.fix is not None:
+            console.print(f"[bold green]fix[/]: 改为「{escape(f.fix.replacement)}」")
+        console.print()
+    console.print(summary(findings, len(sources)))
+
+
+def summary(findings: list[Finding], files: int) -> str:
+    counts = Counter(f.severity for f in findings)
+    if not findings:
+        return f"检查了 {files} 个文件，没有发现问题。"
+    parts = "，".join(
+        f"{counts[s]} 个{s.chinese}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    return f"检查了 {files} 个文件，发现 {len(findings)} 个问题：{parts}。"

@@ -1,0 +1,15 @@
+"""Where the grammar and the rule packs are: inside the installed package, or at the top of a checkout."""
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def resource_dir(name: str) -> Path:
+    """Return the folder `grammar` or `rules`: shipped in the wheel, or beside `src/` in a checkout."""
+    for candidate in (_PACKAGE / name, _PACKAGE.parent.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"gxlint is installed without its {name}/ folder")

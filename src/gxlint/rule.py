@@ -1,0 +1,58 @@
+"""A rule instance as loaded from a pack: code, severity, message template, doc, cases, params."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from typing import Any
+
+from gxlint.findings import Finding, Fix, Severity
+from gxlint.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    why: str
+    bad: str
+    good: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCase:
+    """An annotated fixture: report text whose lines ending in `# expect: CODE` must fire."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    doc: RuleDoc
+    hint: str = ""
+    cases: tuple[RuleCase, ...] = ()
+    params: dict[str, Any] = field(default_factory=dict)
+    pack: str = ""
+
+    def finding(
+        self, span: Span, *, fix: Fix | None = None, severity: Severity | None = None, **fields: Any
+    ) -> Finding:
+        """A finding of this rule at `span`, its message and hint filled in from `fields`."""
+        return Finding(
+            code=self.code,
+            name=self.name,
+            severity=severity or self.severity,
+            span=span,
+            message=self.message.format_map(fields),
+            hint=self.hint.format_map(fields) if self.hint else "",
+            fix=fix,
+        )
+
+
+def template_fields(template: str) -> set[str]:
+    """The `{placeholders}` a message or hint template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,59 @@
+"""Shared fixtures: the real reports copied from ../shared/corpus, and helpers to run gxlint."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gxlint.build import build_document
+from gxlint.engine import check_document
+from gxlint.findings import Finding
+from gxlint.packs import load_pack
+
+TESTS = Path(__file__).parent
+CORPUS = TESTS / "corpus"
+ROOT = TESTS.parent
+SEED = ROOT / "examples" / "xuchang-justice-2023.txt"
+CORPUS_NAMES = sorted(p.stem for p in CORPUS.glob("*.txt"))
+# Reports on the 2021 template (the others are 2019 or pre-2019: see corpus/INDEX.md).
+CORPUS_2021 = [
+    n
+    for n in CORPUS_NAMES
+    if n not in ("pingtan-2018", "pingtan-county-2013", "pingtan-2019", "pingtan-transport-2020")
+]
+
+_EXPECT = re.compile(r"\s*# expect: ([A-Z0-9, ]+)$")
+
+
+def corpus_text(name: str) -> str:
+    return (CORPUS / f"{name}.txt").read_text("utf-8")
+
+
+def lint(text: str, path: str = "report.txt", pack: str = "gov-2021") -> list[Finding]:
+    if not text.endswith("\n"):
+        text += "\n"
+    return check_document(build_document(path, text), load_pack(pack))
+
+
+def codes_at(findings: list[Finding]) -> list[tuple[str, int]]:
+    return sorted((f.code, f.span.line) for f in findings)
+
+
+def strip_expectations(annotated: str) -> tuple[str, set[tuple[str, int]]]:
+    """Remove `# expect: GX101, GX102` markers; return the clean text and (code, line) pairs."""
+    expected: set[tuple[str, int]] = set()
+    lines = []
+    for lineno, line in enumerate(annotated.split("\n"), start=1):
+        match = _EXPECT.search(line)
+        if match:
+            expected |= {(c.strip(), lineno) for c in match.group(1).split(",") if c.strip()}
+            line = line[: match.start()]
+        lines.append(line)
+    return "\n".join(lines), expected
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text("utf-8")

@@ -1,0 +1,30 @@
+"""Every rule of every built-in pack: its annotated cases fire exactly where they say."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import lint, strip_expectations
+
+from gxlint.packs import builtin_pack_names, load_pack
+
+CASES = [
+    pytest.param(pack, rule.code, case, id=f"{pack}:{rule.code}:{case.name}")
+    for pack in builtin_pack_names()
+    for rule in load_pack(pack).rules
+    for case in rule.cases
+]
+
+
+@pytest.mark.parametrize(("pack", "code", "case"), CASES)
+def test_rule_case(pack, code, case) -> None:
+    text, expected = strip_expectations(case.text)
+    fired = {(f.code, f.span.line) for f in lint(text, pack=pack) if f.code == code}
+    assert fired == {(c, line) for c, line in expected if c == code}
+
+
+@pytest.mark.parametrize("pack", builtin_pack_names())
+def test_every_rule_has_doc_and_cases(pack) -> None:
+    for rule in load_pack(pack).rules:
+        assert rule.doc.why and rule.doc.bad and rule.doc.good, rule.code
+        texts = [strip_expectations(c.text)[1] for c in rule.cases]
+        assert any(rule.code in {c for c, _ in e} for e in texts), f"{rule.code}: no firing case"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import lint, strip_expectations
 
+from conftest import lint, strip_expectations
 from gxlint.packs import builtin_pack_names, load_pack
 
 CASES = [

@@ -1,3 +1,3 @@
-"""gxlint — 政府信息公开工作年度报告合规检查 (a linter for government information disclosure reports)."""
+"""gxlint — 政府信息公开工作年度报告合规检查 (a linter for information disclosure reports)."""
 
 __version__ = "0.1.0"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,8 @@ _TITLE_END = re.compile(r"报告|年报")
 
 def build_document(path: str, text: str) -> Document:
     """Tokenise `text` and build the document model."""
+    if not text.endswith("\n"):
+        text += "\n"
     tree, unparsed = parse_report(text)
     raw_lines = text.split("\n")
     # Every source line is exactly one child of the tree, so a line's number is its position.
@@ -61,11 +64,10 @@ def _line(node: Tree, lineno: int, raw: str) -> Line:
     if kind is LineKind.ROW:
         line.cells = _cells(node, lineno, raw)
         return line
-    for child in node.children:
-        if child.type in _NUMBER_TOKENS:
-            line.number = child.strip()
-        else:
-            line.tokens.append(_token(child))
+    children = list(node.children)
+    if children and children[0].type in _NUMBER_TOKENS:
+        line.number = children.pop(0).strip()
+    line.tokens = _tokens(children)
     return line
 
 
@@ -85,22 +87,30 @@ def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
         lead = len(part) - len(part.lstrip())
         text = part.strip()
         span = Span(lineno, column + lead, lineno, column + lead + len(text))
-        tokens = [_token(t) for t in cell_tree.children]
-        cells.append(Cell(text=text, span=span, tokens=tokens))
+        cells.append(Cell(text=text, span=span, tokens=_tokens(cell_tree.children)))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []
     return cells
 
 
-def _token(tok: LarkToken) -> Token:
-    span = Span(tok.line, tok.column, tok.end_line, tok.end_column)
-    if tok.type == "TEXT":
-        return Token(TokenKind.TEXT, str(tok), span)
-    if tok.type == "YEAR":
-        digits = unicodedata.normalize("NFKC", str(tok))[:4]
-        return Token(TokenKind.YEAR, str(tok), span, Decimal(digits))
-    return Token(TokenKind.NUMBER, str(tok), span, _decimal(str(tok)))
+def _tokens(children: list[LarkToken]) -> list[Token]:
+    """Model tokens from Lark tokens; a UNIT joins the NUMBER before it (the grammar says so)."""
+    tokens: list[Token] = []
+    for tok in children:
+        span = Span(tok.line, tok.column, tok.end_line, tok.end_column)
+        if tok.type == "UNIT":
+            number = tokens.pop()
+            joined = Span(number.span.line, number.span.column, span.end_line, span.end_column)
+            tokens.append(replace(number, text=number.text + tok, span=joined, unit=tok.strip()))
+        elif tok.type == "YEAR":
+            digits = unicodedata.normalize("NFKC", str(tok))[:4]
+            tokens.append(Token(TokenKind.YEAR, str(tok), span, Decimal(digits)))
+        elif tok.type == "NUMBER":
+            tokens.append(Token(TokenKind.NUMBER, str(tok), span, _decimal(str(tok))))
+        else:
+            tokens.append(Token(TokenKind.TEXT, str(tok), span))
+    return tokens
 
 
 def _decimal(text: str) -> Decimal | None:

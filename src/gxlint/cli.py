@@ -36,7 +36,9 @@ def _arguments() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument(
-        "--fail-on", choices=("error", "warning", "info", "never"), default="error",
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
         help="出现该级别及以上的问题时退出码为 1（默认 error）",
     )
     check.add_argument("--select", default="", help="只运行这些规则，逗号分隔，如 GX101,GX401")
@@ -58,7 +60,9 @@ def _arguments() -> argparse.ArgumentParser:
 
 def _pack_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--pack", default=DEFAULT_PACK, help="规则包：名称（gov-2021）、版本（2021）或 YAML 文件路径"
+        "--pack",
+        default=DEFAULT_PACK,
+        help="规则包：名称（gov-2021）、版本（2021）或 YAML 文件路径",
     )
 
 
@@ -78,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 — a user never sees a traceback
+    except Exception as exc:
         print(f"gxlint: 内部错误 (internal error, please report): {exc!r}", file=sys.stderr)
         return EXIT_ERROR
 

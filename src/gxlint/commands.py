@@ -18,7 +18,9 @@ def _pack(name: str, select: frozenset[str] = frozenset(), ignore: frozenset[str
     known = {r.code for r in pack.rules}
     unknown = sorted((select | ignore) - known)
     if unknown:
-        raise GxlintError("--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}")
+        raise GxlintError(
+            "--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}"
+        )
     rules = [r for r in pack.rules if (not select or r.code in select) and r.code not in ignore]
     return replace(pack, rules=rules)
 

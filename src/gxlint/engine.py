@@ -13,7 +13,9 @@ from gxlint.packs import Pack
 from gxlint.read import read_report
 
 
-def check_document(doc: Document, pack: Pack, select: frozenset[str] = frozenset()) -> list[Finding]:
+def check_document(
+    doc: Document, pack: Pack, select: frozenset[str] = frozenset()
+) -> list[Finding]:
     """Run every rule of `pack` (or only the codes in `select`) over `doc`."""
     kinds = registry()
     ctx = Context(doc, pack)

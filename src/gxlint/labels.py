@@ -9,7 +9,9 @@ from functools import lru_cache
 
 # Whitespace, punctuation and quotes that real reports vary freely.
 _FOLD = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])")
+_NUMBERING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])"
+)
 _NEAR = 0.75
 
 

@@ -1,4 +1,4 @@
-"""Rule packs: YAML files in rules/, loaded safely, merged along `extends`, validated with locations."""
+"""Rule packs: YAML files in rules/, loaded safely, merged along `extends`, validated."""
 
 from __future__ import annotations
 
@@ -18,7 +18,17 @@ from gxlint.rule import Rule, RuleCase, RuleDoc, template_fields
 _CODE = re.compile(r"^GX\d{3}$")
 _FOLDED_SPACE = re.compile(r"(?<=[\u2e80-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\uffef])")
 _RULE_KEYS = {"code", "name", "kind", "severity", "message", "hint", "doc", "cases"}
-_PACK_KEYS = {"pack", "version", "title", "basis", "extends", "sections", "tables", "rules", "remove"}
+_PACK_KEYS = {
+    "pack",
+    "version",
+    "title",
+    "basis",
+    "extends",
+    "sections",
+    "tables",
+    "rules",
+    "remove",
+}
 
 
 @dataclass
@@ -57,7 +67,7 @@ def find_pack(name: str) -> Path:
 
 @cache
 def load_pack(name: str) -> Pack:
-    """Load, merge and validate a pack. Raises GxlintError naming the file, rule and key at fault."""
+    """Load, merge and validate a pack; a GxlintError names the file, rule and key at fault."""
     path = find_pack(name)
     data = _merged(path, seen=())
     where = _display(path)
@@ -67,7 +77,9 @@ def load_pack(name: str) -> Pack:
     keys = {s.key for s in sections}
     for r in rules:
         if "section" in r.params and r.params["section"] not in keys:
-            raise GxlintError(f"{where}: 规则 {r.code}", f"键 section: 没有章节 {r.params['section']!r}")
+            raise GxlintError(
+                f"{where}: 规则 {r.code}", f"键 section: 没有章节 {r.params['section']!r}"
+            )
     codes = [r.code for r in rules]
     duplicated = sorted({c for c in codes if codes.count(c) > 1})
     if duplicated:
@@ -96,7 +108,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
+        data = yaml.load(path.read_text("utf-8"), Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{_display(path)}:{mark.line + 1}:{mark.column + 1}" if mark else _display(path)

@@ -1,4 +1,4 @@
-"""Where the grammar and the rule packs are: inside the installed package, or at the top of a checkout."""
+"""Where the grammar and the rule packs are: in the installed package, or atop a checkout."""
 
 from functools import cache
 from pathlib import Path
@@ -8,7 +8,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def resource_dir(name: str) -> Path:
-    """Return the folder `grammar` or `rules`: shipped in the wheel, or beside `src/` in a checkout."""
+    """The folder `grammar` or `rules`: shipped in the wheel, or beside `src/` in a checkout."""
     for candidate in (_PACKAGE / name, _PACKAGE.parent.parent / name):
         if candidate.is_dir():
             return candidate

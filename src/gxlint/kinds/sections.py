@@ -1,4 +1,4 @@
-"""Section structure kinds: every template section present, in order, once, under its official title."""
+"""Section kinds: every template section present, in order, once, under its official title."""
 
 from __future__ import annotations
 
@@ -34,7 +34,9 @@ def _present(rule: Rule, ctx: Context) -> Iterator[Finding]:
             last = ctx.doc.lines[-1] if ctx.doc.lines else None
             span = last.span if last else Span(1, 1, 1, 1)
             where = "应在报告末尾"
-        yield rule.finding(span, number=spec.number, title=spec.title, heading=spec.heading, where=where)
+        yield rule.finding(
+            span, number=spec.number, title=spec.title, heading=spec.heading, where=where
+        )
 
 
 def _order(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -36,7 +36,9 @@ def _decode(path: str, data: bytes) -> str:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError:
-                raise GxlintError(path, f"不是有效的 {encoding} 文本 (invalid {encoding})") from None
+                raise GxlintError(
+                    path, f"不是有效的 {encoding} 文本 (invalid {encoding})"
+                ) from None
     if b"\x00" in data:
         raise GxlintError(path, "含有 NUL 字节，是二进制文件 (binary file: NUL bytes)")
     try:
@@ -46,7 +48,9 @@ def _decode(path: str, data: bytes) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise GxlintError(path, "无法识别编码：不是 UTF-8、UTF-16 或 GB18030 (unknown encoding)") from None
+        raise GxlintError(
+            path, "无法识别编码：不是 UTF-8、UTF-16 或 GB18030 (unknown encoding)"
+        ) from None
 
 
 def _looks_like_text(text: str) -> bool:

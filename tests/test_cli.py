@@ -1,0 +1,144 @@
+"""The command line: exit codes, the JSON contract, the commands, and errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEED
+from gxlint import __version__
+from gxlint.cli import main
+
+JSON_KEYS = {"path", "code", "severity", "line", "column", "end_line", "end_column", "message"}
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gxlint", *args],
+        input=stdin.decode("utf-8") if stdin else None,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT / "src")},
+    )
+
+
+@pytest.fixture
+def broken_seed(tmp_path, seed_text):
+    path = tmp_path / "draft.txt"
+    path.write_text(seed_text.replace("本年度未收取信息处理费。", ""), "utf-8")
+    return path
+
+
+def test_seed_exits_zero(capsys) -> None:
+    assert main([str(SEED)]) == 0
+    assert main(["check", str(SEED)]) == 0
+
+
+def test_error_exits_one_and_json_contract(broken_seed, capsys) -> None:
+    assert main(["--format", "json", str(broken_seed)]) == 1
+    out = capsys.readouterr().out
+    assert "\\u" not in out and "信息处理费" in out
+    items = json.loads(out)
+    assert isinstance(items, list) and items
+    for item in items:
+        assert set(item) >= JSON_KEYS
+        assert item["severity"] in ("error", "warning", "info")
+        assert item["line"] >= 1 and item["column"] >= 1
+    fee = next(i for i in items if i["code"] == "GX401")
+    assert fee["path"] == str(broken_seed)
+    assert fee["line"] == 88 and fee["column"] == 1 and fee["end_column"] == 12
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code"), [("error", 1), ("warning", 1), ("info", 1), ("never", 0)]
+)
+def test_fail_on(broken_seed, fail_on, code, capsys) -> None:
+    assert main(["--fail-on", fail_on, str(broken_seed)]) == code
+
+
+def test_fail_on_warning_counts_warnings(tmp_path, seed_text, capsys) -> None:
+    path = tmp_path / "typo.txt"
+    path.write_text(seed_text.replace("改进情况", "改进请况"), "utf-8")
+    assert main([str(path)]) == 0
+    assert main(["--fail-on", "warning", str(path)]) == 1
+
+
+def test_text_output_is_plain_and_marks_the_span(broken_seed) -> None:
+    result = run(str(broken_seed))
+    assert result.returncode == 1
+    assert "\x1b[" not in result.stdout
+    lines = result.stdout.splitlines()
+    head = next(i for i, ln in enumerate(lines) if "GX401" in ln)
+    assert lines[head].startswith(f"{broken_seed}:88:1: GX401 error[错误] ")
+    assert lines[head + 2] == "88 │ 六、其他需要报告的事项"
+    assert lines[head + 3] == "   │ " + "^" * 22  # eleven CJK characters, two columns each
+    assert lines[head + 4].startswith("help: ")
+    assert "1 个错误" in lines[-1]
+
+
+def test_stdin(seed_text) -> None:
+    result = run("-", stdin=seed_text.encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    assert "没有发现问题" in result.stdout
+
+
+def test_directory_recurses(tmp_path, seed_text, capsys) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text(seed_text, "utf-8")
+    (tmp_path / "two.md").write_text(seed_text.replace("本年度未收取信息处理费。", ""), "utf-8")
+    assert main(["--format", "json", str(tmp_path)]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert {i["path"] for i in items} == {str(tmp_path / "two.md")}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.txt"], "missing.txt: 文件不存在"),
+        (["--pack", "gov-1999", "x.txt"], "没有这个规则包"),
+        (["--select", "GX999", "examples/xuchang-justice-2023.txt"], "GX999"),
+        (["explain", "GX999"], "GX999"),
+        (["--format", "xml", "x.txt"], "用法错误"),
+    ],
+)
+def test_errors_are_one_line_exit_two(args, message) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_file_among_good_ones_exits_two(tmp_path, capsys) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02PDF")
+    assert main([str(SEED), str(binary)]) == 2
+    captured = capsys.readouterr()
+    assert f"{binary}: 含有 NUL 字节" in captured.err
+    assert "检查了 1 个文件" in captured.out
+
+
+def test_version_rules_explain_parse(capsys) -> None:
+    result = run("--version")
+    assert result.stdout.strip() == f"gxlint {__version__}"
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "GX101" in out and "GX401" in out and "section-missing" in out
+    assert main(["explain", "gx401"]) == 0
+    out = capsys.readouterr().out
+    assert "GX401 fee-statement" in out and "违反示例" in out and "本年度未收取信息处理费" in out
+    assert main(["parse", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert "section 六 其他需要报告的事项 → other (exact)" in out
+    assert "year=2023 年" in out
+
+
+def test_never_writes_the_input(broken_seed) -> None:
+    before = broken_seed.read_bytes()
+    run(str(broken_seed))
+    assert broken_seed.read_bytes() == before

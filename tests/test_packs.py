@@ -1,0 +1,102 @@
+"""Rule packs: validation errors name the file, the rule and the key; extends and remove merge."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from gxlint.errors import GxlintError
+from gxlint.packs import load_pack
+
+RULE = """
+  - code: GX401
+    name: fee
+    kind: required-statement
+    severity: error
+    section: other
+    require: [{name: 收费, any: [处理费]}]
+    message: 「{section}」没有说明{name}
+    doc: {why: w, bad: b, good: g}
+"""
+
+
+def write(tmp_path, body: str, name: str = "p.yaml"):
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(body), "utf-8")
+    return str(path)
+
+
+def pack(tmp_path, rules: str) -> str:
+    return write(
+        tmp_path,
+        "pack: p\nsections:\n  - {key: other, number: 六, title: 其他需要报告的事项}\nrules:\n"
+        + rules,
+    )
+
+
+def test_valid_pack_loads(tmp_path) -> None:
+    loaded = load_pack(pack(tmp_path, RULE))
+    assert [r.code for r in loaded.rules] == ["GX401"]
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "problem"),
+    [
+        (("severity: error", "severity: fatal"), "规则 GX401", "键 severity"),
+        (("kind: required-statement", "kind: nope"), "规则 GX401", "键 kind"),
+        (("code: GX401", "code: GX71"), "规则 GX71", "键 code"),
+        (("section: other", "section: other\n    colour: red"), "规则 GX401", "colour"),
+        (("section: other", "section: elsewhere"), "规则 GX401", "键 section"),
+        (("没有说明{name}", "没有说明{nme}"), "规则 GX401", "nme"),
+        (("any: [处理费]", "any: ['处理费(']"), "规则 GX401", "正则表达式"),
+        (("    doc: {why: w, bad: b, good: g}\n", ""), "规则 GX401", "缺少键 doc"),
+    ],
+)
+def test_invalid_rule_names_file_rule_and_key(tmp_path, change, where, problem) -> None:
+    path = pack(tmp_path, RULE.replace(*change))
+    with pytest.raises(GxlintError) as exc:
+        load_pack(path)
+    assert exc.value.where.endswith(f"p.yaml: {where}")
+    assert problem in exc.value.problem
+
+
+def test_malformed_yaml_names_line(tmp_path) -> None:
+    path = write(tmp_path, "pack: p\nrules: [\n")
+    with pytest.raises(GxlintError) as exc:
+        load_pack(path)
+    assert "p.yaml:3:" in exc.value.where
+    assert "YAML" in exc.value.problem
+
+
+def test_duplicate_codes(tmp_path) -> None:
+    with pytest.raises(GxlintError, match="GX401"):
+        load_pack(pack(tmp_path, RULE + RULE))
+
+
+def test_extends_overrides_and_removes(tmp_path) -> None:
+    write(
+        tmp_path,
+        "pack: base\nsections:\n  - {key: other, number: 六, title: 其他}\nrules:\n"
+        + RULE
+        + RULE.replace("GX401", "GX402"),
+        name="base.yaml",
+    )
+    child = write(
+        tmp_path,
+        "pack: child\nextends: base\nremove: [GX402]\n"
+        "rules:\n  - {code: GX401, severity: warning}\n",
+        name="child.yaml",
+    )
+    loaded = load_pack(child)
+    assert [(r.code, r.severity.label, r.name) for r in loaded.rules] == [
+        ("GX401", "warning", "fee")
+    ]
+    assert loaded.sections[0].title == "其他"
+
+
+def test_extends_cycle(tmp_path) -> None:
+    write(tmp_path, "pack: a\nextends: b\n", name="a.yaml")
+    path = write(tmp_path, "pack: b\nextends: a\n", name="b.yaml")
+    with pytest.raises(GxlintError, match="循环"):
+        load_pack(path)

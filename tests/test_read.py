@@ -1,0 +1,76 @@
+"""bytes → text: encodings, line ends, and a one-line error for what is not a report."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from gxlint.errors import GxlintError
+from gxlint.read import MAX_BYTES, expand_paths, read_report
+
+TEXT = "许昌市司法局 2023 年政府信息公开工作年度报告\n一、总体情况\n全年收到申请 3 件。"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        TEXT.encode("gb18030"),
+        TEXT.encode("gbk"),
+        TEXT.replace("\n", "\r\n").encode("utf-8"),
+        TEXT.replace("\n", "\r").encode("gbk"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "gb18030", "gbk", "crlf", "cr-gbk"],
+)
+def test_encodings_and_line_ends(tmp_path, data) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(data)
+    assert read_report(str(path)) == TEXT + "\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "文件为空"),
+        (b" \n\n", "文件为空"),
+        (b"PK\x03\x04\x00\x00binary", "NUL"),
+        (bytes(c for c in range(1, 32) if c not in (9, 10, 13)) * 20, "不是可读的文本"),
+        (b"abc" + b"\xff" * 30, "无法识别编码"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "utf-16-le"),
+    ],
+    ids=["empty", "blank", "nul", "control-chars", "undecodable", "broken-utf16"],
+)
+def test_bad_input_is_one_clear_error(tmp_path, data, problem) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    with pytest.raises(GxlintError) as exc:
+        read_report(str(path))
+    assert exc.value.where == str(path)
+    assert problem in exc.value.problem
+    assert "\n" not in str(exc.value)
+
+
+def test_missing_file_and_directory(tmp_path) -> None:
+    with pytest.raises(GxlintError, match="文件不存在"):
+        read_report(str(tmp_path / "nope.txt"))
+    with pytest.raises(GxlintError, match="是目录"):
+        read_report(str(tmp_path))
+
+
+def test_huge_file(tmp_path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(GxlintError, match="文件过大"):
+        read_report(str(path))
+
+
+def test_expand_paths_recurses_into_txt_and_md(tmp_path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.md", "sub/c.docx", "d.yaml"):
+        (tmp_path / name).write_text("x")
+    assert expand_paths([str(tmp_path)]) == [str(tmp_path / "a.txt"), str(tmp_path / "sub/b.md")]
+    assert expand_paths(["-", "x.txt"]) == ["-", "x.txt"]

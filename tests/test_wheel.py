@@ -1,0 +1,82 @@
+"""The wheel ships grammar/ and rules/: installed in a fresh venv, `gxlint` runs from anywhere."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("gxlint-*.whl")
+    return built
+
+
+def test_wheel_contents(wheel) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "gxlint/grammar/report.lark" in names
+    assert "gxlint/rules/gov-2021.yaml" in names
+    assert "gxlint/cli.py" in names
+    metadata = next(n for n in names if n.endswith("METADATA"))
+    text = zipfile.ZipFile(wheel).read(metadata).decode()
+    for dependency in ("lark", "rich", "pyyaml"):
+        assert f"Requires-Dist: {dependency}" in text
+
+
+def test_installed_wheel_runs_from_any_directory(wheel, tmp_path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    # Offline: the dependencies come from this interpreter's site-packages through a .pth file.
+    import lark
+    import rich
+    import yaml
+
+    site = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    dirs = {str(Path(m.__file__).resolve().parent.parent) for m in (lark, rich, yaml)}
+    (Path(site) / "deps.pth").write_text("\n".join(sorted(dirs)) + "\n")
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [env_dir / "bin" / "gxlint", str(SEED)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "没有发现问题" in result.stdout or "个警告" in result.stdout
+    rules = subprocess.run(
+        [env_dir / "bin" / "gxlint", "rules"], cwd=elsewhere, capture_output=True, text=True
+    )
+    assert "GX401" in rules.stdout

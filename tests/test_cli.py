@@ -142,3 +142,21 @@ def test_never_writes_the_input(broken_seed) -> None:
     before = broken_seed.read_bytes()
     run(str(broken_seed))
     assert broken_seed.read_bytes() == before
+
+
+def test_parallel_batch_matches_serial(tmp_path, capsys) -> None:
+    from conftest import CORPUS
+
+    for i, report in enumerate(sorted(CORPUS.glob("*.txt")) * 2):
+        (tmp_path / f"{i:02d}-{report.name}").write_text(report.read_text("utf-8"), "utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["--format", "json", "--fail-on", "never", "--jobs", jobs, str(tmp_path)]) == 0
+        outputs.append(json.loads(capsys.readouterr().out))
+    assert outputs[0] == outputs[1]
+    assert len({i["path"] for i in outputs[0]}) > 1
+
+
+def test_jobs_must_be_a_count() -> None:
+    result = run("--jobs", "-1", str(SEED))
+    assert result.returncode == 2 and "--jobs" in result.stderr

@@ -43,6 +43,9 @@ def _arguments() -> argparse.ArgumentParser:
     )
     check.add_argument("--select", default="", help="只运行这些规则，逗号分隔，如 GX101,GX401")
     check.add_argument("--ignore", default="", help="不运行这些规则，逗号分隔")
+    check.add_argument(
+        "--jobs", type=_jobs, default=0, metavar="N", help="并行进程数；0 为按 CPU 核数自动（默认）"
+    )
     _pack_option(check)
 
     rules = commands.add_parser("rules", help="列出全部规则 (list rules)")
@@ -103,7 +106,14 @@ def _run(options: argparse.Namespace) -> int:
         fail_on=options.fail_on,
         select=_codes(options.select),
         ignore=_codes(options.ignore),
+        jobs=options.jobs,
     )
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"应为 0 或正整数，实为 {value!r}")
+    return int(value)
 
 
 def _codes(value: str) -> frozenset[str]:

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding, Severity
 
+if TYPE_CHECKING:
+    from gxlint.packs import Pack
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _pack(name: str, select: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()):
+def _pack(
+    name: str, select: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()
+) -> Pack:
     from gxlint.packs import load_pack
 
     pack = load_pack(name)
@@ -32,27 +38,24 @@ def check(
     fail_on: str,
     select: frozenset[str],
     ignore: frozenset[str],
+    jobs: int = 0,
 ) -> int:
-    from gxlint.build import build_document
-    from gxlint.engine import check_document
-    from gxlint.read import expand_paths, read_report
+    from gxlint.batch import check_many
+    from gxlint.read import expand_paths
     from gxlint.render import renderer
 
     pack = _pack(pack_name, select, ignore)
+    codes = frozenset(r.code for r in pack.rules)
     findings: list[Finding] = []
-    sources: dict[str, list[str]] = {}
+    sources: dict[str, dict[int, str]] = {}
     failed = False
-    for path in expand_paths(paths):
-        try:
-            text = read_report(path)
-        except GxlintError as exc:
-            print(f"gxlint: {exc.where}: {exc.problem}", file=sys.stderr)
+    for result in check_many(expand_paths(paths), pack_name, codes, jobs):
+        if result.error is not None:
+            print(f"gxlint: {result.error.where}: {result.error.problem}", file=sys.stderr)
             failed = True
             continue
-        name = "<stdin>" if path == "-" else path
-        doc = build_document(name, text)
-        sources[name] = doc.source_lines
-        findings.extend(check_document(doc, pack))
+        sources[result.path] = result.lines
+        findings.extend(result.findings)
     renderer(output)(findings, sources, sys.stdout)
     if failed:
         return EXIT_ERROR

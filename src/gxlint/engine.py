@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from gxlint.build import build_document
 from gxlint.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds import registry
 from gxlint.model import Document
 from gxlint.packs import Pack
-from gxlint.read import read_report
 
 
 def check_document(
@@ -26,12 +24,3 @@ def check_document(
         for finding in kinds[rule.kind].check(rule, ctx):
             findings.append(replace(finding, path=doc.path))
     return sorted(findings, key=Finding.sort_key)
-
-
-def check_text(path: str, text: str, pack: Pack) -> list[Finding]:
-    return check_document(build_document(path, text), pack)
-
-
-def check_file(path: str, pack: Pack) -> list[Finding]:
-    """Read, tokenise, build and check one report. Raises GxlintError for unreadable input."""
-    return check_text(path, read_report(path), pack)

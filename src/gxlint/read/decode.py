@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from gxlint.errors import GxlintError
@@ -15,6 +16,9 @@ _BOMS = (
 
 # Share of characters that must be ordinary text (letters, digits, CJK, punctuation, spaces).
 _MIN_TEXT_SHARE = 0.9
+# Control characters (but tab and newline), and the private-use area and beyond, where
+# unassigned code points and mis-decoded bytes land.
+_ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufff0-\uffff]")
 
 
 def decode_report(path: str, data: bytes) -> str:
@@ -55,6 +59,9 @@ def _decode(path: str, data: bytes) -> str:
 
 def _looks_like_text(text: str) -> bool:
     sample = text[:20000]
-    ordinary = sum(1 for ch in sample if ch in "\n\t" or unicodedata.category(ch)[0] in "LNPSZ")
-    private = sum(1 for ch in sample if unicodedata.category(ch) in ("Co", "Cn"))
-    return ordinary - private >= _MIN_TEXT_SHARE * len(sample)
+    odd = _ODD.findall(sample)
+    if not odd:
+        return True
+    unassigned = sum(1 for ch in odd if ch >= "\ue000" and unicodedata.category(ch) in ("Co", "Cn"))
+    controls = len(odd) - sum(1 for ch in odd if ch >= "\ue000")
+    return controls + unassigned <= (1 - _MIN_TEXT_SHARE) * len(sample)

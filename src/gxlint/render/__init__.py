@@ -9,7 +9,7 @@ from gxlint.findings import Finding
 
 class Renderer(Protocol):
     def __call__(
-        self, findings: list[Finding], sources: dict[str, list[str]], out: TextIO
+        self, findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO
     ) -> None: ...
 
 

@@ -33,6 +33,6 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return item
 
 
-def render_json(findings: list[Finding], sources: dict[str, list[str]], out: TextIO) -> None:
+def render_json(findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO) -> None:
     json.dump([finding_dict(f) for f in findings], out, ensure_ascii=False, indent=2)
     out.write("\n")

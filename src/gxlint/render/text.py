@@ -28,7 +28,7 @@ def _marked(source: str, column: int, end_column: int) -> tuple[str, int, int]:
     return _expand(source).rstrip(), cell_len(before), max(1, cell_len(inside))
 
 
-def render_text(findings: list[Finding], sources: dict[str, list[str]], out: TextIO) -> None:
+def render_text(findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO) -> None:
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
     for f in findings:
         style = _STYLE[f.severity]
@@ -42,9 +42,8 @@ def render_text(findings: list[Finding], sources: dict[str, list[str]], out: Tex
             f.message,
         )
         console.print(head)
-        lines = sources.get(f.path, [])
-        if 0 < f.span.line <= len(lines):
-            source = lines[f.span.line - 1]
+        source = sources.get(f.path, {}).get(f.span.line)
+        if source is not None:
             end = f.span.end_column if f.span.end_line == f.span.line else len(source) + 1
             shown, offset, width = _marked(source, f.span.column, end)
             gutter = " " * len(str(f.span.line))

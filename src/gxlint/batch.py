@@ -1,0 +1,66 @@
+"""Checking many reports: one at a time, or across processes for large batches."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from gxlint.errors import GxlintError
+from gxlint.findings import Finding
+
+# Below this many files a process pool costs more than it saves.
+_PARALLEL_FROM = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One report's findings, the source lines they point at, or the error that stopped it."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    lines: dict[int, str] = field(default_factory=dict)
+    error: GxlintError | None = None
+
+
+def check_one(path: str, pack_name: str, codes: frozenset[str]) -> Result:
+    from gxlint.build import build_document
+    from gxlint.engine import check_document
+    from gxlint.packs import load_pack
+    from gxlint.read import read_report
+
+    name = "<stdin>" if path == "-" else path
+    try:
+        text = read_report(path)
+    except GxlintError as exc:
+        return Result(name, error=exc)
+    doc = build_document(name, text)
+    findings = check_document(doc, load_pack(pack_name), codes)
+    source = doc.source_lines
+    lines = {f.span.line: source[f.span.line - 1] for f in findings if f.span.line <= len(source)}
+    return Result(name, findings, lines)
+
+
+def _check_chunk(args: tuple[list[str], str, frozenset[str]]) -> list[Result]:
+    paths, pack_name, codes = args
+    return [check_one(p, pack_name, codes) for p in paths]
+
+
+def check_many(
+    paths: list[str], pack_name: str, codes: frozenset[str], jobs: int = 0
+) -> Iterator[Result]:
+    """Results in the order of `paths`. `jobs` 0 means one process per core for large batches."""
+    workers = jobs or (os.cpu_count() or 1)
+    if workers == 1 or len(paths) < _PARALLEL_FROM or "-" in paths:
+        for path in paths:
+            yield check_one(path, pack_name, codes)
+        return
+    from gxlint.parse import report_parser
+
+    report_parser()  # built once here, inherited by forked workers
+    size = max(1, min(64, len(paths) // (workers * 4)))
+    chunks = [(paths[i : i + size], pack_name, codes) for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(_check_chunk, chunks):
+            yield from results

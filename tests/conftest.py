@@ -24,7 +24,7 @@ CORPUS_2021 = [
     if n not in ("pingtan-2018", "pingtan-county-2013", "pingtan-2019", "pingtan-transport-2020")
 ]
 
-_EXPECT = re.compile(r"\s*# expect: ([A-Z0-9, ]+)$")
+_EXPECT = re.compile(r" *# expect: ([A-Z0-9, ]+)$")
 
 
 def corpus_text(name: str) -> str:

@@ -84,7 +84,7 @@ def test_text_output_is_plain_and_marks_the_span(broken_seed) -> None:
 def test_stdin(seed_text) -> None:
     result = run("-", stdin=seed_text.encode("utf-8"))
     assert result.returncode == 0, result.stderr
-    assert "没有发现问题" in result.stdout
+    assert result.stdout.startswith("<stdin>:32:13: GX211 warning")
 
 
 def test_directory_recurses(tmp_path, seed_text, capsys) -> None:
@@ -93,7 +93,8 @@ def test_directory_recurses(tmp_path, seed_text, capsys) -> None:
     (tmp_path / "two.md").write_text(seed_text.replace("本年度未收取信息处理费。", ""), "utf-8")
     assert main(["--format", "json", str(tmp_path)]) == 1
     items = json.loads(capsys.readouterr().out)
-    assert {i["path"] for i in items} == {str(tmp_path / "two.md")}
+    assert {i["path"] for i in items} == {str(tmp_path / "a" / "one.txt"), str(tmp_path / "two.md")}
+    assert {i["path"] for i in items if i["severity"] == "error"} == {str(tmp_path / "two.md")}
 
 
 @pytest.mark.parametrize(

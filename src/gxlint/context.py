@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gxlint.outline import Placement, place_sections
+from gxlint.tables import Recognition, recognise
 
 if TYPE_CHECKING:
     from gxlint.model import Document, Section
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 class Context:
     doc: Document
     pack: Pack
+    # What a rule kind derives once per report and shares between its rules.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
     def placements(self) -> list[Placement]:
@@ -25,3 +28,12 @@ class Context:
     def sections_for(self, key: str) -> list[Section]:
         """The report's sections placed as template section `key` (none, one, or duplicates)."""
         return [p.section for p in self.placements if p.spec is not None and p.spec.key == key]
+
+    @cached_property
+    def tables(self) -> Recognition:
+        """The template's tables as recognised in the report (first section of each key)."""
+        placed: dict[str, Section] = {}
+        for p in self.placements:
+            if p.spec is not None:
+                placed.setdefault(p.spec.key, p.section)
+        return recognise(self.doc, self.pack.tables, placed)

@@ -12,7 +12,7 @@ _FOLD = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,�
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])"
 )
-_NEAR = 0.75
+NEAR = 0.75  # similarity from which a different label counts as a typo of another
 
 
 @lru_cache(maxsize=4096)
@@ -35,6 +35,6 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def is_near(a: str, b: str, threshold: float = _NEAR) -> bool:
+def is_near(a: str, b: str, threshold: float = NEAR) -> bool:
     """True when two normalised labels differ but are close enough to be a typo of each other."""
     return a != b and similarity(a, b) >= threshold

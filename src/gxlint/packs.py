@@ -14,6 +14,7 @@ from gxlint.kinds import registry
 from gxlint.outline import SectionSpec
 from gxlint.resources import resource_dir
 from gxlint.rule import Rule, RuleCase, RuleDoc, template_fields
+from gxlint.template import TableSpec, table_specs
 
 _CODE = re.compile(r"^GX\d{3}$")
 _FOLDED_SPACE = re.compile(r"(?<=[\u2e80-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\uffef])")
@@ -39,7 +40,7 @@ class Pack:
     basis: str
     path: str
     sections: list[SectionSpec]
-    tables: dict[str, Any]
+    tables: dict[str, TableSpec]
     rules: list[Rule] = field(default_factory=list)
 
     def rule(self, code: str) -> Rule | None:
@@ -74,12 +75,12 @@ def load_pack(name: str) -> Pack:
     _check_keys(where, data, _PACK_KEYS, "规则包")
     sections = [_section(where, i, s) for i, s in enumerate(_list(where, data, "sections"))]
     rules = [_rule(where, entry) for entry in data.get("rules", [])]
-    keys = {s.key for s in sections}
+    tables = table_specs(where, data.get("tables") or {}, {s.key for s in sections})
+    kinds = registry()
     for r in rules:
-        if "section" in r.params and r.params["section"] not in keys:
-            raise GxlintError(
-                f"{where}: 规则 {r.code}", f"键 section: 没有章节 {r.params['section']!r}"
-            )
+        check_in_pack = kinds[r.kind].check_in_pack
+        if check_in_pack and (problem := check_in_pack(r.params, sections, tables)):
+            raise GxlintError(f"{where}: 规则 {r.code}", problem)
     codes = [r.code for r in rules]
     duplicated = sorted({c for c in codes if codes.count(c) > 1})
     if duplicated:
@@ -91,7 +92,7 @@ def load_pack(name: str) -> Pack:
         basis=str(data.get("basis", "")),
         path=where,
         sections=sections,
-        tables=data.get("tables") or {},
+        tables=tables,
         rules=rules,
     )
 

@@ -24,12 +24,14 @@ class Kind:
     # param name → (python type, required)
     params: dict[str, tuple[type, bool]] = field(default_factory=dict)
     fields: frozenset[str] = frozenset()
+    # Checks of the params alone, and of the params against the pack's sections and tables.
     validate: Callable[[dict[str, Any]], str | None] | None = None
+    check_in_pack: Callable[[dict[str, Any], list[Any], dict[str, Any]], str | None] | None = None
 
 
 def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
-    from gxlint.kinds import sections, statements, unparsed
+    from gxlint.kinds import relation, sections, shape, statements, unparsed
 
-    kinds = [*sections.KINDS, statements.KIND, unparsed.KIND]
+    kinds = [*sections.KINDS, statements.KIND, shape.KIND, relation.KIND, unparsed.KIND]
     return {k.name: k for k in kinds}

@@ -57,6 +57,14 @@ def _validate(params: dict[str, Any]) -> str | None:
     return None
 
 
+def _check_in_pack(
+    params: dict[str, Any], sections: list[Any], tables: dict[str, Any]
+) -> str | None:
+    if params["section"] not in {s.key for s in sections}:
+        return f"键 section: 没有章节 {params['section']!r}"
+    return None
+
+
 KIND = Kind(
     "required-statement",
     "章节必须包含的表述 — a section must state certain things",
@@ -64,4 +72,5 @@ KIND = Kind(
     params={"section": (str, True), "require": (list, True)},
     fields=frozenset({"section", "name", "example"}),
     validate=_validate,
+    check_in_pack=_check_in_pack,
 )

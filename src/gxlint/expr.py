@@ -1,0 +1,79 @@
+"""Relations between template keys, parsed once per rule from the pack's `expr` strings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING
+
+from gxlint.resources import resource_dir
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    sign: int  # +1 or -1
+    kind: str  # "key", "group_sum" or "constant"
+    name: str  # the key, or the constant's digits
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """`left == right`, each side a signed sum of terms."""
+
+    text: str
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+
+    @property
+    def keys(self) -> set[str]:
+        return {t.name for t in (*self.left, *self.right) if t.kind != "constant"}
+
+    @property
+    def first_key(self) -> str:
+        return next(t.name for t in (*self.left, *self.right) if t.kind != "constant")
+
+
+class RelationSyntaxError(ValueError):
+    pass
+
+
+@cache
+def _parser() -> Lark:
+    from lark import Lark
+
+    grammar = (resource_dir("grammar") / "expr.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", cache=True)
+
+
+@cache
+def parse_relation(text: str) -> Relation:
+    """Parse `a + b == c`; raise RelationSyntaxError with a short reason."""
+    from lark.exceptions import LarkError
+
+    try:
+        tree = _parser().parse(text)
+    except LarkError as exc:
+        reason = str(exc).strip().splitlines()[0]
+        raise RelationSyntaxError(f"关系式 {text!r} 无法解析: {reason}") from None
+    left, right = (_side(side) for side in tree.children)
+    return Relation(text, left, right)
+
+
+def _side(side) -> tuple[Term, ...]:
+    terms: list[Term] = []
+    sign = 1
+    for child in side.children:
+        if getattr(child, "type", None) == "SIGN":
+            sign = 1 if child == "+" else -1
+            continue
+        terms.append(Term(sign, child.data, str(child.children[0])))
+        sign = 1
+    return tuple(terms)
+
+
+def constant(term: Term) -> Decimal:
+    return Decimal(term.name)

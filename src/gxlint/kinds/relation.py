@@ -1,0 +1,257 @@
+"""Arithmetic relations between table cells (A1–A4 and subtotals), checked per column or per row.
+
+All relations of a report are evaluated together, so that each failure can be pinned to the cell
+most failures pass through: a sub-item cell that breaks both its row total and its column total
+is the likely culprit; otherwise the relation's anchor cell (by default its first key) is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from gxlint.context import Context
+from gxlint.expr import Relation, RelationSyntaxError, Term, constant, parse_relation
+from gxlint.findings import Finding
+from gxlint.kinds import Kind
+from gxlint.model import Span
+from gxlint.rule import Rule
+from gxlint.tables import RowMatch, TableMatch, Value
+from gxlint.template import TableSpec
+
+_PER = ("column", "row")
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    name: str
+    sign: int
+    value: Decimal
+    values: tuple[Value, ...]  # the cells it adds up (none for a constant)
+
+
+@dataclass(frozen=True, slots=True)
+class _Failure:
+    rule: Rule
+    relation: Relation
+    where: str
+    left: tuple[_Part, ...]
+    right: tuple[_Part, ...]
+    anchor: Value | None
+
+    def total(self, parts: tuple[_Part, ...]) -> Decimal:
+        return sum((p.sign * p.value for p in parts), Decimal(0))
+
+    @property
+    def cells(self) -> list[Value]:
+        return [v for p in (*self.left, *self.right) for v in p.values]
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+
+
+def _side_text(parts: tuple[_Part, ...], total: Decimal) -> str:
+    names = "".join(
+        ("" if i == 0 and p.sign > 0 else "+" if p.sign > 0 else "−") + p.name
+        for i, p in enumerate(parts)
+    )
+    if len(parts) == 1:
+        return f"{names} = {_fmt(total)}"
+    numbers = "".join(
+        ("" if i == 0 and p.sign > 0 else "+" if p.sign > 0 else "−") + _fmt(p.value)
+        for i, p in enumerate(parts)
+    )
+    return f"{names} = {numbers} = {_fmt(total)}"
+
+
+def _exprs(params: dict[str, Any]) -> list[str]:
+    """A rule's relations: `expr` is one relation or a list of them, checked independently."""
+    expr = params["expr"]
+    return [expr] if isinstance(expr, str) else list(expr)
+
+
+class _Evaluator:
+    """Evaluates one relation of a rule over one recognised table."""
+
+    def __init__(self, rule: Rule, table: TableMatch, expr: str) -> None:
+        self.rule = rule
+        self.table = table
+        self.spec: TableSpec = table.spec
+        self.relation = parse_relation(expr)
+        self.anchor_key = rule.params.get("anchor") or self.relation.first_key
+
+    def failures(self) -> Iterator[_Failure]:
+        if self.rule.params["per"] == "column":
+            for index, column in enumerate(self.spec.columns):
+                yield from self._check(
+                    f"列「{column.name}」",
+                    lambda t, i=index: self._row_term(t, i),
+                    self._row_anchor(index),
+                )
+        else:
+            for row in self.table.rows.values():
+                if row.values is not None:
+                    yield from self._check(
+                        f"行「{row.name}」",
+                        lambda t, r=row: self._column_term(t, r),
+                        self._column_anchor(row),
+                    )
+
+    def _check(self, where: str, evaluate, anchor: Value | None) -> Iterator[_Failure]:
+        left = [evaluate(t) for t in self.relation.left]
+        right = [evaluate(t) for t in self.relation.right]
+        if any(p is None for p in (*left, *right)):
+            return  # a row or value is missing: the shape rules report it
+        failure = _Failure(self.rule, self.relation, where, tuple(left), tuple(right), anchor)
+        if failure.total(failure.left) != failure.total(failure.right):
+            yield failure
+
+    def _row_term(self, term: Term, column: int) -> _Part | None:
+        if term.kind == "constant":
+            return _Part(term.name, term.sign, constant(term), ())
+        spec = self.spec.row(term.name)
+        assert spec is not None
+        rows = [term.name]
+        if term.kind == "group_sum":
+            present = [c.key for c in self.spec.children(term.name) if c.key in self.table.rows]
+            rows = present or [term.name]
+        values = [self.table.value(key, column) for key in rows]
+        if any(v is None for v in values):
+            return None
+        total = sum((v.value for v in values), Decimal(0))
+        return _Part(spec.short, term.sign, total, tuple(values))
+
+    def _column_term(self, term: Term, row: RowMatch) -> _Part | None:
+        if term.kind == "constant":
+            return _Part(term.name, term.sign, constant(term), ())
+        index = next(i for i, c in enumerate(self.spec.columns) if c.key == term.name)
+        value = row.values[index] if row.values else None
+        if value is None or value.value is None:
+            return None
+        return _Part(self.spec.columns[index].label, term.sign, value.value, (value,))
+
+    def _row_anchor(self, column: int) -> Value | None:
+        return self.table.value(self.anchor_key, column)
+
+    def _column_anchor(self, row: RowMatch) -> Value | None:
+        index = next((i for i, c in enumerate(self.spec.columns) if c.key == self.anchor_key), 0)
+        return row.values[index] if row.values else None
+
+
+def _all_failures(ctx: Context) -> dict[str, list[tuple[_Failure, Value]]]:
+    """Every relation failure of the report, pinned to its most suspicious cell, by rule code."""
+    failures = [
+        failure
+        for rule in ctx.pack.rules
+        if rule.kind == KIND.name
+        for expr in _exprs(rule.params)
+        for failure in _Evaluator(rule, ctx.tables.tables[rule.params["table"]], expr).failures()
+    ]
+    suspicion: Counter[Span] = Counter(s for f in failures for s in {v.cell.span for v in f.cells})
+    pinned: dict[str, list[tuple[_Failure, Value]]] = {}
+    for f in failures:
+        cells = f.cells
+        top = max(suspicion[v.cell.span] for v in cells)
+        best = [v for v in cells if suspicion[v.cell.span] == top]
+        cell = f.anchor if f.anchor is not None and f.anchor in best else best[0]
+        pinned.setdefault(f.rule.code, []).append((f, cell))
+    return pinned
+
+
+def _expected(failure: _Failure, cell: Value) -> Decimal:
+    """The value `cell` would need for this relation to hold, the others being right."""
+    delta = failure.total(failure.right) - failure.total(failure.left)
+    for side, direction in ((failure.left, 1), (failure.right, -1)):
+        for part in side:
+            if cell in part.values:
+                return cell.value + direction * part.sign * delta
+    return cell.value
+
+
+def _cell_name(table: TableMatch, cell: Value) -> str:
+    for row in table.rows.values():
+        if row.values and cell in row.values:
+            column = table.spec.columns[row.values.index(cell)]
+            label = f"「{row.name}」行" if row.label is not None else ""
+            return f"{label}「{column.name}」列"
+    return "该单元格"
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    pinned = ctx.memo.get("relations")
+    if pinned is None:
+        pinned = ctx.memo["relations"] = _all_failures(ctx)
+    table = ctx.tables.tables[rule.params["table"]]
+    for failure, cell in pinned.get(rule.code, []):
+        left, right = failure.total(failure.left), failure.total(failure.right)
+        formula = " = ".join(
+            "+".join(p.name for p in side) for side in (failure.left, failure.right)
+        )
+        yield rule.finding(
+            cell.cell.span,
+            table=table.spec.title,
+            lhs=_side_text(failure.left, left),
+            rhs=_side_text(failure.right, right),
+            difference=_fmt(abs(left - right)),
+            where=failure.where,
+            cell=_cell_name(table, cell),
+            expected=_fmt(_expected(failure, cell)),
+            formula=formula,
+        )
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    if params["per"] not in _PER:
+        return f"键 per: 应为 column 或 row，实为 {params['per']!r}"
+    expr = params["expr"]
+    if not isinstance(expr, str) and not (
+        isinstance(expr, list) and expr and all(isinstance(e, str) for e in expr)
+    ):
+        return "键 expr: 应为关系式，或关系式列表"
+    for text in _exprs(params):
+        try:
+            parse_relation(text)
+        except RelationSyntaxError as exc:
+            return f"键 expr: {exc}"
+    return None
+
+
+def _check_in_pack(
+    params: dict[str, Any], sections: list[Any], tables: dict[str, Any]
+) -> str | None:
+    spec = tables.get(params["table"])
+    if spec is None:
+        return f"键 table: 没有表格 {params['table']!r}"
+    relations = [parse_relation(text) for text in _exprs(params)]
+    if params["per"] == "column":
+        known = {r.key for r in spec.rows}
+    else:
+        known = {c.key for c in spec.columns}
+        if any(t.kind == "group_sum" for r in relations for t in (*r.left, *r.right)):
+            return "键 expr: 按行检查时不能用 sum(…)（sum 只对行分组）"
+    used = {key for r in relations for key in r.keys} | {params.get("anchor") or next(iter(known))}
+    unknown = sorted(used - known)
+    if unknown:
+        what = "行" if params["per"] == "column" else "列"
+        return f"键 expr: 表格 {params['table']} 没有这些{what}键: {', '.join(unknown)}"
+    return None
+
+
+KIND = Kind(
+    "relation",
+    "勾稽关系：表格数字之间的等式 — an arithmetic relation between table cells",
+    _check,
+    params={
+        "table": (str, True),
+        "per": (str, True),
+        "expr": (object, True),
+        "anchor": (str, False),
+    },
+    fields=frozenset({"table", "lhs", "rhs", "difference", "where", "cell", "expected", "formula"}),
+    validate=_validate,
+    check_in_pack=_check_in_pack,
+)

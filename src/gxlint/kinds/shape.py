@@ -1,0 +1,50 @@
+"""Table shape: the recogniser's problems of one type (missing row, cell count …) as findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gxlint.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds import Kind
+from gxlint.rule import Rule
+from gxlint.tables import Problem
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    wanted = Problem(rule.params["problem"])
+    for problem in ctx.tables.problems:
+        if problem.problem is wanted:
+            yield rule.finding(problem.span, fix=problem.fix, **problem.fields)
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    known = [p.value for p in Problem]
+    if params["problem"] not in known:
+        return f"键 problem: 应为 {'、'.join(known)} 之一，实为 {params['problem']!r}"
+    return None
+
+
+KIND = Kind(
+    "table-shape",
+    "表格形式：缺行、多行、单元格数、非数字、空白、标签 — table shape problems of one type",
+    _check,
+    params={"problem": (str, True)},
+    fields=frozenset(
+        {
+            "table",
+            "row",
+            "column",
+            "text",
+            "expected",
+            "found",
+            "official",
+            "columns",
+            "children",
+            "count",
+            "section",
+        }
+    ),
+    validate=_validate,
+)

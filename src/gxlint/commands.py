@@ -105,9 +105,14 @@ def show_parse(path: str, pack_name: str) -> int:
     from rich.console import Console
 
     from gxlint.build import build_document
+    from gxlint.context import Context
     from gxlint.read import read_report
-    from gxlint.render.tree import document_tree
+    from gxlint.render.tree import document_tree, table_views
 
     doc = build_document(path, read_report(path))
-    Console(highlight=False, soft_wrap=True).print(document_tree(doc, _pack(pack_name)))
+    ctx = Context(doc, _pack(pack_name))
+    console = Console(highlight=False, soft_wrap=True)
+    console.print(document_tree(doc, ctx.pack))
+    for view in table_views(ctx):
+        console.print(view)
     return EXIT_OK

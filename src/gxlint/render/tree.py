@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from rich.markup import escape
+from rich.table import Table
 from rich.tree import Tree
 
 from gxlint.context import Context
 from gxlint.model import Document, Line, LineKind, Token, TokenKind
 from gxlint.packs import Pack
+from gxlint.tables import TableMatch
 
 _SHOWN = 60
 
@@ -53,3 +55,40 @@ def document_tree(doc: Document, pack: Pack) -> Tree:
             if line.kind is not LineKind.BLANK:
                 node.add(_line(line))
     return root
+
+
+def table_views(ctx: Context) -> list[Table]:
+    """Each recognised template table as a Rich table: rows and columns keyed by template keys."""
+    views = []
+    for match in ctx.tables.tables.values():
+        if match.found:
+            views.append(_table_view(match))
+    return views
+
+
+def _table_view(match: TableMatch) -> Table:
+    spec = match.spec
+    view = Table(title=f"{escape(spec.title)}  [dim]({spec.key})[/]", title_justify="left")
+    view.add_column("key", style="magenta", no_wrap=True)
+    view.add_column("行 (报告原文)", overflow="fold", max_width=24)
+    for column in spec.columns:
+        view.add_column(f"{column.key}\n[dim]{escape(column.name)}[/]", justify="right")
+    for row in spec.rows:
+        found = match.rows.get(row.key)
+        if found is None:
+            if not row.group:
+                view.add_row(row.key, f"[red]缺少 {escape(row.label)}[/]")
+            continue
+        if found.values is None:
+            cells = ["[red]?[/]"] * len(spec.columns)
+        else:
+            cells = [
+                "[dim]空[/]"
+                if v.blank
+                else escape(v.cell.text)
+                if v.value is None
+                else str(v.value)
+                for v in found.values
+            ]
+        view.add_row(row.key, escape(found.name), *cells)
+    return view

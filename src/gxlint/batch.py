@@ -24,10 +24,19 @@ class Result:
     error: GxlintError | None = None
 
 
-def check_one(path: str, pack_name: str, codes: frozenset[str]) -> Result:
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to check with: a pack (None: by format version), a forced version, rule codes."""
+
+    pack: str | None = None
+    format_version: str | None = None
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+
+def check_one(path: str, options: Options) -> Result:
     from gxlint.build import build_document
     from gxlint.engine import check_document
-    from gxlint.packs import load_pack
     from gxlint.read import read_report
 
     name = "<stdin>" if path == "-" else path
@@ -36,31 +45,37 @@ def check_one(path: str, pack_name: str, codes: frozenset[str]) -> Result:
     except GxlintError as exc:
         return Result(name, error=exc)
     doc = build_document(name, text)
-    findings = check_document(doc, load_pack(pack_name), codes)
+    findings = check_document(
+        doc,
+        options.pack,
+        format_version=options.format_version,
+        select=options.select,
+        ignore=options.ignore,
+    )
     source = doc.source_lines
     lines = {f.span.line: source[f.span.line - 1] for f in findings if f.span.line <= len(source)}
     return Result(name, findings, lines)
 
 
-def _check_chunk(args: tuple[list[str], str, frozenset[str]]) -> list[Result]:
-    paths, pack_name, codes = args
-    return [check_one(p, pack_name, codes) for p in paths]
+def _check_chunk(args: tuple[list[str], Options]) -> list[Result]:
+    paths, options = args
+    return [check_one(p, options) for p in paths]
 
 
-def check_many(
-    paths: list[str], pack_name: str, codes: frozenset[str], jobs: int = 0
-) -> Iterator[Result]:
+def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Result]:
     """Results in the order of `paths`. `jobs` 0 means one process per core for large batches."""
     workers = jobs or (os.cpu_count() or 1)
     if workers == 1 or len(paths) < _PARALLEL_FROM or "-" in paths:
         for path in paths:
-            yield check_one(path, pack_name, codes)
+            yield check_one(path, options)
         return
     from gxlint.parse import report_parser
+    from gxlint.versions import formats
 
-    report_parser()  # built once here, inherited by forked workers
+    report_parser()  # built once here, and the packs loaded, inherited by forked workers
+    formats()
     size = max(1, min(64, len(paths) // (workers * 4)))
-    chunks = [(paths[i : i + size], pack_name, codes) for i in range(0, len(paths), size)]
+    chunks = [(paths[i : i + size], options) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for results in pool.map(_check_chunk, chunks):
             yield from results

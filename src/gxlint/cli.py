@@ -46,26 +46,31 @@ def _arguments() -> argparse.ArgumentParser:
     check.add_argument(
         "--jobs", type=_jobs, default=0, metavar="N", help="并行进程数；0 为按 CPU 核数自动（默认）"
     )
-    _pack_option(check)
+    _check_options(check)
 
     rules = commands.add_parser("rules", help="列出全部规则 (list rules)")
-    _pack_option(rules)
+    rules.add_argument("--pack", default=DEFAULT_PACK, help=_PACK_HELP)
 
     explain = commands.add_parser("explain", help="说明一条规则 (explain a rule)")
     explain.add_argument("code", metavar="CODE")
-    _pack_option(explain)
+    explain.add_argument("--pack", default=DEFAULT_PACK, help=_PACK_HELP)
 
     parse = commands.add_parser("parse", help="显示 gxlint 如何读取报告 (show the parse)")
     parse.add_argument("path", metavar="FILE")
-    _pack_option(parse)
+    _check_options(parse)
     return parser
 
 
-def _pack_option(parser: argparse.ArgumentParser) -> None:
+_PACK_HELP = "规则包：名称（gov-2021）、版本（2021）或 YAML 文件路径"
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", default=None, help=_PACK_HELP + "；默认按报告的格式版本选择")
     parser.add_argument(
-        "--pack",
-        default=DEFAULT_PACK,
-        help="规则包：名称（gov-2021）、版本（2021）或 YAML 文件路径",
+        "--format-version",
+        choices=("2021", "2019"),
+        default=None,
+        help="按指定的格式版本检查，不自动判断",
     )
 
 
@@ -92,20 +97,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(options: argparse.Namespace) -> int:
     from gxlint import commands
+    from gxlint.batch import Options
 
     if options.command == "rules":
         return commands.list_rules(options.pack)
     if options.command == "explain":
         return commands.explain(options.code, options.pack)
     if options.command == "parse":
-        return commands.show_parse(options.path, options.pack)
+        return commands.show_parse(options.path, options.pack, options.format_version)
     return commands.check(
         paths=options.paths,
-        pack_name=options.pack,
+        options=Options(
+            pack=options.pack,
+            format_version=options.format_version,
+            select=_codes(options.select),
+            ignore=_codes(options.ignore),
+        ),
         output=options.format,
         fail_on=options.fail_on,
-        select=_codes(options.select),
-        ignore=_codes(options.ignore),
         jobs=options.jobs,
     )
 

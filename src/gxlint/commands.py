@@ -3,53 +3,44 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from gxlint.packs import Pack
+    from gxlint.batch import Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _pack(
-    name: str, select: frozenset[str] = frozenset(), ignore: frozenset[str] = frozenset()
-) -> Pack:
-    from gxlint.packs import load_pack
+def _known_codes(pack_name: str | None) -> set[str]:
+    from gxlint.packs import builtin_pack_names, load_pack
 
-    pack = load_pack(name)
-    known = {r.code for r in pack.rules}
-    unknown = sorted((select | ignore) - known)
-    if unknown:
-        raise GxlintError(
-            "--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}"
-        )
-    rules = [r for r in pack.rules if (not select or r.code in select) and r.code not in ignore]
-    return replace(pack, rules=rules)
+    names = [pack_name] if pack_name else builtin_pack_names()
+    return {r.code for name in names for r in load_pack(name).rules}
 
 
 def check(
     paths: list[str],
-    pack_name: str,
+    options: Options,
     output: str,
     fail_on: str,
-    select: frozenset[str],
-    ignore: frozenset[str],
     jobs: int = 0,
 ) -> int:
     from gxlint.batch import check_many
     from gxlint.read import expand_paths
     from gxlint.render import renderer
 
-    pack = _pack(pack_name, select, ignore)
-    codes = frozenset(r.code for r in pack.rules)
+    unknown = sorted((options.select | options.ignore) - _known_codes(options.pack))
+    if unknown:
+        raise GxlintError(
+            "--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}"
+        )
     findings: list[Finding] = []
     sources: dict[str, dict[int, str]] = {}
     failed = False
-    for result in check_many(expand_paths(paths), pack_name, codes, jobs):
+    for result in check_many(expand_paths(paths), options, jobs):
         if result.error is not None:
             print(f"gxlint: {result.error.where}: {result.error.problem}", file=sys.stderr)
             failed = True
@@ -69,7 +60,9 @@ def list_rules(pack_name: str) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    pack = _pack(pack_name)
+    from gxlint.packs import load_pack
+
+    pack = load_pack(pack_name)
     table = Table(title=f"{pack.name}：{pack.title}（{pack.basis}）", title_justify="left")
     for column in ("代码", "名称", "级别", "类型"):
         table.add_column(column, no_wrap=True)
@@ -85,7 +78,9 @@ def explain(code: str, pack_name: str) -> int:
     from rich.markup import escape
     from rich.panel import Panel
 
-    pack = _pack(pack_name)
+    from gxlint.packs import load_pack
+
+    pack = load_pack(pack_name)
     rule = pack.rule(code.upper())
     if rule is None:
         raise GxlintError(code, f"规则包 {pack.name} 中没有这条规则 (unknown rule)")
@@ -101,18 +96,18 @@ def explain(code: str, pack_name: str) -> int:
     return EXIT_OK
 
 
-def show_parse(path: str, pack_name: str) -> int:
+def show_parse(path: str, pack_name: str | None, format_version: str | None) -> int:
     from rich.console import Console
 
     from gxlint.build import build_document
-    from gxlint.context import Context
+    from gxlint.engine import context_for
     from gxlint.read import read_report
     from gxlint.render.tree import document_tree, table_views
 
     doc = build_document(path, read_report(path))
-    ctx = Context(doc, _pack(pack_name))
+    ctx = context_for(doc, pack_name, format_version)
     console = Console(highlight=False, soft_wrap=True)
-    console.print(document_tree(doc, ctx.pack))
+    console.print(document_tree(ctx))
     for view in table_views(ctx):
         console.print(view)
     return EXIT_OK

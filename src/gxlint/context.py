@@ -12,12 +12,14 @@ from gxlint.tables import Recognition, recognise
 if TYPE_CHECKING:
     from gxlint.model import Document, Section
     from gxlint.packs import Pack
+    from gxlint.versions import Choice
 
 
 @dataclass
 class Context:
     doc: Document
     pack: Pack
+    version: Choice
     # What a rule kind derives once per report and shares between its rules.
     memo: dict[str, Any] = field(default_factory=dict)
 

@@ -1,4 +1,4 @@
-"""The rule engine: one document, one pack → sorted findings."""
+"""The rule engine: one document → its format version → the pack's rules → sorted findings."""
 
 from __future__ import annotations
 
@@ -8,18 +8,32 @@ from gxlint.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds import registry
 from gxlint.model import Document
-from gxlint.packs import Pack
+from gxlint.packs import load_pack
+from gxlint.versions import choose
+
+
+def context_for(
+    doc: Document, pack_name: str | None = None, format_version: str | None = None
+) -> Context:
+    """The context a report is checked in: the pack named, or the one for its format version."""
+    choice = choose(doc, format_version)
+    return Context(doc, load_pack(pack_name or choice.pack), choice)
 
 
 def check_document(
-    doc: Document, pack: Pack, select: frozenset[str] = frozenset()
+    doc: Document,
+    pack_name: str | None = None,
+    *,
+    format_version: str | None = None,
+    select: frozenset[str] = frozenset(),
+    ignore: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Run every rule of `pack` (or only the codes in `select`) over `doc`."""
+    """Run the rules (all, or those in `select`, less those in `ignore`) over `doc`."""
     kinds = registry()
-    ctx = Context(doc, pack)
+    ctx = context_for(doc, pack_name, format_version)
     findings: list[Finding] = []
-    for rule in pack.rules:
-        if select and rule.code not in select:
+    for rule in ctx.pack.rules:
+        if (select and rule.code not in select) or rule.code in ignore:
             continue
         for finding in kinds[rule.kind].check(rule, ctx):
             findings.append(replace(finding, path=doc.path))

@@ -14,22 +14,13 @@ from gxlint.kinds import registry
 from gxlint.outline import SectionSpec
 from gxlint.resources import resource_dir
 from gxlint.rule import Rule, RuleCase, RuleDoc, template_fields
-from gxlint.template import TableSpec, table_specs
+from gxlint.template import TableSpec, merge_tables, table_specs
 
 _CODE = re.compile(r"^GX\d{3}$")
 _FOLDED_SPACE = re.compile(r"(?<=[\u2e80-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\uffef])")
 _RULE_KEYS = {"code", "name", "kind", "severity", "message", "hint", "doc", "cases"}
-_PACK_KEYS = {
-    "pack",
-    "version",
-    "title",
-    "basis",
-    "extends",
-    "sections",
-    "tables",
-    "rules",
-    "remove",
-}
+_PACK_KEYS = {"pack", "version", "title", "basis", "extends", "sections", "tables", "rules"}
+_PACK_KEYS |= {"remove", "keep", "detect", "unchecked"}
 
 
 @dataclass
@@ -42,6 +33,8 @@ class Pack:
     sections: list[SectionSpec]
     tables: dict[str, TableSpec]
     rules: list[Rule] = field(default_factory=list)
+    detect: dict[str, Any] = field(default_factory=dict)  # how to recognise this format
+    unchecked: bool = False  # an old template gxlint recognises but does not check
 
     def rule(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
@@ -94,6 +87,8 @@ def load_pack(name: str) -> Pack:
         sections=sections,
         tables=tables,
         rules=rules,
+        detect=dict(data.get("detect") or {}),
+        unchecked=bool(data.get("unchecked", False)),
     )
 
 
@@ -127,6 +122,9 @@ def _merged(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     if path in seen:
         raise GxlintError(_display(path), "extends 形成循环 (extends cycle)")
     data = _read_yaml(path)
+    for entry in data.get("rules") or []:
+        if isinstance(entry, dict):
+            entry["_from"] = _display(path)  # the file a rule (or its override) comes from
     parent_name = data.get("extends")
     if not parent_name:
         return data
@@ -135,18 +133,23 @@ def _merged(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         parent_path = find_pack(str(parent_name))
     parent = _merged(parent_path, (*seen, path))
     merged = {**parent, **{k: v for k, v in data.items() if k not in ("rules", "tables")}}
-    merged["tables"] = {**(parent.get("tables") or {}), **(data.get("tables") or {})}
+    merged["tables"] = merge_tables(
+        _display(path), parent.get("tables") or {}, data.get("tables") or {}
+    )
     rules = {r.get("code"): dict(r) for r in parent.get("rules", []) if isinstance(r, dict)}
     for entry in data.get("rules") or []:
         code = entry.get("code") if isinstance(entry, dict) else None
         rules[code] = {**rules.get(code, {}), **entry} if isinstance(entry, dict) else entry
-    for code in data.get("remove") or []:
-        if code not in rules:
-            raise GxlintError(_display(path), f"remove 中的 {code} 不在被扩展的规则包中")
-        del rules[code]
-    merged["rules"] = list(rules.values())
-    merged.pop("remove", None)
-    merged.pop("extends", None)
+    for key in ("remove", "keep"):
+        unknown = sorted(set(data.get(key) or ()) - set(rules))
+        if unknown:
+            raise GxlintError(_display(path), f"{key} 中的 {unknown} 不在被扩展的规则包中")
+    own = {r.get("code") for r in data.get("rules") or [] if isinstance(r, dict)}
+    keep = set(data.get("keep") or rules) | own  # `keep` limits the inherited rules
+    drop = set(data.get("remove") or ())
+    merged["rules"] = [r for code, r in rules.items() if code in keep and code not in drop]
+    for key in ("remove", "keep", "extends"):
+        merged.pop(key, None)
     return merged
 
 
@@ -177,6 +180,8 @@ def _section(where: str, index: int, entry: Any) -> SectionSpec:
 def _rule(where: str, entry: Any) -> Rule:
     if not isinstance(entry, dict):
         raise GxlintError(where, f"规则应为映射 (a rule must be a mapping), 实为 {entry!r}")
+    entry = dict(entry)
+    defined_in = str(entry.pop("_from", where))
     code = str(entry.get("code", "?"))
     at = f"{where}: 规则 {code}"
 
@@ -212,7 +217,7 @@ def _rule(where: str, entry: Any) -> Rule:
         doc=_doc(at, need("doc")),
         cases=tuple(_case(at, i, c) for i, c in enumerate(entry.get("cases") or [])),
         params=params,
-        pack=where,
+        pack=defined_in,
     )
 
 

@@ -36,7 +36,7 @@ class Rule:
     hint: str = ""
     cases: tuple[RuleCase, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
-    pack: str = ""
+    pack: str = ""  # the pack file the rule (or its last override) is written in
 
     def finding(
         self, span: Span, *, fix: Fix | None = None, severity: Severity | None = None, **fields: Any

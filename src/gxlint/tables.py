@@ -18,7 +18,7 @@ from typing import Any
 from gxlint.findings import Fix
 from gxlint.labels import NEAR, is_near, normalise, similarity, strip_numbering
 from gxlint.model import Cell, Document, Line, LineKind, Section, Span
-from gxlint.template import RowSpec, TableSpec
+from gxlint.template import ColumnSpec, RowSpec, TableSpec
 
 # A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
 _VALUE_LIKE = re.compile(r"^[\s\d０-９,，.．\-−－+]*(?:万元|元|件|条|个|项|%|％)?$")
@@ -243,12 +243,12 @@ class _SectionReader:
             else:
                 self._header_row(line)
             return
-        if not has_values and not row.group and len(values) < len(spec.columns):
+        if not has_values and not spec.is_label_only(row) and len(values) < len(spec.columns):
             self._header_row(line)  # e.g. the 总计 column header, not the （七）总计 row
             return
         if score < 1.0:
             self._label_problem(spec, label, row.label)
-        if has_values or not row.group:
+        if has_values or not spec.is_label_only(row):
             self._place(spec, row, line, label, values)  # a row of blanks is a row of zeros
 
     def _check_group_label(self, cell: Cell, index: int) -> None:
@@ -257,7 +257,7 @@ class _SectionReader:
         wrapped = strip_numbering(above + cell.text)  # （四）无 / 法提供 → （四）无法提供
         for spec in self.specs:
             for row in spec.rows:
-                if (row.group or spec.children(row.key)) and norm != row.norms[0]:
+                if spec.is_label_only(row) and norm != row.norms[0]:
                     if wrapped in row.norms:
                         return
                     if is_near(norm, row.norms[0], 0.8) and norm not in row.norms:
@@ -291,11 +291,13 @@ class _SectionReader:
 
     def _header_cell(self, cell: Cell) -> None:
         norm = normalise(cell.text)
-        options = [(spec, label) for spec in self.specs for label in spec.header_labels]
-        for _, label in options:
-            if normalise(label) == norm:
-                self.seen_headers.add(norm)
+        for spec in self.specs:
+            accepted = {normalise(x): normalise(x) for x in spec.header_labels}
+            accepted |= {normalise(v): normalise(x) for v, x in spec.header_variants.items()}
+            if norm in accepted:
+                self.seen_headers.add(accepted[norm])
                 return
+        options = [(spec, label) for spec in self.specs for label in spec.header_labels]
         near = [(similarity(norm, normalise(label)), spec, label) for spec, label in options]
         near = [n for n in near if is_near(norm, normalise(n[2]))]
         if near:
@@ -331,34 +333,42 @@ class _SectionReader:
                 core = _widen(cells, core, expected)
             if len(core) != expected:
                 span = _cells_span(core) if core else (row.label or row.line).span
-                found = sum(1 for c in core if c.text)
+                texts = [c.text for c in core if c.text]
                 self.problem(
-                    Problem.CELL_COUNT, spec, span, row=row.name, expected=expected, found=found
+                    Problem.CELL_COUNT,
+                    spec,
+                    span,
+                    row=row.name,
+                    expected=expected,
+                    found=len(texts),
+                    text=" ".join(texts) or "（空）",
                 )
                 continue
             row.values = [
-                self._value(spec, row.name, col.name, cell)
+                self._value(spec, row.name, col, cell)
                 for col, cell in zip(spec.columns, core, strict=True)
             ]
 
-    def _value(self, spec: TableSpec, row: str, column: str, cell: Cell) -> Value:
+    def _value(self, spec: TableSpec, row: str, column: ColumnSpec, cell: Cell) -> Value:
         if not cell.text:
             self.blanks.setdefault(spec.key, []).append(cell)
             return Value(Decimal(0), cell, blank=True)
         number = parse_number(cell.text)
-        where = {"row": row, "column": column, "text": cell.text}
+        where = {"row": row, "column": column.name, "text": cell.text}
         if number is None:
             self.problem(Problem.NOT_A_NUMBER, spec, cell.span, **where)
-        elif number < 0:
+        elif number < 0 and not column.signed:
             self.problem(Problem.NEGATIVE, spec, cell.span, **where)
-        elif not spec.decimal and number != number.to_integral_value():
+        elif not column.decimal and number != number.to_integral_value():
             self.problem(Problem.FRACTION, spec, cell.span, **where)
         return Value(number, cell)
 
     def _missing_rows(self, spec: TableSpec, match: TableMatch) -> None:
         order = list(spec.rows)
         for index, row in enumerate(order):
-            if row.key in match.rows or row.group or self._in_single_row_group(spec, match, row):
+            if row.key in match.rows or spec.is_label_only(row):
+                continue
+            if self._in_single_row_group(spec, match, row):
                 continue
             following = next(
                 (match.rows[r.key] for r in order[index + 1 :] if r.key in match.rows), None

@@ -14,6 +14,9 @@ class ColumnSpec:
     key: str
     label: str
     group: str = ""
+    decimal: bool = False  # an amount (万元, 元) rather than a count: decimals allowed
+    signed: bool = False  # a change (本年增/减): negative allowed
+    variants: tuple[str, ...] = ()  # accepted spellings, e.g. with a unit: 采购总金额（元）
 
     @property
     def name(self) -> str:
@@ -28,6 +31,7 @@ class RowSpec:
     short: str  # how arithmetic hints name the row: 一, 三（七）, （三）1
     parent: str = ""  # key of the group row this is a sub-item of
     group: bool = False  # a group label (（三）不予公开); carries numbers only as a subtotal
+    heading: bool = False  # a label that never carries numbers (三、本年度办理结果)
     variants: tuple[str, ...] = ()
 
     @property
@@ -44,7 +48,6 @@ class TableSpec:
     rows: tuple[RowSpec, ...]
     caption: str = ""
     header: tuple[str, ...] = ()  # header labels besides the column labels (信息内容, 申请人情况 …)
-    decimal: bool = False  # amounts (万元) rather than counts
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -55,10 +58,23 @@ class TableSpec:
     def children(self, key: str) -> list[RowSpec]:
         return [r for r in self.rows if r.parent == key]
 
+    def is_group(self, row: RowSpec) -> bool:
+        """A group label with sub-items. Without any (2019's （六）其他处理) it is a data row."""
+        return row.group and any(r.parent == row.key for r in self.rows)
+
+    def is_label_only(self, row: RowSpec) -> bool:
+        """A row the report may give as a label alone: a heading, or a group with sub-items."""
+        return row.heading or self.is_group(row)
+
     @property
     def header_labels(self) -> tuple[str, ...]:
         labels = [*self.header, *(c.label for c in self.columns), *(c.group for c in self.columns)]
         return tuple(dict.fromkeys(x for x in labels if x))
+
+    @property
+    def header_variants(self) -> dict[str, str]:
+        """Accepted spellings of header labels → the official label they stand for."""
+        return {v: c.label for c in self.columns for v in c.variants}
 
 
 def table_specs(where: str, raw: dict[str, Any], sections: set[str]) -> dict[str, TableSpec]:
@@ -76,7 +92,8 @@ def _table(at: str, key: str, entry: Any, sections: set[str]) -> TableSpec:
             raise GxlintError(at, f"缺少键 {needed}")
     if entry["section"] not in sections:
         raise GxlintError(at, f"键 section: 没有章节 {entry['section']!r}")
-    columns = tuple(_column(at, i, c) for i, c in enumerate(entry["columns"]))
+    decimal = bool(entry.get("decimal", False))
+    columns = tuple(_column(at, i, c, decimal) for i, c in enumerate(entry["columns"]))
     rows = tuple(_row(at, i, r) for i, r in enumerate(entry["rows"]))
     keys = [c.key for c in columns] + [r.key for r in rows]
     duplicated = sorted({k for k in keys if keys.count(k) > 1})
@@ -94,14 +111,44 @@ def _table(at: str, key: str, entry: Any, sections: set[str]) -> TableSpec:
         rows=rows,
         caption=str(entry.get("caption") or ""),
         header=tuple(str(x) for x in entry.get("header") or ()),
-        decimal=bool(entry.get("decimal", False)),
     )
 
 
-def _column(at: str, index: int, entry: Any) -> ColumnSpec:
+def _column(at: str, index: int, entry: Any, decimal: bool) -> ColumnSpec:
     if not isinstance(entry, dict) or not entry.get("key") or not entry.get("label"):
         raise GxlintError(at, f"columns[{index}]: 需要 key 和 label")
-    return ColumnSpec(str(entry["key"]), str(entry["label"]), str(entry.get("group") or ""))
+    return ColumnSpec(
+        key=str(entry["key"]),
+        label=str(entry["label"]),
+        group=str(entry.get("group") or ""),
+        decimal=bool(entry.get("decimal", decimal)),
+        signed=bool(entry.get("signed", False)),
+        variants=tuple(str(v) for v in entry.get("variants") or ()),
+    )
+
+
+def merge_tables(where: str, parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """A child pack's tables over its parent's: each entry merged key by key; `remove_rows`
+    drops rows of the parent's table (as 2019's single-row （六）其他处理 drops its sub-items);
+    an entry of null drops the table."""
+    merged = dict(parent)
+    for key, entry in child.items():
+        if entry is None:
+            merged.pop(key, None)
+            continue
+        if not isinstance(entry, dict):
+            raise GxlintError(where, f"表格 {key}: 应为映射")
+        base = dict(parent.get(key) or {})
+        drop = set(entry.get("remove_rows") or ())
+        unknown = drop - {r.get("key") for r in base.get("rows", []) if isinstance(r, dict)}
+        if unknown:
+            raise GxlintError(
+                where, f"表格 {key}: remove_rows 中的 {sorted(unknown)} 不是被扩展表格的行"
+            )
+        base.update({k: v for k, v in entry.items() if k != "remove_rows"})
+        base["rows"] = [r for r in base.get("rows", []) if r.get("key") not in drop]
+        merged[key] = base
+    return merged
 
 
 def _row(at: str, index: int, entry: Any) -> RowSpec:
@@ -113,5 +160,6 @@ def _row(at: str, index: int, entry: Any) -> RowSpec:
         short=str(entry.get("short") or entry["label"]),
         parent=str(entry.get("parent") or ""),
         group=bool(entry.get("group", False)),
+        heading=bool(entry.get("heading", False)),
         variants=tuple(str(v) for v in entry.get("variants") or ()),
     )

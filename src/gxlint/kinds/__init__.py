@@ -31,7 +31,14 @@ class Kind:
 
 def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
-    from gxlint.kinds import relation, sections, shape, statements, unparsed
+    from gxlint.kinds import relation, sections, shape, statements, unparsed, version
 
-    kinds = [*sections.KINDS, statements.KIND, shape.KIND, relation.KIND, unparsed.KIND]
+    kinds = [
+        *sections.KINDS,
+        statements.KIND,
+        shape.KIND,
+        relation.KIND,
+        version.KIND,
+        unparsed.KIND,
+    ]
     return {k.name: k for k in kinds}

@@ -7,8 +7,7 @@ from rich.table import Table
 from rich.tree import Tree
 
 from gxlint.context import Context
-from gxlint.model import Document, Line, LineKind, Token, TokenKind
-from gxlint.packs import Pack
+from gxlint.model import Line, LineKind, Token, TokenKind
 from gxlint.tables import TableMatch
 
 _SHOWN = 60
@@ -37,8 +36,14 @@ def _line(line: Line) -> str:
     return f"{where} [cyan]{line.kind.value}[/] {number}{_short(line.text)}{_tokens(line.tokens)}"
 
 
-def document_tree(doc: Document, pack: Pack) -> Tree:
-    root = Tree(f"[bold]document[/] {escape(doc.path)}  [dim](pack {pack.name})[/]")
+def document_tree(ctx: Context) -> Tree:
+    doc, pack, choice = ctx.doc, ctx.pack, ctx.version
+    root = Tree(f"[bold]document[/] {escape(doc.path)}")
+    version = root.add(f"[bold]format[/] {escape(choice.version)} 年版 → pack {escape(pack.name)}")
+    for reason in choice.reasons:
+        version.add(f"[dim]{escape(reason)}[/]")
+    if choice.outdated and choice.expected is not None:
+        version.add(f"[red]报告年度应使用 {escape(choice.expected.basis)}[/]")
     title = root.add("[bold]title[/]")
     for line in doc.title:
         title.add(_line(line))
@@ -46,7 +51,7 @@ def document_tree(doc: Document, pack: Pack) -> Tree:
         preamble = root.add("[bold]preamble[/]")
         for line in doc.preamble:
             preamble.add(_line(line))
-    placements = {id(p.section): p for p in Context(doc, pack).placements}
+    placements = {id(p.section): p for p in ctx.placements}
     for section in doc.sections:
         placed = placements[id(section)]
         key = f" → {placed.spec.key} ({placed.fit})" if placed.spec else " → (不在模板中)"
@@ -76,7 +81,7 @@ def _table_view(match: TableMatch) -> Table:
     for row in spec.rows:
         found = match.rows.get(row.key)
         if found is None:
-            if not row.group:
+            if not spec.is_label_only(row):
                 view.add_row(row.key, f"[red]缺少 {escape(row.label)}[/]")
             continue
         if found.values is None:

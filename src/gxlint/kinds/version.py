@@ -1,0 +1,46 @@
+"""Format version: a report on an outdated template, and templates gxlint does not check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gxlint.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds import Kind
+from gxlint.model import Span
+from gxlint.rule import Rule
+
+_CHECKS = ("outdated", "unchecked")
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    choice = ctx.version
+    title = ctx.doc.title[0].span if ctx.doc.title else Span(1, 1, 1, 1)
+    fields = {
+        "year": choice.year or "?",
+        "used": ctx.pack.title,
+        "labels": "、".join(f"「{m}」" for m in choice.markers[:4]) or "（无）",
+        "current": choice.expected.basis if choice.expected else "",
+        "current_version": choice.expected.version if choice.expected else "",
+    }
+    if (rule.params["check"] == "outdated" and choice.outdated) or (
+        rule.params["check"] == "unchecked" and ctx.pack.unchecked
+    ):
+        yield rule.finding(title, **fields)
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    if params["check"] not in _CHECKS:
+        return f"键 check: 应为 {'、'.join(_CHECKS)} 之一"
+    return None
+
+
+KIND = Kind(
+    "format-version",
+    "格式版本：过时的模板、不予检查的旧模板 — outdated or unchecked templates",
+    _check,
+    params={"check": (str, True)},
+    fields=frozenset({"year", "used", "labels", "current", "current_version"}),
+    validate=_validate,
+)

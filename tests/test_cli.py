@@ -84,7 +84,12 @@ def test_text_output_is_plain_and_marks_the_span(broken_seed) -> None:
 def test_stdin(seed_text) -> None:
     result = run("-", stdin=seed_text.encode("utf-8"))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("<stdin>:32:13: GX211 warning")
+    heads = [ln for ln in result.stdout.splitlines() if ln.startswith("<stdin>:")]
+    assert heads == [
+        "<stdin>:11:37: GX509 warning[警告] 「3585条」所列分项之和只有 3385条，比总数少 200",
+        "<stdin>:32:13: GX211 warning[警告] "
+        "表格标签「本年度止件数」与格式规定的「本年废止件数」不一致",
+    ]
 
 
 def test_directory_recurses(tmp_path, seed_text, capsys) -> None:

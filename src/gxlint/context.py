@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from gxlint.agency import Agency, classify
 from gxlint.outline import Placement, place_sections
+from gxlint.prose import Prose, fold
 from gxlint.tables import Recognition, recognise
 
 if TYPE_CHECKING:
@@ -39,3 +41,17 @@ class Context:
             if p.spec is not None:
                 placed.setdefault(p.spec.key, p.section)
         return recognise(self.doc, self.pack.tables, placed)
+
+    @cached_property
+    def agency(self) -> Agency:
+        return classify(self.doc)
+
+    def prose(self, key: str) -> list[Prose]:
+        """The folded prose of the sections placed as `key` ("preamble": title and preamble)."""
+        cache = self.memo.setdefault("prose", {})
+        if key not in cache:
+            if key == "preamble":
+                cache[key] = [fold([*self.doc.title, *self.doc.preamble])]
+            else:
+                cache[key] = [fold(s.lines) for s in self.sections_for(key)]
+        return cache[key]

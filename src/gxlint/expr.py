@@ -46,21 +46,30 @@ def _parser() -> Lark:
     from lark import Lark
 
     grammar = (resource_dir("grammar") / "expr.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", cache=True)
+    return Lark(grammar, parser="lalr", start=["start", "value"], cache=True)
 
 
 @cache
 def parse_relation(text: str) -> Relation:
     """Parse `a + b == c`; raise RelationSyntaxError with a short reason."""
+    left, right = (_side(side) for side in _parse(text, "start").children)
+    return Relation(text, left, right)
+
+
+@cache
+def parse_value(text: str) -> tuple[Term, ...]:
+    """Parse a sum of cells, `new.total + carried_over.total`."""
+    return _side(_parse(text, "value").children[0])
+
+
+def _parse(text: str, start: str):
     from lark.exceptions import LarkError
 
     try:
-        tree = _parser().parse(text)
+        return _parser().parse(text, start=start)
     except LarkError as exc:
         reason = str(exc).strip().splitlines()[0]
         raise RelationSyntaxError(f"关系式 {text!r} 无法解析: {reason}") from None
-    left, right = (_side(side) for side in tree.children)
-    return Relation(text, left, right)
 
 
 def _side(side) -> tuple[Term, ...]:

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from gxlint.expr import Term
 from gxlint.findings import Fix
 from gxlint.labels import NEAR, is_near, normalise, similarity, strip_numbering
 from gxlint.model import Cell, Document, Line, LineKind, Section, Span
@@ -84,6 +85,32 @@ class TableMatch:
             return None
         value = row.values[column]
         return value if value.value is not None else None
+
+    def cell(self, reference: str) -> Value | None:
+        """The value at `row.column` (template keys), if the report has it."""
+        row_key, _, column_key = reference.partition(".")
+        index = next((i for i, c in enumerate(self.spec.columns) if c.key == column_key), None)
+        return None if index is None else self.value(row_key, index)
+
+    def describe(self, reference: str) -> str:
+        """`row.column` in the report's words: 「一、本年新收政府信息公开申请数量」行「总计」列."""
+        row_key, _, column_key = reference.partition(".")
+        row, column = self.rows.get(row_key), self.spec.column(column_key)
+        row_name = row.name if row is not None else reference
+        return f"「{row_name}」行「{column.name if column else column_key}」列"
+
+    def total(self, terms: tuple[Term, ...]) -> Decimal | None:
+        """The value of a sum of `row.column` terms, or None if a cell is missing."""
+        total = Decimal(0)
+        for term in terms:
+            if term.kind == "constant":
+                total += term.sign * Decimal(term.name)
+                continue
+            value = self.cell(term.name)
+            if value is None or value.value is None:
+                return None
+            total += term.sign * value.value
+        return total
 
 
 @dataclass(slots=True)

@@ -31,13 +31,28 @@ class Kind:
 
 def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
-    from gxlint.kinds import relation, sections, shape, statements, unparsed, version
+    from gxlint.kinds import (
+        parts,
+        prose_table,
+        relation,
+        sections,
+        sentences,
+        shape,
+        statements,
+        unparsed,
+        version,
+        years,
+    )
 
     kinds = [
         *sections.KINDS,
         statements.KIND,
+        sentences.KIND,
         shape.KIND,
         relation.KIND,
+        prose_table.KIND,
+        parts.KIND,
+        years.KIND,
         version.KIND,
         unparsed.KIND,
     ]

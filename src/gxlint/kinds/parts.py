@@ -1,0 +1,81 @@
+"""A stated total and its listed parts (A10): 「3585 条，其中网站 750 条、微信 1774 条……」.
+
+Parts are the numbers with the total's unit in the clause after 其中/包括/分别为, up to the end of
+the sentence (or of the bracket the clause opened). A rule checks one direction: parts that exceed
+the total (an error), or parts that fall short of it (a warning: a part may be unlisted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from gxlint.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds import Kind
+from gxlint.rule import Rule
+
+_STATED = re.compile(
+    r"(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>万元|元|条|件|个|项|家|次|篇|期)"
+    r"[,:;]?(?P<open>\(?)(?:其中|包括|分别为|分别是)[:,]?"
+)
+_NUMBER = r"(?<![\d.第])(\d+(?:\.\d+)?){unit}(?!%)"
+_DIRECTIONS = ("exceed", "short")
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _clause_end(text: str, start: int, bracket: bool) -> int:
+    stops = "。;)" if bracket else "。;"
+    ends = [i for i in (text.find(ch, start) for ch in stops) if i != -1]
+    nested = re.compile(r"其中|包括").search(text, start)
+    if nested:
+        ends.append(nested.start())
+    return min(ends) if ends else len(text)
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    direction = rule.params["direction"]
+    for section in ctx.pack.sections:
+        for prose in ctx.prose(section.key):
+            for match in _STATED.finditer(prose.text):
+                unit = match.group("unit")
+                end = _clause_end(prose.text, match.end(), bool(match.group("open")))
+                part_re = re.compile(_NUMBER.format(unit=re.escape(unit)))
+                parts = [
+                    Decimal(m.group(1)) for m in part_re.finditer(prose.text, match.end(), end)
+                ]
+                if len(parts) < 2:
+                    continue
+                total, listed = Decimal(match.group("total")), sum(parts, Decimal(0))
+                if (direction == "exceed" and listed > total) or (
+                    direction == "short" and listed < total
+                ):
+                    yield rule.finding(
+                        prose.span(match.start("total"), match.end("unit")),
+                        total=_fmt(total),
+                        unit=unit,
+                        sum=_fmt(listed),
+                        parts=" + ".join(_fmt(p) for p in parts),
+                        difference=_fmt(abs(total - listed)),
+                    )
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    if params["direction"] not in _DIRECTIONS:
+        return f"键 direction: 应为 {'、'.join(_DIRECTIONS)} 之一"
+    return None
+
+
+KIND = Kind(
+    "stated-parts",
+    "总数与所列分项一致 — a stated total and its listed parts agree",
+    _check,
+    params={"direction": (str, True)},
+    fields=frozenset({"total", "unit", "sum", "parts", "difference"}),
+    validate=_validate,
+)

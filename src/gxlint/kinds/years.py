@@ -1,0 +1,94 @@
+"""The report year (A11): the title, the statistics period (统计期限) and the paragraphs that open
+with the year (「2023年，我局……」) agree; and the year is not in the future.
+
+Where they disagree, the odd one out is reported, naming the year the rest agree on; on a tie the
+title is taken as the odd one (the body of a report is written about the year it covers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from gxlint.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds import Kind
+from gxlint.model import Span, TokenKind
+from gxlint.rule import Rule
+
+_PERIOD = re.compile(
+    r"统计期限(?:为|是|从|自)?(?P<a>\d{4})年1月1日(?:起)?(?:至|到|-|—)(?:(?P<b>\d{4})年)?12月31日"
+)
+_OPENING = re.compile(r"^(?P<y>\d{4})年(?:度)?[,，]")
+_CHECKS = ("agree", "future")
+_BODY = ("overview", "proactive", "applications")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    year: int
+    source: str
+    span: Span
+    weight: float
+
+
+def mentions(ctx: Context) -> list[Mention]:
+    found: list[Mention] = []
+    for line in ctx.doc.title:
+        year = next((t for t in line.tokens if t.kind is TokenKind.YEAR), None)
+        if year is not None and year.value is not None:
+            found.append(Mention(int(year.value), "标题", year.span, 0.9))
+            break
+    for key in ("preamble", *_BODY):
+        for prose in ctx.prose(key):
+            for match in _PERIOD.finditer(prose.text):
+                for group in ("a", "b"):
+                    if match.group(group):
+                        span = prose.span(match.start(group), match.end(group) + 1)
+                        found.append(Mention(int(match.group(group)), "统计期限", span, 1.0))
+    for key in _BODY:
+        for section in ctx.sections_for(key):
+            for line in section.prose_lines():
+                match = _OPENING.match(line.raw.strip().replace(" ", ""))
+                year = line.tokens[0] if line.tokens else None
+                if match and year is not None and year.kind is TokenKind.YEAR:
+                    found.append(Mention(int(match.group("y")), "正文", year.span, 1.0))
+    return found
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    found = mentions(ctx)
+    if not found:
+        return
+    votes: Counter[int] = Counter()
+    for mention in found:
+        votes[mention.year] += mention.weight
+    year = votes.most_common(1)[0][0]
+    if rule.params["check"] == "future":
+        if year > date.today().year:
+            first = found[0]
+            yield rule.finding(first.span, year=year, found=year, source=first.source)
+        return
+    for mention in found:
+        if mention.year != year:
+            yield rule.finding(mention.span, year=year, found=mention.year, source=mention.source)
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    if params["check"] not in _CHECKS:
+        return f"键 check: 应为 {'、'.join(_CHECKS)} 之一"
+    return None
+
+
+KIND = Kind(
+    "report-year",
+    "报告年度前后一致、不在未来 — the report year agrees throughout and is not in the future",
+    _check,
+    params={"check": (str, True)},
+    fields=frozenset({"year", "found", "source"}),
+    validate=_validate,
+)

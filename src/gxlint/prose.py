@@ -1,0 +1,69 @@
+"""Prose as rules match it: a section's lines joined, NFKC-folded, stray spaces and page numbers
+dropped (PDF text breaks sentences across lines and puts spaces between characters), with a map
+from every character back to its source line and column, so findings still point at the source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from gxlint.model import Line, LineKind, Span
+
+# A line that is only a page number or a running page mark: "- 3 -", "3", "第 3 页 共 9 页".
+_PAGE_MARK = re.compile(
+    r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|\d{1,3}|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    text: str
+    where: tuple[tuple[int, int], ...]  # (line, column) of each character of `text`
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of text[start:end] (on the line of its first character)."""
+        line, column = self.where[start]
+        last_line, last_column = self.where[max(start, end - 1)]
+        if last_line != line:
+            return Span(line, column, line, column + 1)
+        return Span(line, column, line, last_column + 1)
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def fold(lines: list[Line]) -> Prose:
+    """Join the prose lines (headings, items, paragraphs) of `lines` into one matchable text."""
+    chars: list[str] = []
+    where: list[tuple[int, int]] = []
+    for line in lines:
+        if line.kind in (LineKind.ROW, LineKind.BLANK) or _PAGE_MARK.match(line.raw):
+            continue
+        pending_space = bool(chars) and _ascii_alnum(chars[-1])  # a line break between digits
+        for index, raw in enumerate(line.raw):
+            for ch in unicodedata.normalize("NFKC", raw):
+                if ch.isspace():
+                    pending_space = bool(chars) and _ascii_alnum(chars[-1])
+                    continue
+                if pending_space and _ascii_alnum(ch):
+                    chars.append(" ")
+                    where.append(where[-1])
+                pending_space = False
+                chars.append(ch)
+                where.append((line.lineno, index + 1))
+    return Prose("".join(chars), tuple(where))
+
+
+def sentences(prose: Prose) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: text up to 。；; or the end."""
+    bounds = []
+    start = 0
+    for match in re.finditer(r"[。;；]", prose.text):
+        bounds.append((start, match.end()))
+        start = match.end()
+    if start < len(prose.text):
+        bounds.append((start, len(prose.text)))
+    return bounds

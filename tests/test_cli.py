@@ -142,6 +142,7 @@ def test_version_rules_explain_parse(capsys) -> None:
     out = capsys.readouterr().out
     assert "section 六 其他需要报告的事项 → other (exact)" in out
     assert "year=2023 年" in out
+    assert "agency 许昌市司法局 → department（政府部门）" in out
 
 
 def test_never_writes_the_input(broken_seed) -> None:

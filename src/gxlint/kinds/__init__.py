@@ -29,6 +29,17 @@ class Kind:
     check_in_pack: Callable[[dict[str, Any], list[Any], dict[str, Any]], str | None] | None = None
 
 
+def one_of(param: str, choices: tuple[str, ...]) -> Callable[[dict[str, Any]], str | None]:
+    """A validator: `param` must be one of `choices`."""
+
+    def validate(params: dict[str, Any]) -> str | None:
+        if params.get(param) not in choices:
+            return f"键 {param}: 应为 {'、'.join(choices)} 之一，实为 {params.get(param)!r}"
+        return None
+
+    return validate
+
+
 def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
     from gxlint.kinds import (

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from gxlint.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
+from gxlint.kinds import Kind, one_of
 from gxlint.rule import Rule
 
 _STATED = re.compile(
@@ -65,17 +64,11 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     )
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    if params["direction"] not in _DIRECTIONS:
-        return f"键 direction: 应为 {'、'.join(_DIRECTIONS)} 之一"
-    return None
-
-
 KIND = Kind(
     "stated-parts",
     "总数与所列分项一致 — a stated total and its listed parts agree",
     _check,
     params={"direction": (str, True)},
     fields=frozenset({"total", "unit", "sum", "parts", "difference"}),
-    validate=_validate,
+    validate=one_of("direction", _DIRECTIONS),
 )

@@ -16,7 +16,7 @@ from typing import Any
 from gxlint.context import Context
 from gxlint.expr import Relation, RelationSyntaxError, Term, constant, parse_relation
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
+from gxlint.kinds import Kind, one_of
 from gxlint.model import Span
 from gxlint.rule import Rule
 from gxlint.tables import RowMatch, TableMatch, Value
@@ -205,8 +205,8 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def _validate(params: dict[str, Any]) -> str | None:
-    if params["per"] not in _PER:
-        return f"键 per: 应为 column 或 row，实为 {params['per']!r}"
+    if problem := one_of("per", _PER)(params):
+        return problem
     expr = params["expr"]
     if not isinstance(expr, str) and not (
         isinstance(expr, list) and expr and all(isinstance(e, str) for e in expr)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from gxlint.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
+from gxlint.kinds import Kind, one_of
 from gxlint.rule import Rule
 from gxlint.tables import Problem
 
@@ -17,13 +16,6 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for problem in ctx.tables.problems:
         if problem.problem is wanted:
             yield rule.finding(problem.span, fix=problem.fix, **problem.fields)
-
-
-def _validate(params: dict[str, Any]) -> str | None:
-    known = [p.value for p in Problem]
-    if params["problem"] not in known:
-        return f"键 problem: 应为 {'、'.join(known)} 之一，实为 {params['problem']!r}"
-    return None
 
 
 KIND = Kind(
@@ -46,5 +38,5 @@ KIND = Kind(
             "section",
         }
     ),
-    validate=_validate,
+    validate=one_of("problem", tuple(p.value for p in Problem)),
 )

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from gxlint.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
+from gxlint.kinds import Kind, one_of
 from gxlint.model import Span
 from gxlint.rule import Rule
 
@@ -30,17 +29,11 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield rule.finding(title, **fields)
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    if params["check"] not in _CHECKS:
-        return f"键 check: 应为 {'、'.join(_CHECKS)} 之一"
-    return None
-
-
 KIND = Kind(
     "format-version",
     "格式版本：过时的模板、不予检查的旧模板 — outdated or unchecked templates",
     _check,
     params={"check": (str, True)},
     fields=frozenset({"year", "used", "labels", "current", "current_version"}),
-    validate=_validate,
+    validate=one_of("check", _CHECKS),
 )

@@ -12,11 +12,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from gxlint.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
+from gxlint.kinds import Kind, one_of
 from gxlint.model import Span, TokenKind
 from gxlint.rule import Rule
 
@@ -78,17 +77,11 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             yield rule.finding(mention.span, year=year, found=mention.year, source=mention.source)
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    if params["check"] not in _CHECKS:
-        return f"键 check: 应为 {'、'.join(_CHECKS)} 之一"
-    return None
-
-
 KIND = Kind(
     "report-year",
     "报告年度前后一致、不在未来 — the report year agrees throughout and is not in the future",
     _check,
     params={"check": (str, True)},
     fields=frozenset({"year", "found", "source"}),
-    validate=_validate,
+    validate=one_of("check", _CHECKS),
 )

@@ -44,6 +44,11 @@ def document_tree(ctx: Context) -> Tree:
         version.add(f"[dim]{escape(reason)}[/]")
     if choice.outdated and choice.expected is not None:
         version.add(f"[red]报告年度应使用 {escape(choice.expected.basis)}[/]")
+    agency = ctx.agency
+    root.add(
+        f"[bold]agency[/] {escape(agency.name or '?')} → {agency.kind.value}"
+        f"（{agency.kind.chinese}）  [dim]{escape(agency.reason)}[/]"
+    )
     title = root.add("[bold]title[/]")
     for line in doc.title:
         title.add(_line(line))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -22,6 +23,13 @@ CORPUS_2021 = [
     for n in CORPUS_NAMES
     if n not in ("pingtan-2018", "pingtan-county-2013", "pingtan-2019", "pingtan-transport-2020")
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pack_cache(tmp_path_factory) -> None:
+    """Tests never write to the user's cache: the pack cache goes to a temporary folder."""
+    os.environ["GXLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
 
 _EXPECT = re.compile(r" *# expect: ([A-Z0-9, ]+)$")
 

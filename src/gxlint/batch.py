@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from gxlint.errors import GxlintError
@@ -69,6 +68,8 @@ def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Re
         for path in paths:
             yield check_one(path, options)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     from gxlint.parse import report_parser
     from gxlint.versions import formats
 

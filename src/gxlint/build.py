@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
 _NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _TITLE_END = re.compile(r"报告|年报")
+_UNIT = re.compile(r"^(.*?)[ \u3000]*(万元|元|条|件|个|起|项|人次|次|家|%|％)?$")
 
 
 def build_document(path: str, text: str) -> Document:
@@ -95,19 +95,16 @@ def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
 
 
 def _tokens(children: list[LarkToken]) -> list[Token]:
-    """Model tokens from Lark tokens; a UNIT joins the NUMBER before it (the grammar says so)."""
+    """Model tokens from Lark tokens; a NUMBER's unit, if it has one, is split off its value."""
     tokens: list[Token] = []
     for tok in children:
         span = Span(tok.line, tok.column, tok.end_line, tok.end_column)
-        if tok.type == "UNIT":
-            number = tokens.pop()
-            joined = Span(number.span.line, number.span.column, span.end_line, span.end_column)
-            tokens.append(replace(number, text=number.text + tok, span=joined, unit=tok.strip()))
+        if tok.type == "NUMBER":
+            value, unit = _UNIT.match(tok).groups()
+            tokens.append(Token(TokenKind.NUMBER, str(tok), span, _decimal(value), unit))
         elif tok.type == "YEAR":
             digits = unicodedata.normalize("NFKC", str(tok))[:4]
             tokens.append(Token(TokenKind.YEAR, str(tok), span, Decimal(digits)))
-        elif tok.type == "NUMBER":
-            tokens.append(Token(TokenKind.NUMBER, str(tok), span, _decimal(str(tok))))
         else:
             tokens.append(Token(TokenKind.TEXT, str(tok), span))
     return tokens

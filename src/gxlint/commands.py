@@ -32,7 +32,12 @@ def check(
     from gxlint.read import expand_paths
     from gxlint.render import renderer
 
-    unknown = sorted((options.select | options.ignore) - _known_codes(options.pack))
+    if options.pack:
+        from gxlint.packs import load_pack
+
+        load_pack(options.pack)  # a bad --pack is an error before any report is read
+    chosen = options.select | options.ignore
+    unknown = sorted(chosen - _known_codes(options.pack)) if chosen else []
     if unknown:
         raise GxlintError(
             "--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}"

@@ -28,8 +28,9 @@ def strip_numbering(label: str) -> str:
     return normalise(_NUMBERING.sub("", folded))
 
 
+@lru_cache(maxsize=65536)
 def similarity(a: str, b: str) -> float:
-    """Similarity of two normalised labels, 0 to 1."""
+    """Similarity of two normalised labels, 0 to 1 (memoised: reports repeat their labels)."""
     if a == b:
         return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()

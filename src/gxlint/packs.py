@@ -12,6 +12,7 @@ from gxlint.errors import GxlintError
 from gxlint.findings import CATEGORIES, Severity
 from gxlint.kinds import registry
 from gxlint.outline import SectionSpec
+from gxlint.pack_cache import cached
 from gxlint.resources import resource_dir
 from gxlint.rule import Rule, RuleCase, RuleDoc, template_fields
 from gxlint.template import TableSpec, merge_tables, table_specs
@@ -63,6 +64,10 @@ def find_pack(name: str) -> Path:
 def load_pack(name: str) -> Pack:
     """Load, merge and validate a pack; a GxlintError names the file, rule and key at fault."""
     path = find_pack(name)
+    return cached(path, lambda: _load(path))
+
+
+def _load(path: Path) -> Pack:
     data = _merged(path, seen=())
     where = _display(path)
     _check_keys(where, data, _PACK_KEYS, "规则包")
@@ -122,9 +127,10 @@ def _merged(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     if path in seen:
         raise GxlintError(_display(path), "extends 形成循环 (extends cycle)")
     data = _read_yaml(path)
-    for entry in data.get("rules") or []:
-        if isinstance(entry, dict):
-            entry["_from"] = _display(path)  # the file a rule (or its override) comes from
+    data["rules"] = [  # each rule notes the file it (or its override) comes from
+        {**entry, "_from": _display(path)} if isinstance(entry, dict) else entry
+        for entry in data.get("rules") or []
+    ]
     parent_name = data.get("extends")
     if not parent_name:
         return data

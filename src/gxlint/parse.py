@@ -19,7 +19,14 @@ def report_parser() -> Lark:
     from lark import Lark
 
     grammar = resource_dir("grammar") / "report.lark"
-    return Lark(grammar.read_text("utf-8"), parser="lalr", cache=True, maybe_placeholders=False)
+    # The basic lexer: no terminal of the grammar depends on the parser's state to be told apart.
+    return Lark(
+        grammar.read_text("utf-8"),
+        parser="lalr",
+        lexer="basic",
+        cache=True,
+        maybe_placeholders=False,
+    )
 
 
 def parse_report(text: str) -> tuple[Tree, list[int]]:

@@ -194,6 +194,13 @@ class _SectionReader:
         self.blanks: dict[str, list[Cell]] = {}
         self.above: list[Cell] = []  # the previous row's cells, for labels wrapped across rows
         self.pending: dict[str, list[tuple[RowMatch, list[Cell]]]] = {}
+        self.exact = {
+            norm: (spec, row)
+            for spec in reversed(specs)
+            for row in reversed(spec.rows)
+            if row.label
+            for norm in row.norms
+        }
 
     def problem(self, kind: Problem, spec: TableSpec, span: Span, fix: Fix | None = None, **kw):
         self.problems.append(ShapeProblem(kind, spec, span, {"table": spec.title, **kw}, fix))
@@ -243,7 +250,11 @@ class _SectionReader:
         return sum(1 for label in labels if normalise(label) in text) >= 3
 
     def _candidates(self, label: str) -> list[tuple[float, TableSpec, RowSpec]]:
+        """Template rows for a label, best first: an exact match alone, else by similarity."""
         norm = strip_numbering(label)
+        exact = self.exact.get(norm)
+        if exact is not None:
+            return [(1.0, *exact)]
         scored = [
             (max(similarity(norm, n) for n in row.norms), spec, row)
             for spec in self.specs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from gxlint.errors import GxlintError
@@ -36,7 +37,7 @@ class RowSpec:
 
     @property
     def norms(self) -> tuple[str, ...]:
-        return tuple(strip_numbering(x) for x in (self.label, *self.variants))
+        return _norms(self.label, self.variants)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,11 @@ class TableSpec:
     def header_variants(self) -> dict[str, str]:
         """Accepted spellings of header labels → the official label they stand for."""
         return {v: c.label for c in self.columns for v in c.variants}
+
+
+@cache
+def _norms(label: str, variants: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(strip_numbering(x) for x in (label, *variants))
 
 
 def table_specs(where: str, raw: dict[str, Any], sections: set[str]) -> dict[str, TableSpec]:

@@ -31,30 +31,48 @@ class Prose:
         return Span(line, column, line, last_column + 1)
 
 
+_RUN = re.compile(r"\S+")
+
+
 def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def fold(lines: list[Line]) -> Prose:
-    """Join the prose lines (headings, items, paragraphs) of `lines` into one matchable text."""
+def _normalised(raw: str) -> tuple[str, list[int]]:
+    """NFKC of a line, with the source column of each character (NFKC may change lengths)."""
+    whole = unicodedata.normalize("NFKC", raw)
+    if len(whole) == len(raw):
+        return whole, list(range(1, len(raw) + 1))
     chars: list[str] = []
+    columns: list[int] = []
+    for index, ch in enumerate(raw):
+        folded = unicodedata.normalize("NFKC", ch)
+        chars.append(folded)
+        columns.extend([index + 1] * len(folded))
+    return "".join(chars), columns
+
+
+def fold(lines: list[Line]) -> Prose:
+    """Join the prose lines (headings, items, paragraphs) of `lines` into one matchable text.
+
+    Whitespace goes, except one space where it (or a line break) separated two ASCII letters or
+    digits, so that numbers broken across PDF lines do not run together."""
+    parts: list[str] = []
     where: list[tuple[int, int]] = []
+    last = ""
     for line in lines:
         if line.kind in (LineKind.ROW, LineKind.BLANK) or _PAGE_MARK.match(line.raw):
             continue
-        pending_space = bool(chars) and _ascii_alnum(chars[-1])  # a line break between digits
-        for index, raw in enumerate(line.raw):
-            for ch in unicodedata.normalize("NFKC", raw):
-                if ch.isspace():
-                    pending_space = bool(chars) and _ascii_alnum(chars[-1])
-                    continue
-                if pending_space and _ascii_alnum(ch):
-                    chars.append(" ")
-                    where.append(where[-1])
-                pending_space = False
-                chars.append(ch)
-                where.append((line.lineno, index + 1))
-    return Prose("".join(chars), tuple(where))
+        text, columns = _normalised(line.raw)
+        for run in _RUN.finditer(text):
+            chunk = run.group()
+            if last and _ascii_alnum(last) and _ascii_alnum(chunk[0]):
+                parts.append(" ")
+                where.append(where[-1])
+            parts.append(chunk)
+            where.extend((line.lineno, columns[i]) for i in range(run.start(), run.end()))
+            last = chunk[-1]
+    return Prose("".join(parts), tuple(where))
 
 
 def sentences(prose: Prose) -> list[tuple[int, int]]:

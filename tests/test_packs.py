@@ -100,3 +100,38 @@ def test_extends_cycle(tmp_path) -> None:
     path = write(tmp_path, "pack: b\nextends: a\n", name="b.yaml")
     with pytest.raises(GxlintError, match="循环"):
         load_pack(path)
+
+
+RELATION = """
+  - code: GX301
+    name: balance
+    kind: relation
+    table: t
+    per: column
+    expr: a + b == total
+    severity: error
+    message: "{lhs}，{rhs}"
+    doc: {why: w, bad: b, good: g}
+"""
+TABLE = """tables:
+  t:
+    section: other
+    columns: [{key: n, label: 数量}]
+    rows: [{key: a, label: 甲}, {key: b, label: 乙}, {key: total, label: 合计}]
+"""
+
+
+def test_relation_loads_and_unknown_keys_are_named(tmp_path) -> None:
+    head = "pack: p\nsections:\n  - {key: other, number: 六, title: 其他需要报告的事项}\n"
+    good = write(tmp_path, head + TABLE + "rules:\n" + RELATION)
+    assert load_pack(good).rule("GX301").params["expr"] == "a + b == total"
+    bad = write(tmp_path, head + TABLE + "rules:\n" + RELATION.replace("a + b", "a + c"), "b.yaml")
+    with pytest.raises(GxlintError) as exc:
+        load_pack(bad)
+    assert exc.value.where.endswith("b.yaml: 规则 GX301")
+    assert "键 expr" in exc.value.problem and "c" in exc.value.problem
+    broken = write(
+        tmp_path, head + TABLE + "rules:\n" + RELATION.replace("a + b ==", "a + =="), "c.yaml"
+    )
+    with pytest.raises(GxlintError, match="无法解析"):
+        load_pack(broken)

@@ -34,7 +34,12 @@ def _arguments() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="检查报告 (check reports)")
     check.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="输出格式：text（默认）、json、sarif（代码扫描）、github（GitHub Actions 注释）",
+    )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),

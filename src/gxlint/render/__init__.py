@@ -13,14 +13,23 @@ class Renderer(Protocol):
     ) -> None: ...
 
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def renderer(name: str) -> Renderer:
+    """The renderer for `--format NAME` (imported on demand)."""
     if name == "json":
         from gxlint.render.json import render_json
 
         return render_json
+    if name == "sarif":
+        from gxlint.render.sarif import render_sarif
+
+        return render_sarif
+    if name == "github":
+        from gxlint.render.github import render_github
+
+        return render_github
     from gxlint.render.text import render_text
 
     return render_text

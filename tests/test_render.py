@@ -1,0 +1,71 @@
+"""Renderers: SARIF for code scanning, GitHub annotations, and the text renderer's underline."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from conftest import lint
+from gxlint.findings import Finding, Fix, Severity
+from gxlint.model import Span
+from gxlint.render import renderer
+
+
+def test_sarif(seed_text) -> None:
+    out = io.StringIO()
+    findings = lint(seed_text, path="draft.txt")
+    renderer("sarif")(findings, {}, out)
+    log = json.loads(out.getvalue())
+    assert log["version"] == "2.1.0"
+    (run,) = log["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert [r["id"] for r in run["tool"]["driver"]["rules"]] == ["GX211", "GX509"]
+    label = next(r for r in run["results"] if r["ruleId"] == "GX211")
+    assert label["level"] == "warning"
+    location = label["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "draft.txt"
+    assert location["region"] == {
+        "startLine": 32,
+        "startColumn": 13,
+        "endLine": 32,
+        "endColumn": 19,
+    }
+    replacement = label["fixes"][0]["artifactChanges"][0]["replacements"][0]
+    assert replacement["insertedContent"]["text"] == "本年废止件数"
+    assert run["tool"]["driver"]["rules"][label["ruleIndex"]]["id"] == "GX211"
+
+
+def test_github_annotations_escape_their_properties() -> None:
+    finding = Finding(
+        code="GX401",
+        name="fee-statement",
+        severity=Severity.ERROR,
+        span=Span(88, 1, 88, 12),
+        message="没有说明信息处理费: 100%",
+        path="reports/a,b.txt",
+        hint="例如：本年度未收取信息处理费。",
+    )
+    out = io.StringIO()
+    renderer("github")([finding], {}, out)
+    assert out.getvalue() == (
+        "::error file=reports/a%2Cb.txt,line=88,col=1,endLine=88,endColumn=12,"
+        "title=GX401 fee-statement::没有说明信息处理费: 100%25%0A例如：本年度未收取信息处理费。\n"
+    )
+
+
+def test_text_underlines_cjk_at_double_width() -> None:
+    finding = Finding(
+        code="GX211",
+        name="table-label-typo",
+        severity=Severity.WARNING,
+        span=Span(3, 3, 3, 5),
+        message="m",
+        path="r.txt",
+        fix=Fix(Span(3, 3, 3, 5), "废止"),
+    )
+    out = io.StringIO()
+    renderer("text")([finding], {"r.txt": {3: "本年度止\t件数"}}, out)
+    lines = out.getvalue().splitlines()
+    assert lines[2] == "3 │ 本年度止    件数"
+    assert lines[3] == "  │     ^^^^"
+    assert lines[4] == "fix: 改为「废止」"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from gxlint import __version__
 from gxlint.errors import GxlintError
@@ -43,11 +44,15 @@ def _arguments() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
-        default="error",
+        default=None,
         help="出现该级别及以上的问题时退出码为 1（默认 error）",
     )
-    check.add_argument("--select", default="", help="只运行这些规则，逗号分隔，如 GX101,GX401")
-    check.add_argument("--ignore", default="", help="不运行这些规则，逗号分隔")
+    check.add_argument("--config", metavar="FILE", help="配置文件（默认向上查找 gxlint.toml）")
+    check.add_argument("--no-config", action="store_true", help="不读取配置文件")
+    check.add_argument(
+        "--select", default=None, help="只运行这些规则，逗号分隔；可写前缀，如 GX1,GX401"
+    )
+    check.add_argument("--ignore", default=None, help="不运行这些规则，逗号分隔；可写前缀")
     check.add_argument(
         "--jobs", type=_jobs, default=0, metavar="N", help="并行进程数；0 为按 CPU 核数自动（默认）"
     )
@@ -110,17 +115,26 @@ def _run(options: argparse.Namespace) -> int:
         return commands.explain(options.code, options.pack)
     if options.command == "parse":
         return commands.show_parse(options.path, options.pack, options.format_version)
+    from gxlint.config import find_config, load_config
+
+    if options.no_config:
+        config = load_config(None)
+    else:
+        config = load_config(Path(options.config) if options.config else find_config(Path.cwd()))
+    select = _codes(options.select) if options.select is not None else frozenset(config.select)
+    ignore = _codes(options.ignore) if options.ignore is not None else frozenset(config.ignore)
     return commands.check(
         paths=options.paths,
         options=Options(
-            pack=options.pack,
-            format_version=options.format_version,
-            select=_codes(options.select),
-            ignore=_codes(options.ignore),
+            pack=options.pack or config.pack,
+            format_version=options.format_version or config.format_version,
+            select=select,
+            ignore=ignore,
         ),
         output=options.format,
-        fail_on=options.fail_on,
+        fail_on=options.fail_on or config.fail_on or "error",
         jobs=options.jobs,
+        exclude=config.exclude,
     )
 
 

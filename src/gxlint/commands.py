@@ -27,6 +27,7 @@ def check(
     output: str,
     fail_on: str,
     jobs: int = 0,
+    exclude: tuple[str, ...] = (),
 ) -> int:
     from gxlint.batch import check_many
     from gxlint.read import expand_paths
@@ -37,7 +38,8 @@ def check(
 
         load_pack(options.pack)  # a bad --pack is an error before any report is read
     chosen = options.select | options.ignore
-    unknown = sorted(chosen - _known_codes(options.pack)) if chosen else []
+    known = _known_codes(options.pack) if chosen else set()
+    unknown = sorted(c for c in chosen if not any(k.startswith(c) for k in known))
     if unknown:
         raise GxlintError(
             "--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}"
@@ -45,7 +47,7 @@ def check(
     findings: list[Finding] = []
     sources: dict[str, dict[int, str]] = {}
     failed = False
-    for result in check_many(expand_paths(paths), options, jobs):
+    for result in check_many(expand_paths(paths, exclude), options, jobs):
         if result.error is not None:
             print(f"gxlint: {result.error.where}: {result.error.problem}", file=sys.stderr)
             failed = True

@@ -28,13 +28,20 @@ def check_document(
     select: frozenset[str] = frozenset(),
     ignore: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """Run the rules (all, or those in `select`, less those in `ignore`) over `doc`."""
+    """Run the rules (all, or those in `select`, less those in `ignore`) over `doc`.
+    `select` and `ignore` hold codes or code prefixes (GX3: every arithmetic rule)."""
     kinds = registry()
     ctx = context_for(doc, pack_name, format_version)
     findings: list[Finding] = []
     for rule in ctx.pack.rules:
-        if (select and rule.code not in select) or rule.code in ignore:
+        if not selected(rule.code, select, ignore):
             continue
         for finding in kinds[rule.kind].check(rule, ctx):
             findings.append(replace(finding, path=doc.path))
     return sorted(findings, key=Finding.sort_key)
+
+
+def selected(code: str, select: frozenset[str], ignore: frozenset[str]) -> bool:
+    """Whether a rule code is chosen by `select` (empty: all) and not dropped by `ignore`."""
+    chosen = not select or any(code.startswith(s) for s in select)
+    return chosen and not any(code.startswith(i) for i in ignore)

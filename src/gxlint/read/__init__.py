@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 from gxlint.errors import GxlintError
@@ -32,15 +33,23 @@ def read_report(path: str) -> str:
     return decode_report(path, data)
 
 
-def expand_paths(paths: list[str]) -> list[str]:
-    """Files as given; directories walked for .txt and .md files, in sorted order."""
+def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Files as given; directories walked for .txt and .md files, in sorted order, leaving out
+    those matching an `exclude` glob (matched against the path below the walked directory)."""
     found: list[str] = []
     for p in paths:
         path = Path(p)
         if p != "-" and path.is_dir():
-            found.extend(
-                str(f) for f in sorted(path.rglob("*")) if f.suffix in TEXT_SUFFIXES and f.is_file()
-            )
+            for file in sorted(path.rglob("*")):
+                relative = file.relative_to(path)
+                if file.suffix not in TEXT_SUFFIXES or not file.is_file():
+                    continue
+                if any(
+                    relative.match(pattern) or fnmatch(str(relative), pattern)
+                    for pattern in exclude
+                ):
+                    continue
+                found.append(str(file))
         else:
             found.append(p)
     return found

@@ -1,0 +1,112 @@
+"""Project configuration for a repository of reports (a CI gate, a pre-commit hook).
+
+gxlint looks for `gxlint.toml`, `.gxlint.toml`, or a `[tool.gxlint]` table in `pyproject.toml`,
+in the working directory and then upwards; `--config FILE` names one. Options given on the
+command line win over the file.
+
+    # gxlint.toml
+    fail-on = "warning"            # error (default), warning, info, never
+    select = ["GX1", "GX3"]        # rule codes or code prefixes
+    ignore = ["GX405", "GX406"]
+    exclude = ["drafts/**", "*.old.txt"]
+    pack = "rules/province.yaml"   # a rule pack (default: by the report's format version)
+    format-version = "2021"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gxlint.errors import GxlintError
+
+FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
+_KEYS = {"fail-on", "select", "ignore", "exclude", "pack", "format-version"}
+_FAIL_ON = ("error", "warning", "info", "never")
+_VERSIONS = ("2021", "2019")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    fail_on: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    pack: str | None = None
+    format_version: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start`."""
+    for folder in (start, *start.parents):
+        for name in FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "gxlint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and check a configuration file (None: no configuration)."""
+    if path is None:
+        return Config()
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise GxlintError(where, "配置文件不存在 (no such config file)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GxlintError(where, f"无法读取配置文件 (cannot read: {exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise GxlintError(where, f"TOML 格式错误 (malformed TOML): {exc}") from None
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("gxlint", {})
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        raise GxlintError(where, f"未知的配置项 (unknown key): {', '.join(unknown)}")
+    fail_on = _choice(where, data, "fail-on", _FAIL_ON)
+    version = _choice(where, data, "format-version", _VERSIONS)
+    pack = data.get("pack")
+    if pack is not None and not isinstance(pack, str):
+        raise GxlintError(where, "配置项 pack: 应为字符串")
+    if pack and pack.endswith((".yaml", ".yml")):
+        pack = str((path.parent / pack).resolve())  # relative to the config file
+    return Config(
+        path=path,
+        fail_on=fail_on,
+        select=_codes(where, data, "select"),
+        ignore=_codes(where, data, "ignore"),
+        exclude=_strings(where, data, "exclude"),
+        pack=pack,
+        format_version=version,
+        values=data,
+    )
+
+
+def _choice(where: str, data: dict[str, Any], key: str, choices: tuple[str, ...]) -> str | None:
+    value = data.get(key)
+    if value is not None and str(value) not in choices:
+        raise GxlintError(where, f"配置项 {key}: 应为 {'、'.join(choices)} 之一，实为 {value!r}")
+    return None if value is None else str(value)
+
+
+def _strings(where: str, data: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise GxlintError(where, f"配置项 {key}: 应为字符串列表")
+    return tuple(value)
+
+
+def _codes(where: str, data: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(code.upper() for code in _strings(where, data, key))

@@ -1,0 +1,78 @@
+"""Configuration files: found upwards, checked, and overridden by the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gxlint.cli import main
+from gxlint.config import find_config, load_config
+from gxlint.errors import GxlintError
+
+
+@pytest.fixture
+def repo(tmp_path, seed_text, monkeypatch):
+    """A repository of reports: the seed, a draft without its fee sentence, and a draft folder."""
+    (tmp_path / "reports" / "drafts").mkdir(parents=True)
+    (tmp_path / "reports" / "seed.txt").write_text(seed_text, "utf-8")
+    broken = seed_text.replace("本年度未收取信息处理费。", "")
+    (tmp_path / "reports" / "drafts" / "draft.txt").write_text(broken, "utf-8")
+    monkeypatch.chdir(tmp_path / "reports")
+    return tmp_path
+
+
+def _codes(capsys) -> list[tuple[str, str]]:
+    return sorted((i["path"], i["code"]) for i in json.loads(capsys.readouterr().out))
+
+
+def test_found_upwards_and_pyproject(repo) -> None:
+    assert find_config(repo / "reports") is None
+    (repo / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    assert find_config(repo / "reports") is None  # no [tool.gxlint] table
+    (repo / "pyproject.toml").write_text("[tool.gxlint]\nfail-on = 'warning'\n")
+    assert find_config(repo / "reports" / "drafts") == repo / "pyproject.toml"
+    assert load_config(repo / "pyproject.toml").fail_on == "warning"
+    (repo / "reports" / "gxlint.toml").write_text("fail-on = 'never'\n")
+    assert find_config(repo / "reports") == repo / "reports" / "gxlint.toml"
+
+
+def test_config_select_ignore_exclude_fail_on(repo, capsys) -> None:
+    assert main(["--format", "json", "."]) == 1
+    assert ("drafts/draft.txt", "GX401") in _codes(capsys)
+    (repo / "gxlint.toml").write_text(
+        'fail-on = "warning"\nignore = ["GX509"]\nexclude = ["drafts/*"]\n'
+    )
+    assert main(["--format", "json", "."]) == 1  # the seed's GX211 warning now fails
+    assert _codes(capsys) == [("seed.txt", "GX211")]
+    assert main(["--format", "json", "--fail-on", "error", "."]) == 0  # the command line wins
+    capsys.readouterr()
+    assert main(["--format", "json", "--select", "GX2,GX5", "."]) == 0  # prefixes
+    assert _codes(capsys) == [("seed.txt", "GX211")]  # the config's ignore still drops GX509
+    assert main(["--format", "json", "--no-config", "."]) == 1
+    assert ("drafts/draft.txt", "GX401") in _codes(capsys)
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("fail-on = 'fatal'\n", "配置项 fail-on"),
+        ("colour = 'red'\n", "未知的配置项"),
+        ("select = 'GX1'\n", "配置项 select"),
+        ("fail-on = \n", "TOML 格式错误"),
+    ],
+)
+def test_bad_config_is_one_line_exit_two(repo, capsys, body, problem) -> None:
+    (repo / "gxlint.toml").write_text(body)
+    with pytest.raises(GxlintError, match=problem):
+        load_config(repo / "gxlint.toml")
+    assert main(["."]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"gxlint: {repo / 'gxlint.toml'}: ") and "\n" not in err
+
+
+def test_relative_pack_path(repo, capsys) -> None:
+    (repo / "province.yaml").write_text("pack: province\nextends: gov-2021\nremove: [GX509]\n")
+    (repo / "gxlint.toml").write_text('pack = "province.yaml"\n')
+    assert main(["--format", "json", "seed.txt"]) == 0
+    assert _codes(capsys) == [("seed.txt", "GX211")]

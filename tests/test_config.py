@@ -47,7 +47,7 @@ def test_config_select_ignore_exclude_fail_on(repo, capsys) -> None:
     assert _codes(capsys) == [("seed.txt", "GX211")]
     assert main(["--format", "json", "--fail-on", "error", "."]) == 0  # the command line wins
     capsys.readouterr()
-    assert main(["--format", "json", "--select", "GX2,GX5", "."]) == 0  # prefixes
+    assert main(["--format", "json", "--select", "GX2,GX5", "."]) == 1  # prefixes; fail-on warning
     assert _codes(capsys) == [("seed.txt", "GX211")]  # the config's ignore still drops GX509
     assert main(["--format", "json", "--no-config", "."]) == 1
     assert ("drafts/draft.txt", "GX401") in _codes(capsys)

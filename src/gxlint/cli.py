@@ -47,6 +47,9 @@ def _arguments() -> argparse.ArgumentParser:
         default=None,
         help="出现该级别及以上的问题时退出码为 1（默认 error）",
     )
+    check.add_argument(
+        "--fix", action="store_true", help="自动改正可修复的问题（如标签错字），原文件按原编码写回"
+    )
     check.add_argument("--config", metavar="FILE", help="配置文件（默认向上查找 gxlint.toml）")
     check.add_argument("--no-config", action="store_true", help="不读取配置文件")
     check.add_argument(
@@ -135,6 +138,7 @@ def _run(options: argparse.Namespace) -> int:
         fail_on=options.fail_on or config.fail_on or "error",
         jobs=options.jobs,
         exclude=config.exclude,
+        fix=options.fix,
     )
 
 

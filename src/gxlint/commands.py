@@ -9,7 +9,7 @@ from gxlint.errors import GxlintError
 from gxlint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from gxlint.batch import Options
+    from gxlint.batch import Options, Result
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -28,6 +28,7 @@ def check(
     fail_on: str,
     jobs: int = 0,
     exclude: tuple[str, ...] = (),
+    fix: bool = False,
 ) -> int:
     from gxlint.batch import check_many
     from gxlint.read import expand_paths
@@ -47,7 +48,12 @@ def check(
     findings: list[Finding] = []
     sources: dict[str, dict[int, str]] = {}
     failed = False
-    for result in check_many(expand_paths(paths, exclude), options, jobs):
+    files = expand_paths(paths, exclude)
+    if fix and "-" in files:
+        raise GxlintError("--fix", "不能修复标准输入 (cannot fix standard input)")
+    for result in check_many(files, options, jobs):
+        if fix and any(f.fix for f in result.findings):
+            result = _fix(result, options)
         if result.error is not None:
             print(f"gxlint: {result.error.where}: {result.error.problem}", file=sys.stderr)
             failed = True
@@ -61,6 +67,19 @@ def check(
         return EXIT_OK
     threshold = Severity.parse(fail_on)
     return EXIT_FINDINGS if any(f.severity >= threshold for f in findings) else EXIT_OK
+
+
+def _fix(result: Result, options: Options) -> Result:
+    """Apply a report's fixes, write it back, and check it again."""
+    from gxlint.batch import check_one
+    from gxlint.fix import apply_fixes, write_atomically
+    from gxlint.read import read_source
+
+    source = read_source(result.path)
+    text, applied = apply_fixes(source.text, result.findings)
+    write_atomically(result.path, source, text)
+    print(f"gxlint: {result.path}: 已修复 {applied} 处 (fixed {applied})", file=sys.stderr)
+    return check_one(result.path, options)
 
 
 def list_rules(pack_name: str) -> int:

@@ -7,7 +7,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from gxlint.errors import GxlintError
-from gxlint.read.decode import decode_report
+from gxlint.read.decode import Source, decode_report
 
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md")
@@ -15,6 +15,11 @@ TEXT_SUFFIXES = (".txt", ".md")
 
 def read_report(path: str) -> str:
     """Read a report (`-` is stdin) and return its text with `\\n` line ends and a final newline."""
+    return read_source(path).text
+
+
+def read_source(path: str) -> Source:
+    """Read a report, keeping what is needed to write it back in its own encoding and line ends."""
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
     else:

@@ -1,10 +1,15 @@
-"""bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; any line ends."""
+"""bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK; any line ends.
+
+The Source keeps what `--fix` needs to write a report back as it was: its encoding, BOM, line
+ends and whether it ended with a newline.
+"""
 
 from __future__ import annotations
 
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from gxlint.errors import GxlintError
 
@@ -21,40 +26,53 @@ _MIN_TEXT_SHARE = 0.9
 _ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufff0-\uffff]")
 
 
-def decode_report(path: str, data: bytes) -> str:
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A report's text ("\\n" line ends, a final newline) and how to write it back as it was."""
+
+    text: str
+    encoding: str
+    bom: bytes
+    newline: str
+    final_newline: bool
+
+    def encode(self, text: str) -> bytes:
+        """`text` (as gxlint holds it) in the file's own encoding, BOM and line ends."""
+        if not self.final_newline and text.endswith("\n"):
+            text = text[:-1]
+        return self.bom + text.replace("\n", self.newline).encode(self.encoding)
+
+
+def decode_report(path: str, data: bytes) -> Source:
     """Decode a report's bytes, or raise GxlintError naming the file and the problem."""
     if not data.strip():
         raise GxlintError(path, "文件为空 (empty file)")
-    text = _decode(path, data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw, encoding, bom = _decode(path, data)
+    newline = "\r\n" if "\r\n" in raw else "\r" if "\r" in raw else "\n"
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
     if not _looks_like_text(text):
         raise GxlintError(path, "内容不是可读的文本 (not readable text: wrong encoding or binary)")
-    if not text.endswith("\n"):
-        text += "\n"
-    return text
+    final_newline = text.endswith("\n")
+    return Source(text if final_newline else text + "\n", encoding, bom, newline, final_newline)
 
 
-def _decode(path: str, data: bytes) -> str:
+def _decode(path: str, data: bytes) -> tuple[str, str, bytes]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return data[len(bom) :].decode(encoding), encoding, bom
             except UnicodeDecodeError:
                 raise GxlintError(
                     path, f"不是有效的 {encoding} 文本 (invalid {encoding})"
                 ) from None
     if b"\x00" in data:
         raise GxlintError(path, "含有 NUL 字节，是二进制文件 (binary file: NUL bytes)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise GxlintError(
-            path, "无法识别编码：不是 UTF-8、UTF-16 或 GB18030 (unknown encoding)"
-        ) from None
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding), encoding, b""
+        except UnicodeDecodeError:
+            pass
+    raise GxlintError(path, "无法识别编码：不是 UTF-8、UTF-16 或 GB18030 (unknown encoding)")
 
 
 def _looks_like_text(text: str) -> bool:

@@ -10,7 +10,7 @@ from conftest import CORPUS_2021, corpus_text, lint
 from gxlint.build import build_document
 from gxlint.engine import context_for
 from gxlint.model import Span
-from gxlint.tables import Problem, TableMatch
+from gxlint.table_model import Problem, TableMatch
 
 # Table findings on the unmodified reports, each checked by hand against the text
 # (see corpus/INDEX.md): real defects of the published reports and extraction artefacts.

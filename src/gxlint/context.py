@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from gxlint.agency import Agency, classify
 from gxlint.outline import Placement, place_sections
 from gxlint.prose import Prose, fold
-from gxlint.tables import Recognition, recognise
+from gxlint.table_model import Recognition
+from gxlint.tables import recognise
 
 if TYPE_CHECKING:
     from gxlint.model import Document, Section

@@ -10,113 +10,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from enum import StrEnum
-from typing import Any
 
-from gxlint.expr import Term
 from gxlint.findings import Fix
 from gxlint.labels import NEAR, is_near, normalise, similarity, strip_numbering
 from gxlint.model import Cell, Document, Line, LineKind, Section, Span
+from gxlint.table_model import (
+    Problem,
+    Recognition,
+    RowMatch,
+    ShapeProblem,
+    TableMatch,
+    Value,
+)
 from gxlint.template import ColumnSpec, RowSpec, TableSpec
 
 # A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
 _VALUE_LIKE = re.compile(r"^[\s\d０-９,，.．\-−－+]*(?:万元|元|件|条|个|项|%|％)?$")
 _UNIT = re.compile(r"(?:万元|元|件|条|个|项|%|％)$")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
-
-
-class Problem(StrEnum):
-    MISSING_TABLE = "missing-table"
-    FLATTENED = "flattened-table"
-    MISSING_ROW = "missing-row"
-    MISSING_COLUMN = "missing-column"
-    EXTRA_ROW = "extra-row"
-    SINGLE_ROW_GROUP = "single-row-group"
-    CELL_COUNT = "cell-count"
-    NOT_A_NUMBER = "not-a-number"
-    BLANK = "blank-cells"
-    NEGATIVE = "negative"
-    FRACTION = "fraction"
-    LABEL = "label"
-
-
-@dataclass(frozen=True, slots=True)
-class ShapeProblem:
-    problem: Problem
-    table: TableSpec
-    span: Span
-    fields: dict[str, Any] = field(default_factory=dict)
-    fix: Fix | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Value:
-    """A number cell: its value (None when not a number), its cell, and whether it was blank."""
-
-    value: Decimal | None
-    cell: Cell
-    blank: bool = False
-
-
-@dataclass(slots=True)
-class RowMatch:
-    spec: RowSpec
-    line: Line
-    label: Cell | None
-    values: list[Value] | None  # None when the row has the wrong number of cells
-
-    @property
-    def name(self) -> str:
-        """The row in the report's own words."""
-        return self.label.text if self.label is not None and self.label.text else self.spec.label
-
-
-@dataclass(slots=True)
-class TableMatch:
-    spec: TableSpec
-    rows: dict[str, RowMatch] = field(default_factory=dict)
-    found: bool = False
-
-    def value(self, row_key: str, column: int) -> Value | None:
-        row = self.rows.get(row_key)
-        if row is None or row.values is None:
-            return None
-        value = row.values[column]
-        return value if value.value is not None else None
-
-    def cell(self, reference: str) -> Value | None:
-        """The value at `row.column` (template keys), if the report has it."""
-        row_key, _, column_key = reference.partition(".")
-        index = next((i for i, c in enumerate(self.spec.columns) if c.key == column_key), None)
-        return None if index is None else self.value(row_key, index)
-
-    def describe(self, reference: str) -> str:
-        """`row.column` in the report's words: 「一、本年新收政府信息公开申请数量」行「总计」列."""
-        row_key, _, column_key = reference.partition(".")
-        row, column = self.rows.get(row_key), self.spec.column(column_key)
-        row_name = row.name if row is not None else reference
-        return f"「{row_name}」行「{column.name if column else column_key}」列"
-
-    def total(self, terms: tuple[Term, ...]) -> Decimal | None:
-        """The value of a sum of `row.column` terms, or None if a cell is missing."""
-        total = Decimal(0)
-        for term in terms:
-            if term.kind == "constant":
-                total += term.sign * Decimal(term.name)
-                continue
-            value = self.cell(term.name)
-            if value is None or value.value is None:
-                return None
-            total += term.sign * value.value
-        return total
-
-
-@dataclass(slots=True)
-class Recognition:
-    tables: dict[str, TableMatch]
-    problems: list[ShapeProblem]
 
 
 def recognise(

@@ -19,7 +19,7 @@ from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
 from gxlint.model import Span
 from gxlint.rule import Rule
-from gxlint.tables import RowMatch, TableMatch, Value
+from gxlint.table_model import RowMatch, TableMatch, Value
 from gxlint.template import TableSpec
 
 _PER = ("column", "row")

@@ -8,7 +8,7 @@ from gxlint.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
 from gxlint.rule import Rule
-from gxlint.tables import Problem
+from gxlint.table_model import Problem
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -8,7 +8,7 @@ from rich.tree import Tree
 
 from gxlint.context import Context
 from gxlint.model import Line, LineKind, Token, TokenKind
-from gxlint.tables import TableMatch
+from gxlint.table_model import TableMatch
 
 _SHOWN = 60
 

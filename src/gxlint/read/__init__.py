@@ -9,7 +9,7 @@ from pathlib import Path
 from gxlint.errors import GxlintError
 from gxlint.read.decode import Source, decode_report
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
 TEXT_SUFFIXES = (".txt", ".md")
 
 

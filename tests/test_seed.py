@@ -55,3 +55,12 @@ def test_misspelt_section_title(seed_text) -> None:
     assert (finding.span.column, finding.span.end_column) == (3, 15)
     assert finding.fix is not None and finding.fix.replacement == "存在的主要问题及改进情况"
     assert finding.hint == "应为「五、存在的主要问题及改进情况」"
+
+
+def test_seed_tables_in_the_model(seed_text) -> None:
+    doc = build_document("seed.txt", seed_text)
+    shapes = {s.number: [len(t.rows) for t in s.tables] for s in doc.sections}
+    assert shapes == {"一": [], "二": [16], "三": [28], "四": [4], "五": [], "六": []}
+    review = doc.sections[3].tables[0]
+    assert [c.text for c in review.rows[-1].cells][:5] == ["0", "0", "0", "0", "0"]
+    assert review.span.line == 79 and review.span.end_line == 82

@@ -97,11 +97,6 @@ class Section:
     lines: list[Line] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
-    @property
-    def span(self) -> Span:
-        last = self.lines[-1].span if self.lines else self.heading.span
-        return Span(self.heading.span.line, 1, last.end_line, last.end_column)
-
     def prose_lines(self) -> list[Line]:
         return [ln for ln in self.lines if ln.kind not in (LineKind.ROW, LineKind.BLANK)]
 
@@ -121,6 +116,3 @@ class Document:
     @property
     def source_lines(self) -> list[str]:
         return self.text.split("\n")
-
-    def section(self, number: str) -> Section | None:
-        return next((s for s in self.sections if s.number == number), None)

@@ -61,8 +61,18 @@ def document_tree(ctx: Context) -> Tree:
         placed = placements[id(section)]
         key = f" → {placed.spec.key} ({placed.fit})" if placed.spec else " → (不在模板中)"
         node = root.add(f"[bold]section {escape(section.number)}[/] {escape(section.title)}{key}")
+        tables = {id(t.rows[0]): t for t in section.tables}
+        table_node = None
         for line in section.lines:
-            if line.kind is not LineKind.BLANK:
+            if line.kind is LineKind.BLANK:
+                continue
+            if id(line) in tables:
+                table = tables[id(line)]
+                table_node = node.add(f"[green]table[/] [dim]{len(table.rows)} 行[/]")
+            if line.kind is LineKind.ROW and table_node is not None:
+                table_node.add(_line(line))
+            else:
+                table_node = None
                 node.add(_line(line))
     return root
 

@@ -60,7 +60,7 @@ def test_misspelt_section_title(seed_text) -> None:
 def test_seed_tables_in_the_model(seed_text) -> None:
     doc = build_document("seed.txt", seed_text)
     shapes = {s.number: [len(t.rows) for t in s.tables] for s in doc.sections}
-    assert shapes == {"一": [], "二": [16], "三": [28], "四": [4], "五": [], "六": []}
+    assert shapes == {"一": [], "二": [14], "三": [28], "四": [4], "五": [], "六": []}
     review = doc.sections[3].tables[0]
     assert [c.text for c in review.rows[-1].cells][:5] == ["0", "0", "0", "0", "0"]
     assert review.span.line == 79 and review.span.end_line == 82

@@ -200,3 +200,18 @@ def test_subtotal_rows_are_accepted_and_checked(seed_text) -> None:
     )
     codes = {f.code for f in lint(wrong)}
     assert "GX307" in codes
+
+
+def test_labels_wrapped_across_lines(seed_text) -> None:
+    # A header label and a long row label broken across two physical lines, as PDF text does.
+    header = seed_text.replace("\t商业企业\t", "\t商业\n企业\t", 1)
+    long_label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"
+    row = header.replace(
+        long_label, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理\n其政府信息公开申请", 1
+    )
+    before = {(f.code, f.message) for f in lint(seed_text)}
+    after = {(f.code, f.message) for f in lint(row)}
+    assert after == before
+    matches, _ = tables(row)
+    fee_row = matches["applications"].rows["other_fee_unpaid"]
+    assert fee_row.values is not None and fee_row.name == long_label

@@ -78,6 +78,12 @@ def _widen(cells: list[Cell], core: list[Cell], expected: int) -> list[Cell]:
     return cells[start:end]
 
 
+def _joined(first: Cell, second: Cell) -> Cell:
+    """One label from its two parts on consecutive lines."""
+    span = Span(first.span.line, first.span.column, second.span.end_line, second.span.end_column)
+    return Cell(text=first.text + second.text, span=span, tokens=[*first.tokens, *second.tokens])
+
+
 def _split(line: Line) -> tuple[list[Cell], list[Cell]]:
     """Label cells (up to the last cell with words in it) and value cells (the rest)."""
     last_label = -1
@@ -105,6 +111,8 @@ class _SectionReader:
         self.first_header: Line | None = None
         self.blanks: dict[str, list[Cell]] = {}
         self.above: list[Cell] = []  # the previous row's cells, for labels wrapped across rows
+        self.dangling: Cell | None = None  # a label-only row's label: a row label's first part?
+        self.fragment: Cell | None = None  # an unknown header cell: a header label's first part?
         self.pending: dict[str, list[tuple[RowMatch, list[Cell]]]] = {}
         self.exact = {
             norm: (spec, row)
@@ -184,9 +192,14 @@ class _SectionReader:
         label = named[-1]
         for context in named[:-1]:
             self._check_group_label(context, line.cells.index(context))
+        has_values = any(v.text for v in values)
+        dangling, self.dangling = self.dangling, None if has_values else label
         best = self._candidates(label.text)
         score, spec, row = best[0] if best else (0.0, None, None)
-        has_values = any(v.text for v in values)
+        if score < NEAR and has_values and dangling is not None:
+            label = _joined(dangling, label)  # a row label wrapped onto this line
+            best = self._candidates(label.text)
+            score, spec, row = best[0] if best else (0.0, None, None)
         if spec is None or row is None or score < NEAR:
             if has_values:
                 self.problem(Problem.EXTRA_ROW, self.specs[0], label.span, row=label.text)
@@ -240,20 +253,31 @@ class _SectionReader:
                 self._header_cell(cell)
 
     def _header_cell(self, cell: Cell) -> None:
-        norm = normalise(cell.text)
-        for spec in self.specs:
-            accepted = {normalise(x): normalise(x) for x in spec.header_labels}
-            accepted |= {normalise(v): normalise(x) for v, x in spec.header_variants.items()}
-            if norm in accepted:
-                self.seen_headers.add(accepted[norm])
-                return
+        fragment, self.fragment = self.fragment, None
+        if self._accept_header(normalise(cell.text)):
+            return
+        if fragment is not None and self._accept_header(normalise(fragment.text + cell.text)):
+            return  # a header label wrapped across lines: 商业 / 企业
         options = [(spec, label) for spec in self.specs for label in spec.header_labels]
+        norm = normalise(cell.text)
         near = [(similarity(norm, normalise(label)), spec, label) for spec, label in options]
         near = [n for n in near if is_near(norm, normalise(n[2]))]
         if near:
             _, spec, label = max(near, key=lambda n: n[0])
             self.seen_headers.add(normalise(label))
             self._label_problem(spec, cell, label)
+        else:
+            self.fragment = cell
+
+    def _accept_header(self, norm: str) -> bool:
+        """Mark a header label (or an accepted spelling of one) as seen; False if it is neither."""
+        for spec in self.specs:
+            accepted = {normalise(x): normalise(x) for x in spec.header_labels}
+            accepted |= {normalise(v): normalise(x) for v, x in spec.header_variants.items()}
+            if norm in accepted:
+                self.seen_headers.add(accepted[norm])
+                return True
+        return False
 
     def _place(
         self, spec: TableSpec, row: RowSpec, line: Line, label: Cell | None, cells: list[Cell]

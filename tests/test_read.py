@@ -68,9 +68,11 @@ def test_huge_file(tmp_path) -> None:
         read_report(str(path))
 
 
-def test_expand_paths_recurses_into_txt_and_md(tmp_path) -> None:
+def test_expand_paths_recurses_into_txt_md_docx(tmp_path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ("a.txt", "sub/b.md", "sub/c.docx", "d.yaml"):
+    for name in ("a.txt", "sub/b.md", "sub/c.docx", "d.yaml", "e.pdf"):
         (tmp_path / name).write_text("x")
-    assert expand_paths([str(tmp_path)]) == [str(tmp_path / "a.txt"), str(tmp_path / "sub/b.md")]
+    found = [str(tmp_path / n) for n in ("a.txt", "sub/b.md", "sub/c.docx")]
+    assert expand_paths([str(tmp_path)]) == found
+    assert expand_paths([str(tmp_path)], exclude=("sub/*",)) == found[:1]
     assert expand_paths(["-", "x.txt"]) == ["-", "x.txt"]

@@ -76,6 +76,12 @@ def _fix(result: Result, options: Options) -> Result:
     from gxlint.read import read_source
 
     source = read_source(result.path)
+    if not source.editable:
+        print(
+            f"gxlint: {result.path}: 不能自动修复这种文件 (--fix only edits text files)",
+            file=sys.stderr,
+        )
+        return result
     text, applied = apply_fixes(source.text, result.findings)
     write_atomically(result.path, source, text)
     print(f"gxlint: {result.path}: 已修复 {applied} 处 (fixed {applied})", file=sys.stderr)

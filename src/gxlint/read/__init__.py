@@ -8,9 +8,10 @@ from pathlib import Path
 
 from gxlint.errors import GxlintError
 from gxlint.read.decode import Source, decode_report
+from gxlint.read.docx import docx_text
 
 MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".docx")
 
 
 def read_report(path: str) -> str:
@@ -35,11 +36,16 @@ def read_source(path: str) -> Source:
             raise GxlintError(path, f"无法读取 (cannot read: {exc.strerror})") from None
     if len(data) > MAX_BYTES:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        return Source(docx_text(path, data), "", b"", "\n", True, editable=False)
+    if suffix in (".doc", ".wps", ".pdf"):
+        raise GxlintError(path, f"不支持 {suffix} 文件，请另存为 .docx 或纯文本 (.txt)")
     return decode_report(path, data)
 
 
 def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Files as given; directories walked for .txt and .md files, in sorted order, leaving out
+    """Files as given; directories walked for .txt, .md and .docx files, in sorted order, less
     those matching an `exclude` glob (matched against the path below the walked directory)."""
     found: list[str] = []
     for p in paths:

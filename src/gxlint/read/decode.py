@@ -35,6 +35,7 @@ class Source:
     bom: bytes
     newline: str
     final_newline: bool
+    editable: bool = True  # False for formats gxlint reads but does not write (.docx)
 
     def encode(self, text: str) -> bytes:
         """`text` (as gxlint holds it) in the file's own encoding, BOM and line ends."""

@@ -1,0 +1,99 @@
+"""Word documents: paragraphs and tables read with the standard library; corrupt files refused."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from conftest import lint
+from gxlint.cli import main
+from gxlint.errors import GxlintError
+from gxlint.read import read_report
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _cell(text: str, span: int = 1, merge: str | None = None) -> str:
+    props = ""
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if merge is not None:
+        props += f'<w:vMerge w:val="{merge}"/>' if merge else "<w:vMerge/>"
+    pr = f"<w:tcPr>{props}</w:tcPr>" if props else ""
+    paragraphs = "".join(_p(part) for part in text.split("|")) if text else "<w:p/>"
+    return f"<w:tc>{pr}{paragraphs}</w:tc>"
+
+
+def docx(body: str) -> bytes:
+    xml = f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def test_paragraphs_tables_and_merged_cells(tmp_path) -> None:
+    table = (
+        "<w:tbl>"
+        f"<w:tr>{_cell('行政复议', span=5)}{_cell('行政诉讼', span=10)}</w:tr>"
+        f"<w:tr>{_cell('商业|企业')}{_cell('', merge='')}{_cell('3')}</w:tr>"
+        "</w:tbl>"
+    )
+    path = tmp_path / "r.docx"
+    path.write_bytes(
+        docx(_p("四、政府信息公开行政复议、行政诉讼情况") + table + _p("五、存在的主要问题"))
+    )
+    lines = read_report(str(path)).split("\n")
+    assert lines[0] == "四、政府信息公开行政复议、行政诉讼情况"
+    assert lines[1] == "行政复议" + "\t" * 5 + "行政诉讼" + "\t" * 9
+    assert lines[2] == "商业企业\t\t3"  # a wrapped label is one label; a merged cell is empty
+    assert lines[3] == "五、存在的主要问题"
+
+
+def test_seed_as_docx_gives_the_same_findings(tmp_path, seed_text) -> None:
+    body = []
+    for line in seed_text.split("\n"):
+        if "\t" in line:
+            cells = "".join(_cell(c) for c in line.split("\t"))
+            body.append(f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>")
+        else:
+            body.append(_p(line) if line else "<w:p/>")
+    path = tmp_path / "seed.docx"
+    path.write_bytes(docx("".join(body)))
+    from_docx = [(f.code, f.span.line, f.message) for f in lint(read_report(str(path)))]
+    from_text = [(f.code, f.span.line, f.message) for f in lint(seed_text)]
+    assert from_docx == from_text
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "problem"),
+    [
+        (b"PK\x03\x04 this is not a zip", "bad.docx", "不是有效的 Word 文档"),
+        (b"\xd0\xcf\x11\xe0 old word", "old.doc", "不支持 .doc 文件"),
+    ],
+)
+def test_corrupt_or_unsupported_word_files(tmp_path, capsys, data, name, problem) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(GxlintError, match=problem):
+        read_report(str(path))
+    assert main([str(path)]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_fix_does_not_touch_docx(tmp_path, seed_text, capsys) -> None:
+    cells = "".join(_cell(c) for c in ["信息内容", "本年制发件数", "本年度止件数", "现行有效件数"])
+    path = tmp_path / "r.docx"
+    data = docx(_p("二、主动公开政府信息情况") + f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>")
+    path.write_bytes(data)
+    main(["--fix", "--fail-on", "never", str(path)])
+    assert path.read_bytes() == data
+    assert "不能自动修复" in capsys.readouterr().err

@@ -96,11 +96,12 @@ def list_rules(pack_name: str) -> int:
 
     pack = load_pack(pack_name)
     table = Table(title=f"{pack.name}：{pack.title}（{pack.basis}）", title_justify="left")
-    for column in ("代码", "名称", "级别", "类型"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("信息", overflow="fold", ratio=1)
+    table.add_column("代码", no_wrap=True)
+    table.add_column("级别", no_wrap=True)
+    table.add_column("名称", overflow="fold", max_width=22)
+    table.add_column("信息（gxlint explain 代码 查看说明）", overflow="fold", ratio=1)
     for rule in pack.rules:
-        table.add_row(rule.code, rule.name, rule.severity.label, rule.kind, rule.message)
+        table.add_row(rule.code, rule.severity.label, rule.name, rule.message)
     Console(highlight=False).print(table)
     return EXIT_OK
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from gxlint.model import (
@@ -18,6 +18,7 @@ from gxlint.model import (
     Token,
     TokenKind,
 )
+from gxlint.numbers import parse_number
 from gxlint.parse import parse_report
 
 if TYPE_CHECKING:
@@ -101,21 +102,13 @@ def _tokens(children: list[LarkToken]) -> list[Token]:
         span = Span(tok.line, tok.column, tok.end_line, tok.end_column)
         if tok.type == "NUMBER":
             value, unit = _UNIT.match(tok).groups()
-            tokens.append(Token(TokenKind.NUMBER, str(tok), span, _decimal(value), unit))
+            tokens.append(Token(TokenKind.NUMBER, str(tok), span, parse_number(value), unit))
         elif tok.type == "YEAR":
             digits = unicodedata.normalize("NFKC", str(tok))[:4]
             tokens.append(Token(TokenKind.YEAR, str(tok), span, Decimal(digits)))
         else:
             tokens.append(Token(TokenKind.TEXT, str(tok), span))
     return tokens
-
-
-def _decimal(text: str) -> Decimal | None:
-    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace("−", "-")
-    try:
-        return Decimal(folded)
-    except InvalidOperation:
-        return None
 
 
 def _split_sections(lines: list[Line]) -> tuple[list[Line], list[Line], list[Section]]:

@@ -9,12 +9,12 @@ flattened into a paragraph). Rule kinds only choose which problems to report and
 from __future__ import annotations
 
 import re
-import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from gxlint.findings import Fix
 from gxlint.labels import NEAR, is_near, normalise, similarity, strip_numbering
 from gxlint.model import Cell, Document, Line, LineKind, Section, Span
+from gxlint.numbers import parse_number
 from gxlint.table_model import (
     Problem,
     Recognition,
@@ -27,7 +27,6 @@ from gxlint.template import ColumnSpec, RowSpec, TableSpec
 
 # A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
 _VALUE_LIKE = re.compile(r"^[\s\d０-９,，.．\-−－+]*(?:万元|元|件|条|个|项|%|％)?$")
-_UNIT = re.compile(r"(?:万元|元|件|条|个|项|%|％)$")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 
 
@@ -45,15 +44,6 @@ def recognise(
         if section is not None:
             _SectionReader(section, section_specs, tables, problems).read()
     return Recognition(tables, problems)
-
-
-def parse_number(text: str) -> Decimal | None:
-    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
-    folded = _UNIT.sub("", folded).replace("−", "-")
-    try:
-        return Decimal(folded)
-    except InvalidOperation:
-        return None
 
 
 def _cells_span(cells: list[Cell]) -> Span:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from gxlint.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
+from gxlint.numbers import format_number
 from gxlint.rule import Rule
 
 _STATED = re.compile(
@@ -22,10 +23,6 @@ _STATED = re.compile(
 )
 _NUMBER = r"(?<![\d.第])(\d+(?:\.\d+)?){unit}(?!%)"
 _DIRECTIONS = ("exceed", "short")
-
-
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _clause_end(text: str, start: int, bracket: bool) -> int:
@@ -56,11 +53,11 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 ):
                     yield rule.finding(
                         prose.span(match.start("total"), match.end("unit")),
-                        total=_fmt(total),
+                        total=format_number(total),
                         unit=unit,
-                        sum=_fmt(listed),
-                        parts=" + ".join(_fmt(p) for p in parts),
-                        difference=_fmt(abs(total - listed)),
+                        sum=format_number(listed),
+                        parts=" + ".join(format_number(p) for p in parts),
+                        difference=format_number(abs(total - listed)),
                     )
 
 

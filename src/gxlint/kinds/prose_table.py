@@ -17,12 +17,9 @@ from gxlint.expr import RelationSyntaxError, parse_value
 from gxlint.findings import Finding, Severity
 from gxlint.kinds import Kind
 from gxlint.kinds.statements import applies, compiled, validate_limits, validate_patterns
+from gxlint.numbers import format_number
 from gxlint.prose import sentences
 from gxlint.rule import Rule
-
-
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -52,9 +49,9 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     yield rule.finding(
                         prose.span(start, end),
                         severity=Severity.WARNING if hedged else None,
-                        said=_fmt(said),
+                        said=format_number(said),
                         phrase=match.group(0),
-                        value=_fmt(main_value),
+                        value=format_number(main_value),
                         cell=" + ".join(table.describe(t.name) for t in parse_value(main_ref)),
                         table=table.spec.title,
                     )

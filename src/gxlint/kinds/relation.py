@@ -18,6 +18,7 @@ from gxlint.expr import Relation, RelationSyntaxError, Term, constant, parse_rel
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
 from gxlint.model import Span
+from gxlint.numbers import format_number
 from gxlint.rule import Rule
 from gxlint.table_model import RowMatch, TableMatch, Value
 from gxlint.template import TableSpec
@@ -50,22 +51,18 @@ class _Failure:
         return [v for p in (*self.left, *self.right) for v in p.values]
 
 
-def _fmt(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
-
-
 def _side_text(parts: tuple[_Part, ...], total: Decimal) -> str:
     names = "".join(
         ("" if i == 0 and p.sign > 0 else "+" if p.sign > 0 else "−") + p.name
         for i, p in enumerate(parts)
     )
     if len(parts) == 1:
-        return f"{names} = {_fmt(total)}"
+        return f"{names} = {format_number(total)}"
     numbers = "".join(
-        ("" if i == 0 and p.sign > 0 else "+" if p.sign > 0 else "−") + _fmt(p.value)
+        ("" if i == 0 and p.sign > 0 else "+" if p.sign > 0 else "−") + format_number(p.value)
         for i, p in enumerate(parts)
     )
-    return f"{names} = {numbers} = {_fmt(total)}"
+    return f"{names} = {numbers} = {format_number(total)}"
 
 
 def _exprs(params: dict[str, Any]) -> list[str]:
@@ -117,7 +114,10 @@ class _Evaluator:
         assert spec is not None
         rows = [term.name]
         if term.kind == "group_sum":
-            present = [c.key for c in self.spec.children(term.name) if c.key in self.table.rows]
+            children = [c.key for c in self.spec.children(term.name)]
+            present = [key for key in children if key in self.table.rows]
+            if present and len(present) < len(children):
+                return None  # a sub-item row is missing: the shape rules report it
             rows = present or [term.name]
         values = [self.table.value(key, column) for key in rows]
         if any(v is None for v in values):
@@ -196,10 +196,10 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             table=table.spec.title,
             lhs=_side_text(failure.left, left),
             rhs=_side_text(failure.right, right),
-            difference=_fmt(abs(left - right)),
+            difference=format_number(abs(left - right)),
             where=failure.where,
             cell=_cell_name(table, cell),
-            expected=_fmt(_expected(failure, cell)),
+            expected=format_number(_expected(failure, cell)),
             formula=formula,
         )
 

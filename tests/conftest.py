@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,12 @@ import pytest
 from gxlint.build import build_document
 from gxlint.engine import check_document
 from gxlint.findings import Finding
+
+# Tests never write to the user's cache: the pack cache goes to a temporary folder, set before
+# any test module loads a pack (test_rule_cases.py does so while it is collected).
+_CACHE = tempfile.TemporaryDirectory(prefix="gxlint-test-cache-")
+atexit.register(_CACHE.cleanup)
+os.environ["GXLINT_CACHE_DIR"] = _CACHE.name
 
 TESTS = Path(__file__).parent
 CORPUS = TESTS / "corpus"
@@ -23,12 +31,6 @@ CORPUS_2021 = [
     for n in CORPUS_NAMES
     if n not in ("pingtan-2018", "pingtan-county-2013", "pingtan-2019", "pingtan-transport-2020")
 ]
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _pack_cache(tmp_path_factory) -> None:
-    """Tests never write to the user's cache: the pack cache goes to a temporary folder."""
-    os.environ["GXLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 _EXPECT = re.compile(r" *# expect: ([A-Z0-9, ]+)$")

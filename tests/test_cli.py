@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -23,7 +24,12 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[s
         text=True,
         encoding="utf-8",
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "PYTHONPATH": str(ROOT / "src")},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "NO_COLOR": "1",
+            "PYTHONPATH": str(ROOT / "src"),
+            "GXLINT_CACHE_DIR": os.environ["GXLINT_CACHE_DIR"],
+        },
     )
 
 

@@ -135,3 +135,22 @@ def test_relation_loads_and_unknown_keys_are_named(tmp_path) -> None:
     )
     with pytest.raises(GxlintError, match="无法解析"):
         load_pack(broken)
+
+
+def test_pack_cache_follows_edits(tmp_path, monkeypatch) -> None:
+    from gxlint.pack_cache import cached
+
+    monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\n")
+    builds: list[int] = []
+
+    def build() -> int:
+        builds.append(1)
+        return len(builds)
+
+    assert cached(pack, build) == 1
+    assert cached(pack, build) == 1  # served from the cache
+    pack.write_text("pack: p  # edited\n")
+    assert cached(pack, build) == 2  # an edited pack is built again
+    assert len(list((tmp_path / "cache").glob("pack-p-*.pickle"))) == 1  # the stale entry went

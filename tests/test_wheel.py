@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -67,16 +68,25 @@ def test_installed_wheel_runs_from_any_directory(wheel, tmp_path) -> None:
     subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
+    env = {
+        "NO_COLOR": "1",
+        "PATH": "/usr/bin:/bin",
+        "GXLINT_CACHE_DIR": os.environ["GXLINT_CACHE_DIR"],
+    }
     result = subprocess.run(
         [env_dir / "bin" / "gxlint", str(SEED)],
         cwd=elsewhere,
         capture_output=True,
         text=True,
-        env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin"},
+        env=env,
     )
     assert result.returncode == 0, result.stderr
-    assert "没有发现问题" in result.stdout or "个警告" in result.stdout
+    assert "发现 2 个问题：0 个错误，2 个警告，0 个提示" in result.stdout
     rules = subprocess.run(
-        [env_dir / "bin" / "gxlint", "rules"], cwd=elsewhere, capture_output=True, text=True
+        [env_dir / "bin" / "gxlint", "rules"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert "GX401" in rules.stdout

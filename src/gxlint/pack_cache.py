@@ -56,6 +56,9 @@ def cached(path: Path, build: Callable[[], T]) -> T:
         with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, entry)
+        for stale in entry.parent.glob(f"pack-{path.stem}-*.pickle"):
+            if stale != entry:
+                stale.unlink(missing_ok=True)  # an older version of this pack
     except OSError:
         pass
     return value

@@ -154,3 +154,20 @@ def test_pack_cache_follows_edits(tmp_path, monkeypatch) -> None:
     pack.write_text("pack: p  # edited\n")
     assert cached(pack, build) == 2  # an edited pack is built again
     assert len(list((tmp_path / "cache").glob("pack-p-*.pickle"))) == 1  # the stale entry went
+
+
+def test_example_province_pack() -> None:
+    from conftest import ROOT, corpus_text, lint, strip_expectations
+
+    path = str(ROOT / "examples" / "province-example.yaml")
+    pack = load_pack(path)
+    codes = {r.code for r in pack.rules}
+    assert "GX480" in codes and "GX409" not in codes and "GX301" in codes
+    assert pack.rule("GX406").severity.label == "info"
+    for case in pack.rule("GX480").cases:
+        text, expected = strip_expectations(case.text)
+        assert {
+            (f.code, f.span.line) for f in lint(text, pack=path) if f.code == "GX480"
+        } == expected
+    huaian = {f.code: f.severity.label for f in lint(corpus_text("huaian-2024"), pack=path)}
+    assert huaian.get("GX406") == "info" and "GX409" not in huaian

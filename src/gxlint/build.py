@@ -83,12 +83,16 @@ def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
             parts = parts[:-1]
     cells: list[Cell] = []
     column = start + 1
-    trees = [c for c in node.children if getattr(c, "data", None) == "cell"]
-    for part, cell_tree in zip(parts, trees, strict=False):
+    # One child per cell, in order: a `cell` subtree, or a NUMBER_CELL token (tab and number).
+    for part, child in zip(parts, node.children, strict=False):
         lead = len(part) - len(part.lstrip())
         text = part.strip()
         span = Span(lineno, column + lead, lineno, column + lead + len(text))
-        cells.append(Cell(text=text, span=span, tokens=_tokens(cell_tree.children)))
+        if getattr(child, "type", None) == "NUMBER_CELL":
+            tokens = [Token(TokenKind.NUMBER, text, span, parse_number(text))]
+        else:
+            tokens = _tokens(child.children)
+        cells.append(Cell(text=text, span=span, tokens=tokens))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []

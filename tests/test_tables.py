@@ -215,3 +215,16 @@ def test_labels_wrapped_across_lines(seed_text) -> None:
     matches, _ = tables(row)
     fee_row = matches["applications"].rows["other_fee_unpaid"]
     assert fee_row.values is not None and fee_row.name == long_label
+
+
+def test_markdown_tables_read_like_tab_separated_ones(seed_text) -> None:
+    markdown = "\n".join(
+        "| " + " | ".join(line.split("\t")) + " |" if "\t" in line else line
+        for line in seed_text.split("\n")
+    )
+    as_text = [(f.code, f.span.line, f.message) for f in lint(seed_text)]
+    as_markdown = lint(markdown)
+    assert [(f.code, f.span.line, f.message) for f in as_markdown] == as_text
+    label = next(f for f in as_markdown if f.code == "GX211")
+    line = markdown.split("\n")[label.span.line - 1]
+    assert line[label.span.column - 1 : label.span.end_column - 1] == "本年度止件数"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from gxlint.resources import resource_dir
 
 if TYPE_CHECKING:
-    from lark import Lark
+    from lark import Lark, Tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def parse_value(text: str) -> tuple[Term, ...]:
     return _side(_parse(text, "value").children[0])
 
 
-def _parse(text: str, start: str):
+def _parse(text: str, start: str) -> Tree:
     from lark.exceptions import LarkError
 
     try:
@@ -72,7 +72,7 @@ def _parse(text: str, start: str):
         raise RelationSyntaxError(f"关系式 {text!r} 无法解析: {reason}") from None
 
 
-def _side(side) -> tuple[Term, ...]:
+def _side(side: Tree) -> tuple[Term, ...]:
     terms: list[Term] = []
     sign = 1
     for child in side.children:

@@ -8,7 +8,7 @@ is the likely culprit; otherwise the relation's anchor cell (by default its firs
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -98,7 +98,9 @@ class _Evaluator:
                         self._column_anchor(row),
                     )
 
-    def _check(self, where: str, evaluate, anchor: Value | None) -> Iterator[_Failure]:
+    def _check(
+        self, where: str, evaluate: Callable[[Term], _Part | None], anchor: Value | None
+    ) -> Iterator[_Failure]:
         left = [evaluate(t) for t in self.relation.left]
         right = [evaluate(t) for t in self.relation.right]
         if any(p is None for p in (*left, *right)):

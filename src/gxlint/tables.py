@@ -112,7 +112,9 @@ class _SectionReader:
             for norm in row.norms
         }
 
-    def problem(self, kind: Problem, spec: TableSpec, span: Span, fix: Fix | None = None, **kw):
+    def problem(
+        self, kind: Problem, spec: TableSpec, span: Span, fix: Fix | None = None, **kw: object
+    ) -> None:
         self.problems.append(ShapeProblem(kind, spec, span, {"table": spec.title, **kw}, fix))
 
     def read(self) -> None:

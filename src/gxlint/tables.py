@@ -161,21 +161,24 @@ class _SectionReader:
         labels += [r.label for spec in self.specs for r in spec.rows if r.label]
         return sum(1 for label in labels if normalise(label) in text) >= 3
 
-    def _candidates(self, label: str) -> list[tuple[float, TableSpec, RowSpec]]:
-        """Template rows for a label, best first: an exact match alone, else by similarity."""
+    def _best(self, label: str) -> tuple[float, TableSpec | None, RowSpec | None]:
+        """The template row a label is most like, and how alike (1.0: the same label)."""
         norm = strip_numbering(label)
         exact = self.exact.get(norm)
         if exact is not None:
-            return [(1.0, *exact)]
+            return (1.0, *exact)
         scored = [
             (max(similarity(norm, n) for n in row.norms), spec, row)
             for spec in self.specs
             for row in spec.rows
             if row.label
         ]
-        return sorted(scored, key=lambda s: -s[0])
+        return max(scored, key=lambda s: s[0], default=(0.0, None, None))
 
     def _row(self, line: Line) -> None:
+        """Decide what a row is: a template row (with values, or a group label on its own), an
+        unknown row with values (EXTRA_ROW), or a header row; a label may have begun on the
+        line before, and earlier label cells name its group."""
         labels, values = _split(line)
         named = [c for c in labels if c.text]
         if not named:
@@ -186,12 +189,10 @@ class _SectionReader:
             self._check_group_label(context, line.cells.index(context))
         has_values = any(v.text for v in values)
         dangling, self.dangling = self.dangling, None if has_values else label
-        best = self._candidates(label.text)
-        score, spec, row = best[0] if best else (0.0, None, None)
+        score, spec, row = self._best(label.text)
         if score < NEAR and has_values and dangling is not None:
             label = _joined(dangling, label)  # a row label wrapped onto this line
-            best = self._candidates(label.text)
-            score, spec, row = best[0] if best else (0.0, None, None)
+            score, spec, row = self._best(label.text)
         if spec is None or row is None or score < NEAR:
             if has_values:
                 self.problem(Problem.EXTRA_ROW, self.specs[0], label.span, row=label.text)

@@ -183,3 +183,14 @@ def test_government_rules_skip_departments(seed_text) -> None:
     assert not codes & {"GX404", "GX405", "GX406"}
     as_government = seed_text.replace("许昌市司法局 2023", "许昌市人民政府 2023", 1)
     assert {"GX405", "GX406"} <= {f.code for f in lint(as_government)}
+
+
+def test_review_claims_name_the_unlabelled_review_row_by_its_column(seed_text) -> None:
+    cells = "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"
+    text = seed_text.replace(cells, "1\t0\t0\t0\t1" + cells[9:], 1).replace(
+        "年度内未发生因信息公开进行的责任追究情况。",
+        "年度内未发生因信息公开进行的责任追究情况，全年未发生政府信息公开行政复议。",
+    )
+    (finding,) = [f for f in lint(text) if f.code == "GX505"]
+    assert finding.message == "正文说「未发生政府信息公开行政复议」，而行政复议「总计」为 1"
+    assert finding.hint == "核对正文与表四「行政复议 总计」列（1）"

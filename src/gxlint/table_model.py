@@ -80,11 +80,13 @@ class TableMatch:
         return None if index is None else self.value(row_key, index)
 
     def describe(self, reference: str) -> str:
-        """`row.column` in the report's words: 「一、本年新收政府信息公开申请数量」行「总计」列."""
+        """`row.column` in the report's words: 「一、本年新收政府信息公开申请数量」行「总计」列
+        (a row without a label, as table 四's, is named by its column alone)."""
         row_key, _, column_key = reference.partition(".")
         row, column = self.rows.get(row_key), self.spec.column(column_key)
-        row_name = row.name if row is not None else reference
-        return f"「{row_name}」行「{column.name if column else column_key}」列"
+        column_name = f"「{column.name if column else column_key}」列"
+        row_name = row.name if row is not None else row_key
+        return f"「{row_name}」行{column_name}" if row_name else column_name
 
     def total(self, terms: tuple[Term, ...]) -> Decimal | None:
         """The value of a sum of `row.column` terms, or None if a cell is missing."""

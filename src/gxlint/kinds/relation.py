@@ -125,7 +125,11 @@ class _Evaluator:
         if any(v is None for v in values):
             return None
         total = sum((v.value for v in values), Decimal(0))
-        return _Part(spec.short, term.sign, total, tuple(values))
+        # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
+        name = (
+            f"{spec.short}小计" if term.kind == "key" and self.spec.is_group(spec) else spec.short
+        )
+        return _Part(name, term.sign, total, tuple(values))
 
     def _column_term(self, term: Term, row: RowMatch) -> _Part | None:
         if term.kind == "constant":

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gxlint.build import build_document
-from gxlint.engine import check_document
+from gxlint.engine import check_document, check_report, compare_reports
 from gxlint.findings import Finding
 
 # Tests never write to the user's cache: the pack cache goes to a temporary folder, set before
@@ -43,6 +43,17 @@ def corpus_text(name: str) -> str:
 def lint(text: str, path: str = "report.txt", pack: str | None = None) -> list[Finding]:
     """Check a report text: with `pack`, or with the pack for the report's format version."""
     return check_document(build_document(path, text), pack)
+
+
+def lint_batch(reports: list[tuple[str, str]], pack: str | None = None) -> list[Finding]:
+    """Check several reports together: each one's findings, and those across reports."""
+    findings: list[Finding] = []
+    facts = []
+    for path, text in reports:
+        found, contributed = check_report(build_document(path, text), pack)
+        findings.extend(found)
+        facts.append(contributed)
+    return sorted([*findings, *compare_reports(facts)[0]], key=Finding.sort_key)
 
 
 def codes_at(findings: list[Finding]) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import lint, strip_expectations
+from conftest import lint, lint_batch, strip_expectations
 from gxlint.packs import builtin_pack_names, load_pack
 
 # A case runs under the pack whose file writes it (a rule a pack inherits unchanged keeps the
@@ -23,7 +23,12 @@ CASES = [
 @pytest.mark.parametrize(("pack", "code", "case"), CASES)
 def test_rule_case(pack, code, case) -> None:
     text, expected = strip_expectations(case.text)
-    fired = {(f.code, f.span.line) for f in lint(text, pack=pack) if f.code == code}
+    if case.previous:
+        reports = [("previous.txt", case.previous), ("report.txt", text)]
+        found = [f for f in lint_batch(reports, pack=pack) if f.path == "report.txt"]
+    else:
+        found = lint(text, pack=pack)
+    fired = {(f.code, f.span.line) for f in found if f.code == code}
     assert fired == {(c, line) for c, line in expected if c == code}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
@@ -21,6 +22,7 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     lines: dict[int, str] = field(default_factory=dict)
     error: GxlintError | None = None
+    facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # for comparisons across reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,7 @@ class Options:
 
 def check_one(path: str, options: Options) -> Result:
     from gxlint.build import build_document
-    from gxlint.engine import check_document
+    from gxlint.engine import check_report
     from gxlint.read import read_report
 
     name = "<stdin>" if path == "-" else path
@@ -44,16 +46,12 @@ def check_one(path: str, options: Options) -> Result:
     except GxlintError as exc:
         return Result(name, error=exc)
     doc = build_document(name, text)
-    findings = check_document(
-        doc,
-        options.pack,
-        format_version=options.format_version,
-        select=options.select,
-        ignore=options.ignore,
+    findings, facts = check_report(
+        doc, options.pack, options.format_version, options.select, options.ignore
     )
     source = doc.source_lines
     lines = {f.span.line: source[f.span.line - 1] for f in findings if f.span.line <= len(source)}
-    return Result(name, findings, lines)
+    return Result(name, findings, lines, facts=facts)
 
 
 def _check_chunk(args: tuple[list[str], Options]) -> list[Result]:

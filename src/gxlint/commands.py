@@ -31,6 +31,7 @@ def check(
     fix: bool = False,
 ) -> int:
     from gxlint.batch import check_many
+    from gxlint.engine import Facts, compare_reports
     from gxlint.read import expand_paths
     from gxlint.render import renderer
 
@@ -47,6 +48,7 @@ def check(
         )
     findings: list[Finding] = []
     sources: dict[str, dict[int, str]] = {}
+    facts: list[Facts] = []
     failed = False
     files = expand_paths(paths, exclude)
     if fix and "-" in files:
@@ -60,6 +62,11 @@ def check(
             continue
         sources[result.path] = result.lines
         findings.extend(result.findings)
+        facts.append(result.facts)
+    across, lines = compare_reports(facts)
+    for path, numbered in lines.items():
+        sources.setdefault(path, {}).update(numbered)
+    findings = sorted([*findings, *across], key=Finding.sort_key)
     renderer(output)(findings, sources, sys.stdout)
     if failed:
         return EXIT_ERROR

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from gxlint.context import Context
 from gxlint.findings import Finding
@@ -20,6 +21,9 @@ def context_for(
     return Context(doc, load_pack(pack_name or choice.pack), choice)
 
 
+Facts = dict[str, dict[str, Any]]  # rule code → what a report contributes to comparisons
+
+
 def check_document(
     doc: Document,
     pack_name: str | None = None,
@@ -30,15 +34,54 @@ def check_document(
 ) -> list[Finding]:
     """Run the rules (all, or those in `select`, less those in `ignore`) over `doc`.
     `select` and `ignore` hold codes or code prefixes (GX3: every arithmetic rule)."""
+    return check_report(doc, pack_name, format_version, select, ignore)[0]
+
+
+def check_report(
+    doc: Document,
+    pack_name: str | None = None,
+    format_version: str | None = None,
+    select: frozenset[str] = frozenset(),
+    ignore: frozenset[str] = frozenset(),
+) -> tuple[list[Finding], Facts]:
+    """The findings of `doc`, and the facts it contributes to comparisons across reports."""
     kinds = registry()
     ctx = context_for(doc, pack_name, format_version)
     findings: list[Finding] = []
+    facts: Facts = {}
     for rule in ctx.pack.rules:
         if not selected(rule.code, select, ignore):
             continue
-        for finding in kinds[rule.kind].check(rule, ctx):
+        kind = kinds[rule.kind]
+        for finding in kind.check(rule, ctx):
             findings.append(replace(finding, path=doc.path))
-    return sorted(findings, key=Finding.sort_key)
+        if kind.collect is not None and (fact := kind.collect(rule, ctx)) is not None:
+            facts[rule.code] = {**fact, "pack": ctx.pack.path}
+    return sorted(findings, key=Finding.sort_key), facts
+
+
+def compare_reports(facts: list[Facts]) -> tuple[list[Finding], dict[str, dict[int, str]]]:
+    """Findings across reports (category 6) from the facts of a batch, and their source lines."""
+    from gxlint.packs import load_pack
+
+    kinds = registry()
+    by_code: dict[str, list[dict[str, Any]]] = {}
+    for report in facts:
+        for code, fact in report.items():
+            by_code.setdefault(code, []).append(fact)
+    findings: list[Finding] = []
+    lines: dict[str, dict[int, str]] = {}
+    for code, contributions in sorted(by_code.items()):
+        rule = load_pack(contributions[0]["pack"]).rule(code)
+        compare = kinds[rule.kind].compare if rule is not None else None
+        if rule is None or compare is None:
+            continue
+        for finding in compare(rule, contributions):
+            findings.append(finding)
+        for fact in contributions:
+            for row in fact.get("this") or []:
+                lines.setdefault(fact["path"], {})[row[1].line] = row[2]
+    return findings, lines
 
 
 def selected(code: str, select: frozenset[str], ignore: frozenset[str]) -> bool:

@@ -254,4 +254,9 @@ def unfold(text: str) -> str:
 def _case(at: str, index: int, case: Any) -> RuleCase:
     if not isinstance(case, dict) or not isinstance(case.get("text"), str):
         raise GxlintError(at, f"cases[{index}]: 需要 text")
-    return RuleCase(name=str(case.get("name", f"case {index + 1}")), text=case["text"])
+    previous = case.get("previous", "")
+    if not isinstance(previous, str):
+        raise GxlintError(at, f"cases[{index}]: previous 应为文本")
+    return RuleCase(
+        name=str(case.get("name", f"case {index + 1}")), text=case["text"], previous=previous
+    )

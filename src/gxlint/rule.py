@@ -19,10 +19,12 @@ class RuleDoc:
 
 @dataclass(frozen=True, slots=True)
 class RuleCase:
-    """An annotated fixture: report text whose lines ending in `# expect: CODE` must fire."""
+    """An annotated fixture: report text whose lines ending in `# expect: CODE` must fire;
+    `previous`, if given, is the same agency's report of the year before (checked with it)."""
 
     name: str
     text: str
+    previous: str = ""
 
 
 @dataclass(frozen=True, slots=True)

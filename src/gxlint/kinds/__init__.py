@@ -27,6 +27,10 @@ class Kind:
     # Checks of the params alone, and of the params against the pack's sections and tables.
     validate: Callable[[dict[str, Any]], str | None] | None = None
     check_in_pack: Callable[[dict[str, Any], list[Any], dict[str, Any]], str | None] | None = None
+    # Kinds that compare reports with each other (category 6): what each report contributes,
+    # and the findings from all contributions of a batch.
+    collect: Callable[[Rule, Context], dict[str, Any] | None] | None = None
+    compare: Callable[[Rule, list[dict[str, Any]]], Iterable[Finding]] | None = None
 
 
 def one_of(param: str, choices: tuple[str, ...]) -> Callable[[dict[str, Any]], str | None]:
@@ -43,6 +47,7 @@ def one_of(param: str, choices: tuple[str, ...]) -> Callable[[dict[str, Any]], s
 def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
     from gxlint.kinds import (
+        across,
         parts,
         prose_table,
         relation,
@@ -65,6 +70,7 @@ def registry() -> dict[str, Kind]:
         parts.KIND,
         years.KIND,
         version.KIND,
+        across.KIND,
         unparsed.KIND,
     ]
     return {k.name: k for k in kinds}

@@ -1,0 +1,91 @@
+"""Across reports (category 6): a row of this year's report against a row of the same agency's
+report for the year before (A5: 二、上年结转 = last year's 四、结转下年度继续办理), per column.
+
+Each report contributes its agency, year and the two rows (`collect`, in the worker that checks
+it); once the whole batch is read, `compare` pairs consecutive years of one agency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from gxlint.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds import Kind
+from gxlint.labels import normalise
+from gxlint.numbers import format_number
+from gxlint.rule import Rule
+
+
+def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
+    table = ctx.tables.tables.get(rule.params["table"])
+    if table is None or not ctx.agency.name or ctx.version.year is None:
+        return None
+    this, last = (table.rows.get(rule.params[k]) for k in ("this", "last"))
+    source = ctx.doc.source_lines
+
+    def cells(row: Any) -> list[tuple[Any, Any, str]] | None:
+        if row is None or row.values is None:
+            return None
+        return [
+            (
+                v.value,
+                v.cell.span,
+                source[v.cell.span.line - 1] if v.cell.span.line <= len(source) else "",
+            )
+            for v in row.values
+        ]
+
+    return {
+        "agency": normalise(ctx.agency.name),
+        "year": ctx.version.year,
+        "path": ctx.doc.path,
+        "columns": [c.name for c in table.spec.columns],
+        "this": cells(this),
+        "this_row": this.name if this else "",
+        "last": cells(last),
+        "last_row": last.name if last else "",
+    }
+
+
+def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+    by_agency: dict[tuple[str, int], dict[str, Any]] = {}
+    for fact in facts:
+        by_agency.setdefault((fact["agency"], fact["year"]), fact)
+    for (agency, year), report in sorted(by_agency.items()):
+        before = by_agency.get((agency, year - 1))
+        if before is None or report["this"] is None or before["last"] is None:
+            continue
+        for column, (value, span, _), (previous, _, _) in zip(
+            report["columns"], report["this"], before["last"], strict=True
+        ):
+            if value is None or previous is None or value == previous:
+                continue
+            yield replace(
+                rule.finding(
+                    span,
+                    column=column,
+                    this_row=report["this_row"],
+                    this_value=format_number(value),
+                    last_row=before["last_row"],
+                    last_value=format_number(previous),
+                    last_year=year - 1,
+                    last_path=before["path"],
+                ),
+                path=report["path"],
+            )
+
+
+KIND = Kind(
+    "across-reports",
+    "跨年度报告对照 — a row against the same agency's report of the year before",
+    lambda rule, ctx: iter(()),
+    params={"table": (str, True), "this": (str, True), "last": (str, True)},
+    fields=frozenset(
+        {"column", "this_row", "this_value", "last_row", "last_value", "last_year", "last_path"}
+    ),
+    collect=_collect,
+    compare=_compare,
+)

@@ -56,14 +56,12 @@ def check_report(
         for finding in kind.check(rule, ctx):
             findings.append(replace(finding, path=doc.path))
         if kind.collect is not None and (fact := kind.collect(rule, ctx)) is not None:
-            facts[rule.code] = {**fact, "pack": ctx.pack.path}
+            facts[rule.code] = {**fact, "rule": rule}
     return sorted(findings, key=Finding.sort_key), facts
 
 
 def compare_reports(facts: list[Facts]) -> tuple[list[Finding], dict[str, dict[int, str]]]:
     """Findings across reports (category 6) from the facts of a batch, and their source lines."""
-    from gxlint.packs import load_pack
-
     kinds = registry()
     by_code: dict[str, list[dict[str, Any]]] = {}
     for report in facts:
@@ -71,10 +69,10 @@ def compare_reports(facts: list[Facts]) -> tuple[list[Finding], dict[str, dict[i
             by_code.setdefault(code, []).append(fact)
     findings: list[Finding] = []
     lines: dict[str, dict[int, str]] = {}
-    for code, contributions in sorted(by_code.items()):
-        rule = load_pack(contributions[0]["pack"]).rule(code)
-        compare = kinds[rule.kind].compare if rule is not None else None
-        if rule is None or compare is None:
+    for _, contributions in sorted(by_code.items()):
+        rule = contributions[0]["rule"]
+        compare = kinds[rule.kind].compare
+        if compare is None:
             continue
         for finding in compare(rule, contributions):
             findings.append(finding)

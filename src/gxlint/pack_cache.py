@@ -32,7 +32,8 @@ def cache_dir() -> Path:
 
 def _key(path: Path) -> str:
     digest = hashlib.sha256(__version__.encode())
-    files = {*resource_dir("rules").glob("*.yaml"), *path.parent.glob("*.y*ml"), path}
+    path = path.resolve()  # the same pack by any name gets the same entry
+    files = {*resource_dir("rules").resolve().glob("*.yaml"), *path.parent.glob("*.y*ml"), path}
     for file in sorted(files):
         digest.update(str(file).encode())
         digest.update(file.read_bytes())

@@ -29,7 +29,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _arguments() -> argparse.ArgumentParser:
-    parser = _Parser(prog="gxlint", description="政府信息公开工作年度报告合规检查")
+    parser = _Parser(
+        prog="gxlint",
+        description="政府信息公开工作年度报告合规检查",
+        epilog="gxlint 报告.txt 等同于 gxlint check 报告.txt。"
+        "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。",
+    )
     parser.add_argument("--version", action="version", version=f"gxlint {__version__}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 

@@ -149,6 +149,10 @@ def test_version_rules_explain_parse(capsys) -> None:
     assert "section 六 其他需要报告的事项 → other (exact)" in out
     assert "year=2023 年" in out
     assert "agency 许昌市司法局 → department（政府部门）" in out
+    # Each recognised table, keyed by template keys, with the report's own row labels.
+    assert "收到和处理政府信息公开申请情况表  (applications)" in out
+    flat = out.replace("│", "").replace(" ", "").replace("\n", "")
+    assert "handled_total" in flat and "(七)总计" in flat and "withheld_secret" in flat
 
 
 def test_never_writes_the_input(broken_seed) -> None:

@@ -147,6 +147,8 @@ def show_parse(path: str, pack_name: str | None, format_version: str | None) -> 
     doc = build_document(path, read_report(path))
     ctx = context_for(doc, pack_name, format_version)
     console = Console(highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=True, width=160)  # a file: room for tables
     console.print(document_tree(ctx))
     for view in table_views(ctx):
         console.print(view)

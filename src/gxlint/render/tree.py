@@ -89,10 +89,12 @@ def table_views(ctx: Context) -> list[Table]:
 def _table_view(match: TableMatch) -> Table:
     spec = match.spec
     view = Table(title=f"{escape(spec.title)}  [dim]({spec.key})[/]", title_justify="left")
-    view.add_column("key", style="magenta", no_wrap=True)
+    view.add_column("key", style="magenta", overflow="fold", min_width=8)
     view.add_column("行 (报告原文)", overflow="fold", max_width=24)
     for column in spec.columns:
-        view.add_column(f"{column.key}\n[dim]{escape(column.name)}[/]", justify="right")
+        view.add_column(
+            f"{column.key}\n[dim]{escape(column.name)}[/]", justify="right", overflow="fold"
+        )
     for row in spec.rows:
         found = match.rows.get(row.key)
         if found is None:

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gxlint import __version__
-from gxlint.errors import GxlintError
+from gxlint.choices import FAIL_ON, FORMAT_VERSIONS, FORMATS
+from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
 
 COMMANDS = ("check", "rules", "explain", "parse")
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 DEFAULT_PACK = "gov-2021"
 
 
@@ -42,13 +42,13 @@ def _arguments() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
     check.add_argument(
         "--format",
-        choices=("text", "json", "sarif", "github"),
+        choices=FORMATS,
         default="text",
         help="输出格式：text（默认）、json、sarif（代码扫描）、github（GitHub Actions 注释）",
     )
     check.add_argument(
         "--fail-on",
-        choices=("error", "warning", "info", "never"),
+        choices=FAIL_ON,
         default=None,
         help="出现该级别及以上的问题时退出码为 1（默认 error）",
     )
@@ -86,7 +86,7 @@ def _check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", default=None, help=_PACK_HELP + "；默认按报告的格式版本选择")
     parser.add_argument(
         "--format-version",
-        choices=("2021", "2019"),
+        choices=FORMAT_VERSIONS,
         default=None,
         help="按指定的格式版本检查，不自动判断",
     )

@@ -20,12 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gxlint.choices import FAIL_ON, FORMAT_VERSIONS
 from gxlint.errors import GxlintError
 
 FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
 _KEYS = {"fail-on", "select", "ignore", "exclude", "pack", "format-version"}
-_FAIL_ON = ("error", "warning", "info", "never")
-_VERSIONS = ("2021", "2019")
 
 
 @dataclass(frozen=True)
@@ -75,8 +74,8 @@ def load_config(path: Path | None) -> Config:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise GxlintError(where, f"未知的配置项 (unknown key): {', '.join(unknown)}")
-    fail_on = _choice(where, data, "fail-on", _FAIL_ON)
-    version = _choice(where, data, "format-version", _VERSIONS)
+    fail_on = _choice(where, data, "fail-on", FAIL_ON)
+    version = _choice(where, data, "format-version", FORMAT_VERSIONS)
     pack = data.get("pack")
     if pack is not None and not isinstance(pack, str):
         raise GxlintError(where, "配置项 pack: 应为字符串")

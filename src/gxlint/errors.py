@@ -1,5 +1,8 @@
 """Errors that stop gxlint with exit code 2 and one line of explanation, never a traceback."""
 
+# Exit codes: no finding at or above --fail-on; some; a usage or input error.
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
 
 class GxlintError(Exception):
     """A problem with an input (a report, a rule pack, an option) that gxlint cannot get past.

@@ -13,9 +13,6 @@ class Renderer(Protocol):
     ) -> None: ...
 
 
-FORMATS = ("text", "json", "sarif", "github")
-
-
 def renderer(name: str) -> Renderer:
     """The renderer for `--format NAME` (imported on demand)."""
     if name == "json":

@@ -24,13 +24,40 @@ TESTS = Path(__file__).parent
 CORPUS = TESTS / "corpus"
 ROOT = TESTS.parent
 SEED = ROOT / "examples" / "xuchang-justice-2023.txt"
+GOLDEN = TESTS / "golden"
 CORPUS_NAMES = sorted(p.stem for p in CORPUS.glob("*.txt"))
-# Reports on the 2021 template (the others are 2019 or pre-2019: see corpus/INDEX.md).
+# The first fourteen reports, whose tables and prose the per-report tests below were written for
+# (the ten added later are covered by the golden files and the expectation files).
+FIRST_CORPUS = [
+    "hongze-2024",
+    "huaian-2024",
+    "pingtan-2018",
+    "pingtan-2019",
+    "pingtan-2021",
+    "pingtan-2023",
+    "pingtan-2024",
+    "pingtan-county-2013",
+    "pingtan-jinjing-2021",
+    "pingtan-police-2022",
+    "pingtan-transport-2020",
+    "shanghai-office-2025",
+    "shuyang-2025",
+    "xuchang-justice-2023",
+]
+# Of those, the reports on the 2021 template (the others are 2019 or pre-2019: corpus/INDEX.md).
 CORPUS_2021 = [
     n
-    for n in CORPUS_NAMES
+    for n in FIRST_CORPUS
     if n not in ("pingtan-2018", "pingtan-county-2013", "pingtan-2019", "pingtan-transport-2020")
 ]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/*.json from gxlint's current output (review the diff)",
+    )
 
 
 _EXPECT = re.compile(r" *# expect: ([A-Z0-9, ]+)$")

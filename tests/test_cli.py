@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, SEED
 from gxlint import __version__
-from gxlint.cli import main
+from gxlint.app.cli import main
 
 JSON_KEYS = {"path", "code", "severity", "line", "column", "end_line", "end_column", "message"}
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from gxlint.cli import main
-from gxlint.config import find_config, load_config
+from gxlint.app.cli import main
+from gxlint.app.config import find_config, load_config
 from gxlint.errors import GxlintError
 
 

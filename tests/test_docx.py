@@ -8,9 +8,9 @@ import zipfile
 import pytest
 
 from conftest import lint
-from gxlint.cli import main
+from gxlint.app.cli import main
+from gxlint.document.read import read_report
 from gxlint.errors import GxlintError
-from gxlint.read import read_report
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

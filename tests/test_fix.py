@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import lint
-from gxlint.cli import main
-from gxlint.fix import apply_fixes
+from gxlint.app.cli import main
+from gxlint.app.fix import apply_fixes
 
 
 def test_fix_keeps_encoding_line_ends_and_missing_final_newline(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS_NAMES, GOLDEN, TESTS
-from gxlint.cli import main
+from gxlint.app.cli import main
 
 
 def _output(name: str, capsys: pytest.CaptureFixture[str]) -> str:

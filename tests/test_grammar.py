@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from conftest import FIRST_CORPUS, corpus_text
-from gxlint.build import build_document
-from gxlint.model import LineKind, Span, TokenKind
+from gxlint.document.build import build_document
+from gxlint.document.model import LineKind, Span, TokenKind
 
 
 def doc(text: str):

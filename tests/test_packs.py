@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from gxlint.errors import GxlintError
-from gxlint.packs import load_pack
+from gxlint.pack.load import load_pack
 
 RULE = """
   - code: GX401
@@ -138,7 +138,7 @@ def test_relation_loads_and_unknown_keys_are_named(tmp_path) -> None:
 
 
 def test_pack_cache_follows_edits(tmp_path, monkeypatch) -> None:
-    from gxlint.pack_cache import cached
+    from gxlint.pack.cache import cached
 
     monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path / "cache"))
     pack = tmp_path / "p.yaml"

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from conftest import FIRST_CORPUS, corpus_text, lint
-from gxlint.agency import classify
-from gxlint.build import build_document
-from gxlint.prose import fold
+from gxlint.analysis.agency import classify
+from gxlint.document.build import build_document
+from gxlint.document.prose import fold
 
 PROSE_CODES = ("GX404", "GX405", "GX406", "GX407", "GX408", "GX409", "GX5")
 

@@ -6,8 +6,8 @@ import io
 import json
 
 from conftest import lint
+from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix, Severity
-from gxlint.model import Span
 from gxlint.render import renderer
 
 

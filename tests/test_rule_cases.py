@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import lint, lint_batch, strip_expectations
-from gxlint.packs import builtin_pack_names, load_pack
+from gxlint.pack.load import builtin_pack_names, load_pack
 
 # A case runs under the pack whose file writes it (a rule a pack inherits unchanged keeps the
 # cases of its parent, which are about the parent's template).

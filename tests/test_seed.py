@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import lint
-from gxlint.build import build_document
+from gxlint.document.build import build_document
 
 STRUCTURE_AND_STATEMENTS = ("GX1", "GX4")
 

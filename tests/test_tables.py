@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 
 from conftest import CORPUS_2021, corpus_text, lint
-from gxlint.build import build_document
+from gxlint.analysis.tables.model import Problem, TableMatch
+from gxlint.document.build import build_document
+from gxlint.document.model import Span
 from gxlint.engine import context_for
-from gxlint.model import Span
-from gxlint.table_model import Problem, TableMatch
 
 FLATTENED_二 = {"pingtan-2021", "pingtan-2023", "pingtan-2024"}
 # Every report with the 2019/2021 tables (the two pre-2019 reports have none of them).

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import CORPUS_NAMES, TESTS, corpus_text, lint
-from gxlint.build import build_document
-from gxlint.cli import main
+from gxlint.analysis.versions import choose
+from gxlint.app.cli import main
+from gxlint.document.build import build_document
 from gxlint.engine import context_for
-from gxlint.versions import choose
 
 VERSIONS = {
     "hongze-2024": "2021",

@@ -41,7 +41,7 @@ def test_wheel_contents(wheel) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "gxlint/grammar/report.lark" in names
     assert "gxlint/rules/gov-2021.yaml" in names
-    assert "gxlint/cli.py" in names
+    assert "gxlint/app/cli.py" in names
     metadata = next(n for n in names if n.endswith("METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     for dependency in ("lark", "rich", "pyyaml"):

@@ -1,3 +1,3 @@
-from gxlint.cli import main
+from gxlint.app.cli import main
 
 raise SystemExit(main())

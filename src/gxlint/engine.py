@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.analysis.versions import choose
+from gxlint.document.model import Document
 from gxlint.findings import Finding
 from gxlint.kinds import registry
-from gxlint.model import Document
-from gxlint.packs import load_pack
-from gxlint.versions import choose
+from gxlint.pack.load import load_pack
 
 
 def context_for(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import IntEnum
 
-from gxlint.model import Span
+from gxlint.document.model import Span
 
 CATEGORIES = {
     "1": "章节结构 sections and structure",

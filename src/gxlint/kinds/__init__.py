@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gxlint.context import Context
+    from gxlint.analysis.context import Context
     from gxlint.findings import Finding
-    from gxlint.rule import Rule
+    from gxlint.pack.rule import Rule
 
 
 @dataclass(frozen=True)

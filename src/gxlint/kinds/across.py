@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.document.labels import normalise
+from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
 from gxlint.kinds import Kind
-from gxlint.labels import normalise
-from gxlint.numbers import format_number
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 
 def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:

@@ -11,11 +11,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
-from gxlint.numbers import format_number
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 _STATED = re.compile(
     r"(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>万元|元|条|件|个|项|家|次|篇|期)"

@@ -12,14 +12,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from gxlint.context import Context
-from gxlint.expr import RelationSyntaxError, parse_value
+from gxlint.analysis.context import Context
+from gxlint.document.numbers import format_number
+from gxlint.document.prose import sentences
 from gxlint.findings import Finding, Severity
 from gxlint.kinds import Kind
 from gxlint.kinds.statements import applies, compiled, validate_limits, validate_patterns
-from gxlint.numbers import format_number
-from gxlint.prose import sentences
-from gxlint.rule import Rule
+from gxlint.pack.expr import RelationSyntaxError, parse_value
+from gxlint.pack.rule import Rule
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:

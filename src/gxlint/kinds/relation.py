@@ -13,15 +13,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from gxlint.context import Context
-from gxlint.expr import Relation, RelationSyntaxError, Term, constant, parse_relation
+from gxlint.analysis.context import Context
+from gxlint.analysis.tables.model import RowMatch, TableMatch, Value
+from gxlint.document.model import Span
+from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
-from gxlint.model import Span
-from gxlint.numbers import format_number
-from gxlint.rule import Rule
-from gxlint.table_model import RowMatch, TableMatch, Value
-from gxlint.template import TableSpec
+from gxlint.pack.expr import Relation, RelationSyntaxError, Term, constant, parse_relation
+from gxlint.pack.rule import Rule
+from gxlint.pack.template import TableSpec
 
 _PER = ("column", "row")
 

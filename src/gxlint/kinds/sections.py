@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.analysis.outline import Fit
+from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix
 from gxlint.kinds import Kind
-from gxlint.model import Span
-from gxlint.outline import Fit
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 
 def _present(rule: Rule, ctx: Context) -> Iterator[Finding]:

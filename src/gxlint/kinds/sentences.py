@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.document.prose import sentences
 from gxlint.findings import Finding
 from gxlint.kinds import Kind
 from gxlint.kinds.statements import (
@@ -17,8 +18,7 @@ from gxlint.kinds.statements import (
     validate_limits,
     validate_patterns,
 )
-from gxlint.prose import sentences
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:

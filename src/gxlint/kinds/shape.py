@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.analysis.tables.model import Problem
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
-from gxlint.rule import Rule
-from gxlint.table_model import Problem
+from gxlint.pack.rule import Rule
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:

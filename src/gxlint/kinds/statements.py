@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
-from gxlint.context import Context
-from gxlint.expr import RelationSyntaxError, parse_value
+from gxlint.analysis.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds import Kind
-from gxlint.rule import Rule
+from gxlint.pack.expr import RelationSyntaxError, parse_value
+from gxlint.pack.rule import Rule
 
 AGENCY_KINDS = ("government", "department", "township", "unknown")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds import Kind
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.document.model import Span
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
-from gxlint.model import Span
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 _CHECKS = ("outdated", "unchecked")
 

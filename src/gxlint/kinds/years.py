@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from gxlint.context import Context
+from gxlint.analysis.context import Context
+from gxlint.document.model import Span, TokenKind
 from gxlint.findings import Finding
 from gxlint.kinds import Kind, one_of
-from gxlint.model import Span, TokenKind
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 _PERIOD = re.compile(
     r"统计期限(?:为|是|从|自)?(?P<a>\d{4})年1月1日(?:起)?(?:至|到|-|—)(?:(?P<b>\d{4})年)?12月31日"

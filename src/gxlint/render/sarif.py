@@ -8,14 +8,14 @@ from typing import Any, TextIO
 
 from gxlint import __version__
 from gxlint.findings import Finding, Severity
-from gxlint.rule import Rule
+from gxlint.pack.rule import Rule
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rules_by_code() -> dict[str, Rule]:
-    from gxlint.packs import builtin_pack_names, load_pack
+    from gxlint.pack.load import builtin_pack_names, load_pack
 
     return {r.code: r for name in builtin_pack_names() for r in load_pack(name).rules}
 

@@ -6,9 +6,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from gxlint.context import Context
-from gxlint.model import Line, LineKind, Token, TokenKind
-from gxlint.table_model import TableMatch
+from gxlint.analysis.context import Context
+from gxlint.analysis.tables.model import TableMatch
+from gxlint.document.model import Line, LineKind, Token, TokenKind
 
 _SHOWN = 60
 

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gxlint.model import Line, LineKind, Span
+from gxlint.document.model import Line, LineKind, Span
 
 # A line that is only a page number or a running page mark: "- 3 -", "3", "第 3 页 共 9 页".
 _PAGE_MARK = re.compile(

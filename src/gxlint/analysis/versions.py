@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from gxlint.labels import normalise
-from gxlint.model import Document, TokenKind
+from gxlint.document.labels import normalise
+from gxlint.document.model import Document, TokenKind
 
 # Markers needed before labels overrule the year.
 _MIN_MARKERS = 2
@@ -46,7 +46,7 @@ class Choice:
 
 @cache
 def formats() -> tuple[Format, ...]:
-    from gxlint.packs import builtin_pack_names, load_pack
+    from gxlint.pack.load import builtin_pack_names, load_pack
 
     found = []
     for name in builtin_pack_names():

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gxlint.model import Document
+from gxlint.document.model import Document
 
 
 class AgencyKind(StrEnum):

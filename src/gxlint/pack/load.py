@@ -8,14 +8,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from gxlint.analysis.outline import SectionSpec
 from gxlint.errors import GxlintError
 from gxlint.findings import CATEGORIES, Severity
 from gxlint.kinds import registry
-from gxlint.outline import SectionSpec
-from gxlint.pack_cache import cached
+from gxlint.pack.cache import cached
+from gxlint.pack.rule import Rule, RuleCase, RuleDoc, template_fields
+from gxlint.pack.template import TableSpec, merge_tables, table_specs
 from gxlint.resources import resource_dir
-from gxlint.rule import Rule, RuleCase, RuleDoc, template_fields
-from gxlint.template import TableSpec, merge_tables, table_specs
 
 _CODE = re.compile(r"^GX\d{3}$")
 _FOLDED_SPACE = re.compile(r"(?<=[\u2e80-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\uffef])")

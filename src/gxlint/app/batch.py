@@ -36,9 +36,9 @@ class Options:
 
 
 def check_one(path: str, options: Options) -> Result:
-    from gxlint.build import build_document
+    from gxlint.document.build import build_document
+    from gxlint.document.read import read_report
     from gxlint.engine import check_report
-    from gxlint.read import read_report
 
     name = "<stdin>" if path == "-" else path
     try:
@@ -68,8 +68,8 @@ def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Re
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from gxlint.parse import report_parser
-    from gxlint.versions import formats
+    from gxlint.analysis.versions import formats
+    from gxlint.document.parse import report_parser
 
     report_parser()  # built once here, and the packs loaded, inherited by forked workers
     formats()

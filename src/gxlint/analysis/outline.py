@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from gxlint.labels import normalise, similarity, strip_numbering
-from gxlint.model import Document, Section
+from gxlint.document.labels import normalise, similarity, strip_numbering
+from gxlint.document.model import Document, Section
 
 _TITLE_NEAR = 0.6
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from gxlint.expr import Term
+from gxlint.document.model import Cell, Line, Span
 from gxlint.findings import Fix
-from gxlint.model import Cell, Line, Span
-from gxlint.template import RowSpec, TableSpec
+from gxlint.pack.expr import Term
+from gxlint.pack.template import RowSpec, TableSpec
 
 
 class Problem(StrEnum):

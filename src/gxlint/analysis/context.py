@@ -6,16 +6,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from gxlint.agency import Agency, classify
-from gxlint.outline import Placement, place_sections
-from gxlint.prose import Prose, fold
-from gxlint.table_model import Recognition
-from gxlint.tables import recognise
+from gxlint.analysis.agency import Agency, classify
+from gxlint.analysis.outline import Placement, place_sections
+from gxlint.analysis.tables import recognise
+from gxlint.analysis.tables.model import Recognition
+from gxlint.document.prose import Prose, fold
 
 if TYPE_CHECKING:
-    from gxlint.model import Document, Section
-    from gxlint.packs import Pack
-    from gxlint.versions import Choice
+    from gxlint.analysis.versions import Choice
+    from gxlint.document.model import Document, Section
+    from gxlint.pack.load import Pack
 
 
 @dataclass

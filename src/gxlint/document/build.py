@@ -7,7 +7,7 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from gxlint.model import (
+from gxlint.document.model import (
     Cell,
     Document,
     Line,
@@ -18,8 +18,8 @@ from gxlint.model import (
     Token,
     TokenKind,
 )
-from gxlint.numbers import parse_number
-from gxlint.parse import parse_report
+from gxlint.document.numbers import parse_number
+from gxlint.document.parse import parse_report
 
 if TYPE_CHECKING:
     from lark import Token as LarkToken

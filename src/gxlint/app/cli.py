@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gxlint import __version__
-from gxlint.choices import FAIL_ON, FORMAT_VERSIONS, FORMATS
+from gxlint.app.choices import FAIL_ON, FORMAT_VERSIONS, FORMATS
 from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
 
 COMMANDS = ("check", "rules", "explain", "parse")
@@ -114,8 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(options: argparse.Namespace) -> int:
-    from gxlint import commands
-    from gxlint.batch import Options
+    from gxlint.app import commands
+    from gxlint.app.batch import Options
 
     if options.command == "rules":
         return commands.list_rules(options.pack)
@@ -123,7 +123,7 @@ def _run(options: argparse.Namespace) -> int:
         return commands.explain(options.code, options.pack)
     if options.command == "parse":
         return commands.show_parse(options.path, options.pack, options.format_version)
-    from gxlint.config import find_config, load_config
+    from gxlint.app.config import find_config, load_config
 
     if options.no_config:
         config = load_config(None)

@@ -9,11 +9,11 @@ from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
 from gxlint.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from gxlint.batch import Options, Result
+    from gxlint.app.batch import Options, Result
 
 
 def _known_codes(pack_name: str | None) -> set[str]:
-    from gxlint.packs import builtin_pack_names, load_pack
+    from gxlint.pack.load import builtin_pack_names, load_pack
 
     names = [pack_name] if pack_name else builtin_pack_names()
     return {r.code for name in names for r in load_pack(name).rules}
@@ -28,13 +28,13 @@ def check(
     exclude: tuple[str, ...] = (),
     fix: bool = False,
 ) -> int:
-    from gxlint.batch import check_many
+    from gxlint.app.batch import check_many
+    from gxlint.document.read import expand_paths
     from gxlint.engine import Facts, compare_reports
-    from gxlint.read import expand_paths
     from gxlint.render import renderer
 
     if options.pack:
-        from gxlint.packs import load_pack
+        from gxlint.pack.load import load_pack
 
         load_pack(options.pack)  # a bad --pack is an error before any report is read
     chosen = options.select | options.ignore
@@ -76,9 +76,9 @@ def check(
 
 def _fix(result: Result, options: Options) -> Result:
     """Apply a report's fixes, write it back, and check it again."""
-    from gxlint.batch import check_one
-    from gxlint.fix import apply_fixes, write_atomically
-    from gxlint.read import read_source
+    from gxlint.app.batch import check_one
+    from gxlint.app.fix import apply_fixes, write_atomically
+    from gxlint.document.read import read_source
 
     source = read_source(result.path)
     if not source.editable:
@@ -97,7 +97,7 @@ def list_rules(pack_name: str) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from gxlint.packs import load_pack
+    from gxlint.pack.load import load_pack
 
     pack = load_pack(pack_name)
     table = Table(title=f"{pack.name}：{pack.title}（{pack.basis}）", title_justify="left")
@@ -116,7 +116,7 @@ def explain(code: str, pack_name: str) -> int:
     from rich.markup import escape
     from rich.panel import Panel
 
-    from gxlint.packs import load_pack
+    from gxlint.pack.load import load_pack
 
     pack = load_pack(pack_name)
     rule = pack.rule(code.upper())
@@ -137,9 +137,9 @@ def explain(code: str, pack_name: str) -> int:
 def show_parse(path: str, pack_name: str | None, format_version: str | None) -> int:
     from rich.console import Console
 
-    from gxlint.build import build_document
+    from gxlint.document.build import build_document
+    from gxlint.document.read import read_report
     from gxlint.engine import context_for
-    from gxlint.read import read_report
     from gxlint.render.tree import document_tree, table_views
 
     doc = build_document(path, read_report(path))

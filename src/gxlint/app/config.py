@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gxlint.choices import FAIL_ON, FORMAT_VERSIONS
+from gxlint.app.choices import FAIL_ON, FORMAT_VERSIONS
 from gxlint.errors import GxlintError
 
 FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")

@@ -6,8 +6,8 @@ import string
 from dataclasses import dataclass, field
 from typing import Any
 
+from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix, Severity
-from gxlint.model import Span
 
 
 @dataclass(frozen=True, slots=True)

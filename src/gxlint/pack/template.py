@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from gxlint.document.labels import strip_numbering
 from gxlint.errors import GxlintError
-from gxlint.labels import strip_numbering
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from gxlint.document.read.decode import Source
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
-from gxlint.read.decode import Source
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:

@@ -11,11 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from gxlint.findings import Fix
-from gxlint.labels import NEAR, is_near, normalise, similarity, strip_numbering
-from gxlint.model import Cell, Document, Line, LineKind, Section, Span
-from gxlint.numbers import parse_number
-from gxlint.table_model import (
+from gxlint.analysis.tables.model import (
     Problem,
     Recognition,
     RowMatch,
@@ -23,7 +19,11 @@ from gxlint.table_model import (
     TableMatch,
     Value,
 )
-from gxlint.template import ColumnSpec, RowSpec, TableSpec
+from gxlint.document.labels import NEAR, is_near, normalise, similarity, strip_numbering
+from gxlint.document.model import Cell, Document, Line, LineKind, Section, Span
+from gxlint.document.numbers import parse_number
+from gxlint.findings import Fix
+from gxlint.pack.template import ColumnSpec, RowSpec, TableSpec
 
 # A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
 _VALUE_LIKE = re.compile(r"^[\s\d０-９,，.．\-−－+]*(?:万元|元|件|条|个|项|%|％)?$")

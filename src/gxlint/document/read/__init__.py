@@ -6,9 +6,9 @@ import sys
 from fnmatch import fnmatch
 from pathlib import Path
 
+from gxlint.document.read.decode import Source, decode_report
+from gxlint.document.read.docx import docx_text
 from gxlint.errors import GxlintError
-from gxlint.read.decode import Source, decode_report
-from gxlint.read.docx import docx_text
 
 MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
 TEXT_SUFFIXES = (".txt", ".md", ".docx")

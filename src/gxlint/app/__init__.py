@@ -1,0 +1,1 @@
+"""The command-line application: options, configuration, batches, --fix, commands."""

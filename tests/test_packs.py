@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
+from gxlint.engine import load_pack
 from gxlint.errors import GxlintError
-from gxlint.pack.load import load_pack
 
 RULE = """
   - code: GX401
@@ -84,8 +84,7 @@ def test_extends_overrides_and_removes(tmp_path) -> None:
     )
     child = write(
         tmp_path,
-        "pack: child\nextends: base\nremove: [GX402]\n"
-        "rules:\n  - {code: GX401, severity: warning}\n",
+        "pack: child\nextends: base\nremove: [GX402]\nchange:\n  GX401: {severity: warning}\n",
         name="child.yaml",
     )
     loaded = load_pack(child)
@@ -137,23 +136,105 @@ def test_relation_loads_and_unknown_keys_are_named(tmp_path) -> None:
         load_pack(broken)
 
 
-def test_pack_cache_follows_edits(tmp_path, monkeypatch) -> None:
-    from gxlint.pack.cache import cached
+def test_a_child_cannot_take_a_parents_code(tmp_path) -> None:
+    write(
+        tmp_path,
+        "pack: base\nsections:\n  - {key: other, number: 六, title: 其他}\nrules:\n" + RULE,
+        name="base.yaml",
+    )
+    child = write(tmp_path, "pack: child\nextends: base\nrules:\n" + RULE, name="child.yaml")
+    with pytest.raises(GxlintError) as exc:
+        load_pack(child)
+    assert exc.value.where.endswith("child.yaml: 规则 GX401")
+    assert "base.yaml" in exc.value.problem and "change:" in exc.value.problem
+    unknown = write(
+        tmp_path, "pack: c\nextends: base\nchange:\n  GX499: {severity: info}\n", "c.yaml"
+    )
+    with pytest.raises(GxlintError, match="GX499"):
+        load_pack(unknown)
+
+
+def test_full_width_punctuation_in_a_pattern_matches(tmp_path) -> None:
+    from conftest import lint
+
+    rule = RULE.replace("any: [处理费]", "any: ['标准化，规范化（试点）']")
+    path = pack(tmp_path, rule)
+    report = "某局2024年政府信息公开工作年度报告\n六、其他需要报告的事项\n"
+    report += "推进标准化，规范化（试点）工作。\n"
+    assert [f.code for f in lint(report, pack=path)] == []
+    assert [f.code for f in lint(report.replace("规范化", "规范"), pack=path)] == ["GX401"]
+
+
+def test_a_message_field_the_problem_does_not_supply_is_refused(tmp_path) -> None:
+    shape = """
+  - code: GX201
+    name: table-missing
+    kind: table-shape
+    problem: missing-table
+    severity: error
+    message: 缺少表格「{table}」的「{row}」行
+    doc: {why: w, bad: b, good: g}
+"""
+    path = pack(tmp_path, shape)
+    with pytest.raises(GxlintError) as exc:
+        load_pack(path)
+    assert "row" in exc.value.problem and "table" in exc.value.problem  # what it may use
+    assert load_pack(pack(tmp_path, shape.replace("的「{row}」行", ""))).rule("GX201")
+
+
+def _fresh(monkeypatch, tmp_path):
+    from gxlint.pack import load
 
     monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path / "cache"))
-    pack = tmp_path / "p.yaml"
-    pack.write_text("pack: p\n")
-    builds: list[int] = []
+    monkeypatch.setattr(load, "_LOADED", {})
 
-    def build() -> int:
-        builds.append(1)
-        return len(builds)
 
-    assert cached(pack, build) == 1
-    assert cached(pack, build) == 1  # served from the cache
-    pack.write_text("pack: p  # edited\n")
-    assert cached(pack, build) == 2  # an edited pack is built again
-    assert len(list((tmp_path / "cache").glob("pack-p-*.pickle"))) == 1  # the stale entry went
+def test_pack_cache_follows_edits_to_every_file_read(tmp_path, monkeypatch) -> None:
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    write(
+        sub,
+        "pack: base\nsections:\n  - {key: other, number: 六, title: 其他}\nrules:\n" + RULE,
+        "base.yaml",
+    )
+    child = write(tmp_path, "pack: child\nextends: sub/base.yaml\n", "child.yaml")
+    _fresh(monkeypatch, tmp_path)
+    assert load_pack(child).rule("GX401").severity.label == "error"
+    entries = list((tmp_path / "cache").glob("pack-*.json"))
+    assert len(entries) == 1
+    _fresh(monkeypatch, tmp_path)
+    assert load_pack(child).rule("GX401").severity.label == "error"  # from the cache
+    (sub / "base.yaml").write_text((sub / "base.yaml").read_text().replace("error", "warning"))
+    _fresh(monkeypatch, tmp_path)
+    assert load_pack(child).rule("GX401").severity.label == "warning"  # the parent's edit seen
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "foreign", "world-writable-folder"])
+def test_a_bad_cache_is_ignored_never_fatal(tmp_path, monkeypatch, damage) -> None:
+    import os
+
+    path = pack(tmp_path, RULE)
+    _fresh(monkeypatch, tmp_path)
+    load_pack(path)
+    (entry,) = (tmp_path / "cache").glob("pack-*.json")
+    if damage == "corrupt":
+        entry.write_bytes(b"\x80not json")
+    elif damage == "foreign":  # a planted entry anyone could have written
+        os.chmod(entry, 0o666)
+    else:
+        os.chmod(tmp_path / "cache", 0o777)
+    _fresh(monkeypatch, tmp_path)
+    assert [r.code for r in load_pack(path).rules] == ["GX401"]
+
+
+def test_the_cache_holds_plain_json(tmp_path, monkeypatch) -> None:
+    import json
+
+    _fresh(monkeypatch, tmp_path)
+    load_pack(pack(tmp_path, RULE))
+    (entry,) = (tmp_path / "cache").glob("pack-*.json")
+    assert json.loads(entry.read_text("utf-8"))["pack"]["$"] == "Pack"
+    assert oct((tmp_path / "cache").stat().st_mode & 0o777) == "0o700"
 
 
 def test_example_province_pack() -> None:

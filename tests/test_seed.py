@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import lint
 from gxlint.document.build import build_document
+from gxlint.document.model import LineKind
 
 STRUCTURE_AND_STATEMENTS = ("GX1", "GX4")
 
@@ -59,8 +60,18 @@ def test_misspelt_section_title(seed_text) -> None:
 
 def test_seed_tables_in_the_model(seed_text) -> None:
     doc = build_document("seed.txt", seed_text)
-    shapes = {s.number: [len(t.rows) for t in s.tables] for s in doc.sections}
-    assert shapes == {"一": [], "二": [14], "三": [28], "四": [4], "五": [], "六": []}
-    review = doc.sections[3].tables[0]
-    assert [c.text for c in review.rows[-1].cells][:5] == ["0", "0", "0", "0", "0"]
-    assert review.span.line == 79 and review.span.end_line == 82
+    rows = {
+        s.number: [ln for ln in s.lines if ln.kind is LineKind.ROW and ln.cells]
+        for s in doc.sections
+    }
+    assert {k: len(v) for k, v in rows.items()} == {
+        "一": 0,
+        "二": 14,
+        "三": 28,
+        "四": 4,
+        "五": 0,
+        "六": 0,
+    }
+    review = rows["四"]
+    assert [c.text for c in review[-1].cells][:5] == ["0", "0", "0", "0", "0"]
+    assert review[0].lineno == 79 and review[-1].lineno == 82

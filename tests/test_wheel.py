@@ -40,7 +40,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_contents(wheel) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "gxlint/grammar/report.lark" in names
-    assert "gxlint/rules/gov-2021.yaml" in names
+    assert "gxlint/rules/gov-2021/pack.yaml" in names
     assert "gxlint/app/cli.py" in names
     metadata = next(n for n in names if n.endswith("METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()

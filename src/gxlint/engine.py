@@ -10,7 +10,13 @@ from gxlint.analysis.versions import choose
 from gxlint.document.model import Document
 from gxlint.findings import Finding
 from gxlint.kinds import registry
-from gxlint.pack.load import load_pack
+from gxlint.pack import load
+from gxlint.pack.model import Pack
+
+
+def load_pack(name: str) -> Pack:
+    """A pack by name, version or path, validated against the registered kinds."""
+    return load.load_pack(name, registry())
 
 
 def context_for(

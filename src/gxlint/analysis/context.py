@@ -15,7 +15,7 @@ from gxlint.document.prose import Prose, fold
 if TYPE_CHECKING:
     from gxlint.analysis.versions import Choice
     from gxlint.document.model import Document, Section
-    from gxlint.pack.load import Pack
+    from gxlint.pack.model import Pack
 
 
 @dataclass

@@ -7,27 +7,15 @@ from enum import StrEnum
 
 from gxlint.document.labels import normalise, similarity, strip_numbering
 from gxlint.document.model import Document, Section
+from gxlint.pack.template import SectionSpec
 
 _TITLE_NEAR = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class SectionSpec:
-    """A template section from a pack: key, numeral, official title, accepted variants."""
-
-    key: str
-    number: str
-    title: str
-    variants: tuple[str, ...] = ()
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number}、{self.title}"
-
-    def score(self, section: Section) -> float:
-        title = strip_numbering(section.heading.raw)
-        names = (self.title, *self.variants)
-        return max(similarity(title, normalise(name)) for name in names)
+def title_score(spec: SectionSpec, section: Section) -> float:
+    """How alike a report section's title is to a template section's (1.0: the same)."""
+    title = strip_numbering(section.heading.raw)
+    return max(similarity(title, normalise(name)) for name in (spec.title, *spec.variants))
 
 
 class Fit(StrEnum):
@@ -47,7 +35,7 @@ def place_sections(doc: Document, specs: list[SectionSpec]) -> list[Placement]:
     """Map each level-1 section of `doc` to the template section it is, or to None."""
     placements: list[Placement] = []
     for section in doc.sections:
-        scored = sorted(((spec.score(section), spec) for spec in specs), key=lambda p: -p[0])
+        scored = sorted(((title_score(spec, section), spec) for spec in specs), key=lambda p: -p[0])
         best_score, best = scored[0] if scored else (0.0, None)
         if best is not None and best_score == 1.0:
             placements.append(Placement(section, best, Fit.EXACT))

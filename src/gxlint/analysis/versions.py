@@ -9,23 +9,13 @@ checked against the template it uses (so its arithmetic is still checked) and to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 from gxlint.document.labels import normalise
 from gxlint.document.model import Document, TokenKind
+from gxlint.pack.detect import Format, formats
 
 # Markers needed before labels overrule the year.
 _MIN_MARKERS = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Format:
-    pack: str
-    version: str
-    basis: str
-    markers: tuple[str, ...]
-    first_year: int
-    last_year: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,27 +32,6 @@ class Choice:
     @property
     def outdated(self) -> bool:
         return self.expected is not None
-
-
-@cache
-def formats() -> tuple[Format, ...]:
-    from gxlint.pack.load import builtin_pack_names, load_pack
-
-    found = []
-    for name in builtin_pack_names():
-        pack = load_pack(name)
-        if pack.detect:
-            found.append(
-                Format(
-                    pack=name,
-                    version=pack.version,
-                    basis=pack.basis,
-                    markers=tuple(pack.detect.get("markers") or ()),
-                    first_year=int(pack.detect.get("first_year", 0)),
-                    last_year=pack.detect.get("last_year"),
-                )
-            )
-    return tuple(sorted(found, key=lambda f: f.first_year))
 
 
 def report_year(doc: Document) -> int | None:

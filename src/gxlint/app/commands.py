@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def _known_codes(pack_name: str | None) -> set[str]:
-    from gxlint.pack.load import builtin_pack_names, load_pack
+    from gxlint.engine import load_pack
+    from gxlint.pack.files import builtin_pack_names
 
     names = [pack_name] if pack_name else builtin_pack_names()
     return {r.code for name in names for r in load_pack(name).rules}
@@ -34,7 +35,7 @@ def check(
     from gxlint.render import renderer
 
     if options.pack:
-        from gxlint.pack.load import load_pack
+        from gxlint.engine import load_pack
 
         load_pack(options.pack)  # a bad --pack is an error before any report is read
     chosen = options.select | options.ignore
@@ -97,7 +98,7 @@ def list_rules(pack_name: str) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from gxlint.pack.load import load_pack
+    from gxlint.engine import load_pack
 
     pack = load_pack(pack_name)
     table = Table(title=f"{pack.name}：{pack.title}（{pack.basis}）", title_justify="left")
@@ -116,7 +117,7 @@ def explain(code: str, pack_name: str) -> int:
     from rich.markup import escape
     from rich.panel import Panel
 
-    from gxlint.pack.load import load_pack
+    from gxlint.engine import load_pack
 
     pack = load_pack(pack_name)
     rule = pack.rule(code.upper())

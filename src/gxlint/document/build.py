@@ -14,11 +14,10 @@ from gxlint.document.model import (
     LineKind,
     Section,
     Span,
-    Table,
     Token,
     TokenKind,
 )
-from gxlint.document.numbers import parse_number
+from gxlint.document.numbers import UNIT_PATTERN, parse_number
 from gxlint.document.parse import parse_report
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 _NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _TITLE_END = re.compile(r"报告|年报")
-_UNIT = re.compile(r"^(.*?)[ \u3000]*(万元|元|条|件|个|起|项|人次|次|家|%|％)?$")
+_UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
 
 
 def build_document(path: str, text: str) -> Document:
@@ -128,25 +127,8 @@ def _split_sections(lines: list[Line]) -> tuple[list[Line], list[Line], list[Sec
             sections.append(Section(number=_numeral(ln.number), title=ln.text, heading=ln))
         else:
             sections[-1].lines.append(ln)
-    for section in sections:
-        section.tables = _tables(section.lines)
     return title, preamble, sections
 
 
 def _numeral(number: str) -> str:
     return re.sub(r"[\s\u3000、．.]", "", number)
-
-
-def _tables(lines: list[Line]) -> list[Table]:
-    tables: list[Table] = []
-    previous: Line | None = None
-    for ln in lines:
-        if ln.kind is LineKind.ROW and ln.cells:
-            if previous is not None and previous.kind is LineKind.ROW and tables:
-                tables[-1].rows.append(ln)
-            else:
-                caption = previous if previous and previous.kind is LineKind.PARAGRAPH else None
-                tables.append(Table(rows=[ln], caption=caption))
-        if ln.kind is not LineKind.BLANK:
-            previous = ln
-    return tables

@@ -1,4 +1,11 @@
-"""The document model every rule and renderer works on: spans, tokens, lines, tables, sections."""
+"""The document model every rule and renderer works on: spans, tokens, lines, sections.
+
+There is one table model, in three roles: `pack.template.TableSpec` is a table as the format
+defines it (captions, columns, rows and their keys); `analysis.tables.model.TableMatch` is that
+table as recognised in a report (its rows placed on template rows, its cells valued); the
+`gxlint parse` view only renders a TableMatch. Here a table is nothing but its rows: lines of
+kind ROW, with their cells.
+"""
 
 from __future__ import annotations
 
@@ -75,19 +82,6 @@ class Line:
 
 
 @dataclass(slots=True)
-class Table:
-    """Consecutive table rows, with the caption line just above them (if any)."""
-
-    rows: list[Line]
-    caption: Line | None = None
-
-    @property
-    def span(self) -> Span:
-        first, last = self.rows[0].span, self.rows[-1].span
-        return Span(first.line, first.column, last.end_line, last.end_column)
-
-
-@dataclass(slots=True)
 class Section:
     """A level-1 section: its heading line and every line up to the next level-1 heading."""
 
@@ -95,7 +89,6 @@ class Section:
     title: str
     heading: Line
     lines: list[Line] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
 
     def prose_lines(self) -> list[Line]:
         return [ln for ln in self.lines if ln.kind not in (LineKind.ROW, LineKind.BLANK)]

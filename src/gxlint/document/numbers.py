@@ -1,4 +1,6 @@
-"""Numbers as reports write them (３,585 条, −15, 1.5万元) and as findings show them."""
+"""Numbers as reports write them (３,585 条, −15, 1.5万元) and as findings show them; and the one
+list of the units a count or an amount may carry (the grammar's NUMBER uses the same list: a
+test holds them together)."""
 
 from __future__ import annotations
 
@@ -6,13 +8,22 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-_UNIT = re.compile(r"(?:万元|元|件|条|个|项|起|人次|次|家|%)$")
+# Counting units and currency, as they follow a number in a report.
+UNITS = ("万元", "元", "条", "件", "个", "项", "起", "人次", "次", "家", "篇", "期", "%", "％")
+# The units as a regular-expression alternation, longest first (万元 before 元).
+UNIT_PATTERN = "|".join(sorted(UNITS, key=len, reverse=True))
+# The units of counts and amounts, without the percent signs.
+COUNT_UNIT_PATTERN = "|".join(u for u in UNIT_PATTERN.split("|") if u not in ("%", "％"))
+_UNIT = re.compile(rf"(?:{UNIT_PATTERN})$")
+MAX_DIGITS = 30  # no count or amount in a report has more; longer runs are not numbers
 
 
 def parse_number(text: str) -> Decimal | None:
     """The value of a number with optional thousands commas, sign and unit; None if not one."""
     folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
     folded = _UNIT.sub("", folded).replace("−", "-")
+    if len(folded) > MAX_DIGITS or not folded.isascii():
+        return None
     try:
         return Decimal(folded)
     except InvalidOperation:

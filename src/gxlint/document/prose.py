@@ -85,3 +85,16 @@ def sentences(prose: Prose) -> list[tuple[int, int]]:
     if start < len(prose.text):
         bounds.append((start, len(prose.text)))
     return bounds
+
+
+def fold_pattern(pattern: str) -> str:
+    """A regular expression written for prose, folded as `fold` folds the prose: a character
+    NFKC changes (，（ ：) becomes its folded form, escaped (the prose has `,` `(` `:`), so
+    a pattern written with full-width punctuation matches. ASCII is left as written."""
+    if pattern.isascii():
+        return pattern
+    out = []
+    for ch in pattern:
+        folded = unicodedata.normalize("NFKC", ch)
+        out.append(ch if folded == ch else re.escape(folded))
+    return "".join(out)

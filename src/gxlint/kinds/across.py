@@ -15,7 +15,8 @@ from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
+from gxlint.kinds._common import TABLE
+from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
 
@@ -82,7 +83,11 @@ KIND = Kind(
     "across-reports",
     "跨年度报告对照 — a row against the same agency's report of the year before",
     lambda rule, ctx: iter(()),
-    params={"table": (str, True), "this": (str, True), "last": (str, True)},
+    params={
+        "table": TABLE,
+        "this": Param(str, required=True, doc="row key of this year's report"),
+        "last": Param(str, required=True, doc="row key of last year's report"),
+    },
     fields=frozenset(
         {"column", "this_row", "this_value", "last_row", "last_value", "last_year", "last_path"}
     ),

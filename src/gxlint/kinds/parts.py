@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gxlint.analysis.context import Context
-from gxlint.document.numbers import format_number
+from gxlint.document.numbers import COUNT_UNIT_PATTERN, format_number
 from gxlint.findings import Finding
-from gxlint.kinds import Kind, one_of
+from gxlint.kinds.base import Kind, Param, one_of
 from gxlint.pack.rule import Rule
 
 _STATED = re.compile(
-    r"(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>万元|元|条|件|个|项|家|次|篇|期)"
+    rf"(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
     r"[,:;]?(?P<open>\(?)(?:其中|包括|分别为|分别是)[:,]?"
 )
 _NUMBER = r"(?<![\d.第])(\d+(?:\.\d+)?){unit}(?!%)"
@@ -65,7 +65,7 @@ KIND = Kind(
     "stated-parts",
     "总数与所列分项一致 — a stated total and its listed parts agree",
     _check,
-    params={"direction": (str, True)},
+    params={"direction": Param(str, required=True, doc="exceed or short")},
     fields=frozenset({"total", "unit", "sum", "parts", "difference"}),
     validate=one_of("direction", _DIRECTIONS),
 )

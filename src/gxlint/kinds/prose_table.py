@@ -16,8 +16,14 @@ from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.document.prose import sentences
 from gxlint.findings import Finding, Severity
-from gxlint.kinds import Kind
-from gxlint.kinds.statements import applies, compiled, validate_limits, validate_patterns
+from gxlint.kinds._common import (
+    TABLE,
+    applies,
+    compiled,
+    validate_limits,
+    validate_patterns,
+)
+from gxlint.kinds.base import Kind, Param
 from gxlint.pack.expr import RelationSyntaxError, parse_value
 from gxlint.pack.rule import Rule
 
@@ -93,12 +99,18 @@ KIND = Kind(
     "正文数字与表格一致 — a number the prose states equals the table",
     _check,
     params={
-        "table": (str, True),
-        "patterns": (list, True),
-        "expect": (list, True),
-        "sections": (list, False),
-        "uncertain": (str, False),
-        "agency": (list, False),
+        "table": TABLE,
+        "patterns": Param(
+            list,
+            required=True,
+            doc="patterns over folded prose; (?P<n>…) is the number",
+        ),
+        "expect": Param(list, required=True, doc="cells row.column (or sums) it may equal"),
+        "sections": Param(list, doc="section keys read (default all; preamble)"),
+        "uncertain": Param(str, doc="said before it: a mismatch is a warning"),
+        "agency": Param(
+            list, doc="agency kinds the rule applies to (government, department, township, unknown)"
+        ),
     },
     fields=frozenset({"said", "phrase", "value", "cell", "table"}),
     validate=_validate,

@@ -18,7 +18,8 @@ from gxlint.analysis.tables.model import RowMatch, TableMatch, Value
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds import Kind, one_of
+from gxlint.kinds._common import TABLE
+from gxlint.kinds.base import Kind, Param, one_of
 from gxlint.pack.expr import Relation, RelationSyntaxError, Term, constant, parse_relation
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import TableSpec
@@ -252,10 +253,14 @@ KIND = Kind(
     "勾稽关系：表格数字之间的等式 — an arithmetic relation between table cells",
     _check,
     params={
-        "table": (str, True),
-        "per": (str, True),
-        "expr": (object, True),
-        "anchor": (str, False),
+        "table": TABLE,
+        "per": Param(
+            str,
+            required=True,
+            doc="column (keys are rows) or row (keys are columns)",
+        ),
+        "expr": Param(object, required=True, doc="a + sum(group) == total, or a list"),
+        "anchor": Param(str, doc="key of the cell a failure is pinned to"),
     },
     fields=frozenset({"table", "lhs", "rhs", "difference", "where", "cell", "expected", "formula"}),
     validate=_validate,

@@ -10,14 +10,15 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.prose import sentences
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
-from gxlint.kinds.statements import (
+from gxlint.kinds._common import (
+    SECTION,
     applies,
     check_section,
     compiled,
     validate_limits,
     validate_patterns,
 )
+from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
 
@@ -46,11 +47,13 @@ KIND = Kind(
     "句子说到甲就必须说到乙 — a sentence that says X must also say Y",
     _check,
     params={
-        "section": (str, True),
-        "if": (str, True),
-        "then": (str, True),
-        "unless": (str, False),
-        "agency": (list, False),
+        "section": SECTION,
+        "if": Param(str, required=True, doc="pattern: a sentence that says this…"),
+        "then": Param(str, required=True, doc="pattern: …must also say this"),
+        "unless": Param(str, doc="pattern: …unless it says this"),
+        "agency": Param(
+            list, doc="agency kinds the rule applies to (government, department, township, unknown)"
+        ),
     },
     fields=frozenset({"sentence"}),
     validate=_validate,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
-from gxlint.analysis.tables.model import Problem
+from gxlint.analysis.tables.model import PROBLEM_FIELDS, Problem
 from gxlint.findings import Finding
-from gxlint.kinds import Kind, one_of
+from gxlint.kinds.base import Kind, Param, one_of
 from gxlint.pack.rule import Rule
 
 
@@ -22,21 +22,8 @@ KIND = Kind(
     "table-shape",
     "表格形式：缺行、多行、单元格数、非数字、空白、标签 — table shape problems of one type",
     _check,
-    params={"problem": (str, True)},
-    fields=frozenset(
-        {
-            "table",
-            "row",
-            "column",
-            "text",
-            "expected",
-            "found",
-            "official",
-            "columns",
-            "children",
-            "count",
-            "section",
-        }
-    ),
+    params={"problem": Param(str, required=True, doc="the shape problem (missing-row …)")},
+    fields=frozenset().union(*PROBLEM_FIELDS.values()),
+    fields_for=lambda params: PROBLEM_FIELDS.get(Problem(params["problem"]), frozenset()),
     validate=one_of("problem", tuple(p.value for p in Problem)),
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds import Kind
+from gxlint.kinds.base import Kind
 from gxlint.pack.rule import Rule
 
 

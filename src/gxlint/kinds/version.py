@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds import Kind, one_of
+from gxlint.kinds._common import CHECK
+from gxlint.kinds.base import Kind, one_of
 from gxlint.pack.rule import Rule
 
 _CHECKS = ("outdated", "unchecked")
@@ -33,7 +34,7 @@ KIND = Kind(
     "format-version",
     "格式版本：过时的模板、不予检查的旧模板 — outdated or unchecked templates",
     _check,
-    params={"check": (str, True)},
+    params={"check": CHECK},
     fields=frozenset({"year", "used", "labels", "current", "current_version"}),
     validate=one_of("check", _CHECKS),
 )

@@ -16,7 +16,8 @@ from datetime import date
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span, TokenKind
 from gxlint.findings import Finding
-from gxlint.kinds import Kind, one_of
+from gxlint.kinds._common import CHECK
+from gxlint.kinds.base import Kind, one_of
 from gxlint.pack.rule import Rule
 
 _PERIOD = re.compile(
@@ -36,27 +37,36 @@ class Mention:
 
 
 def mentions(ctx: Context) -> list[Mention]:
-    found: list[Mention] = []
+    """Every statement of the report year: in the title, the 统计期限, paragraph openings."""
+    return [*_title(ctx), *_periods(ctx), *_openings(ctx)]
+
+
+def _title(ctx: Context) -> list[Mention]:
     for line in ctx.doc.title:
         year = next((t for t in line.tokens if t.kind is TokenKind.YEAR), None)
         if year is not None and year.value is not None:
-            found.append(Mention(int(year.value), "标题", year.span, 0.9))
-            break
+            return [Mention(int(year.value), "标题", year.span, 0.9)]
+    return []
+
+
+def _periods(ctx: Context) -> Iterator[Mention]:
     for key in ("preamble", *_BODY):
         for prose in ctx.prose(key):
             for match in _PERIOD.finditer(prose.text):
                 for group in ("a", "b"):
                     if match.group(group):
                         span = prose.span(match.start(group), match.end(group) + 1)
-                        found.append(Mention(int(match.group(group)), "统计期限", span, 1.0))
+                        yield Mention(int(match.group(group)), "统计期限", span, 1.0)
+
+
+def _openings(ctx: Context) -> Iterator[Mention]:
     for key in _BODY:
         for section in ctx.sections_for(key):
             for line in section.prose_lines():
                 match = _OPENING.match(line.raw.strip().replace(" ", ""))
                 year = line.tokens[0] if line.tokens else None
                 if match and year is not None and year.kind is TokenKind.YEAR:
-                    found.append(Mention(int(match.group("y")), "正文", year.span, 1.0))
-    return found
+                    yield Mention(int(match.group("y")), "正文", year.span, 1.0)
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -81,7 +91,7 @@ KIND = Kind(
     "report-year",
     "报告年度前后一致、不在未来 — the report year agrees throughout and is not in the future",
     _check,
-    params={"check": (str, True)},
+    params={"check": CHECK},
     fields=frozenset({"year", "found", "source"}),
     validate=one_of("check", _CHECKS),
 )

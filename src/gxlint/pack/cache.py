@@ -1,65 +1,126 @@
-"""A disk cache of validated rule packs, as Lark caches its parser: loading a pack means parsing
-YAML and validating every rule (tens of milliseconds); unpickling the result takes one or two.
+"""A disk cache of validated rule packs, as plain JSON (a format that cannot run code).
 
-The key covers gxlint's version and the bytes of every YAML file the pack could extend (the built-in
-packs and the files beside the pack), so an edited pack is never served stale. The cache lives in
-$GXLINT_CACHE_DIR, else $XDG_CACHE_HOME/gxlint, else ~/.cache/gxlint; where it cannot be written,
-gxlint works without it.
+Loading a pack means parsing YAML and validating every rule (tens of milliseconds); reading the
+cached result takes about one. An entry is named by gxlint's version and the pack's path, so two
+installs sharing a cache folder keep their own entries; inside, it lists every file the pack was
+built from (its extends chain included) with a hash of its bytes, and the hash of the code that
+validates packs: a changed file or a changed gxlint rebuilds the entry. The folder is private
+(cachedir.py); a corrupt, foreign or stale entry is ignored and rebuilt, never fatal.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
-import os
-import pickle
-import tempfile
+import json
 from collections.abc import Callable
+from enum import Enum
+from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
 from gxlint import __version__
-from gxlint.resources import resource_dir
+from gxlint.atomic import write_atomically
+from gxlint.cachedir import is_own_file, private_cache_dir
+from gxlint.findings import Severity
+from gxlint.pack.model import Pack
+from gxlint.pack.rule import Rule, RuleCase, RuleDoc
+from gxlint.pack.template import ColumnSpec, RowSpec, SectionSpec, TableSpec
 
-T = TypeVar("T")
+_TYPES: dict[str, type] = {
+    t.__name__: t
+    for t in (Pack, Rule, RuleDoc, RuleCase, SectionSpec, TableSpec, ColumnSpec, RowSpec, Severity)
+}
+MAX_ENTRY_BYTES = 8 * 1024 * 1024
 
 
-def cache_dir() -> Path:
-    if explicit := os.environ.get("GXLINT_CACHE_DIR"):
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "gxlint"
+def cached_pack(main: Path, build: Callable[[], tuple[Pack, list[Path]]]) -> Pack:
+    """The pack whose main file is `main`: from the cache when nothing it was built from
+    changed, else built (`build` gives the pack and the files it read) and stored."""
+    folder = private_cache_dir()
+    if folder is None:
+        return build()[0]
+    entry = folder / f"pack-{_name(main)}.json"
+    pack = _read(entry)
+    if pack is not None:
+        return pack
+    pack, files = build()
+    with contextlib.suppress(OSError, TypeError, ValueError):
+        _write(entry, pack, files)  # TypeError: a value JSON cannot hold; no cache then
+    return pack
 
 
-def _key(path: Path) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    path = path.resolve()  # the same pack by any name gets the same entry
-    files = {*resource_dir("rules").resolve().glob("*.yaml"), *path.parent.glob("*.y*ml"), path}
-    for file in sorted(files):
-        digest.update(str(file).encode())
+def _name(main: Path) -> str:
+    return hashlib.sha256(f"{__version__}\0{main}".encode()).hexdigest()[:24]
+
+
+@cache
+def _code_hash() -> str:
+    """The code that shapes a cached pack: this package's modules and the kinds'."""
+    digest = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for file in sorted([*here.glob("*.py"), *(here.parent / "kinds").glob("*.py")]):
         digest.update(file.read_bytes())
-    return digest.hexdigest()[:32]
+    return digest.hexdigest()
 
 
-def cached(path: Path, build: Callable[[], T]) -> T:
-    """`build()`'s result for the pack at `path`, from the cache when its files are unchanged."""
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _read(entry: Path) -> Pack | None:
     try:
-        entry = cache_dir() / f"pack-{path.stem}-{_key(path)}.pickle"
-    except OSError:
-        return build()
-    try:
-        with entry.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    value = build()
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=entry.parent, delete=False) as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, entry)
-        for stale in entry.parent.glob(f"pack-{path.stem}-*.pickle"):
-            if stale != entry:
-                stale.unlink(missing_ok=True)  # an older version of this pack
-    except OSError:
-        pass
-    return value
+        if not is_own_file(entry) or entry.stat().st_size > MAX_ENTRY_BYTES:
+            return None
+        data = json.loads(entry.read_text("utf-8"))
+        if data.get("code") != _code_hash():
+            return None
+        if any(_file_hash(Path(p)) != h for p, h in data["files"]):
+            return None
+        pack = _decode(data["pack"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return pack if isinstance(pack, Pack) else None
+
+
+def _write(entry: Path, pack: Pack, files: list[Path]) -> None:
+    data = {
+        "code": _code_hash(),
+        "files": [[str(f), _file_hash(f)] for f in files],
+        "pack": _encode(pack),
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    write_atomically(entry, text.encode("utf-8"))
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return {"$": type(value).__name__, "value": value.value}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"$": type(value).__name__, **fields}
+    if isinstance(value, tuple):
+        return {"$tuple": [_encode(v) for v in value]}
+    if isinstance(value, list):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {"$dict": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if "$tuple" in value:
+        return tuple(_decode(v) for v in value["$tuple"])
+    if "$dict" in value:
+        return {_decode(k): _decode(v) for k, v in value["$dict"]}
+    kind = _TYPES[value["$"]]  # only the pack's own types: a KeyError for anything else
+    if issubclass(kind, Enum):
+        return kind(value["value"])
+    return kind(**{k: _decode(v) for k, v in value.items() if k != "$"})

@@ -38,7 +38,8 @@ class Rule:
     hint: str = ""
     cases: tuple[RuleCase, ...] = ()
     params: dict[str, Any] = field(default_factory=dict)
-    pack: str = ""  # the pack file the rule (or its last override) is written in
+    pack: str = ""  # the pack that wrote the rule or last changed it (gov-2021)
+    source: str = ""  # the file it was written or last changed in
 
     def finding(
         self, span: Span, *, fix: Fix | None = None, severity: Severity | None = None, **fields: Any

@@ -11,6 +11,20 @@ from gxlint.errors import GxlintError
 
 
 @dataclass(frozen=True, slots=True)
+class SectionSpec:
+    """A template section: key, numeral, official title, accepted variants."""
+
+    key: str
+    number: str
+    title: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number}、{self.title}"
+
+
+@dataclass(frozen=True, slots=True)
 class ColumnSpec:
     key: str
     label: str
@@ -83,6 +97,31 @@ def _norms(label: str, variants: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(strip_numbering(x) for x in (label, *variants))
 
 
+def section_specs(where: str, raw: Any) -> list[SectionSpec]:
+    """Validate the pack's `sections:` list."""
+    if not isinstance(raw, list) or not raw:
+        raise GxlintError(where, "键 sections: 应为非空列表 (must be a non-empty list)")
+    return [_section(where, index, entry) for index, entry in enumerate(raw)]
+
+
+def _section(where: str, index: int, entry: Any) -> SectionSpec:
+    if not isinstance(entry, dict) or not {"key", "number", "title"} <= set(entry):
+        raise GxlintError(where, f"sections[{index}]: 需要 key、number、title")
+    return SectionSpec(
+        key=str(entry["key"]),
+        number=str(entry["number"]),
+        title=str(entry["title"]),
+        variants=_strings(f"{where}: sections[{index}]", entry, "variants"),
+    )
+
+
+def _strings(at: str, entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    value = entry.get(key) or ()
+    if not isinstance(value, list | tuple):
+        raise GxlintError(at, f"键 {key}: 应为列表")
+    return tuple(str(v) for v in value)
+
+
 def table_specs(where: str, raw: dict[str, Any], sections: set[str]) -> dict[str, TableSpec]:
     """Validate the pack's `tables:` mapping; errors name the table and the key at fault."""
     if not isinstance(raw, dict):
@@ -96,9 +135,12 @@ def _table(at: str, key: str, entry: Any, sections: set[str]) -> TableSpec:
     for needed in ("section", "columns", "rows"):
         if not entry.get(needed):
             raise GxlintError(at, f"缺少键 {needed}")
-    if entry["section"] not in sections:
+    if str(entry["section"]) not in sections:
         raise GxlintError(at, f"键 section: 没有章节 {entry['section']!r}")
     decimal = bool(entry.get("decimal", False))
+    for needed in ("columns", "rows"):
+        if not isinstance(entry[needed], list):
+            raise GxlintError(at, f"键 {needed}: 应为列表")
     columns = tuple(_column(at, i, c, decimal) for i, c in enumerate(entry["columns"]))
     rows = tuple(_row(at, i, r) for i, r in enumerate(entry["rows"]))
     keys = [c.key for c in columns] + [r.key for r in rows]
@@ -116,7 +158,7 @@ def _table(at: str, key: str, entry: Any, sections: set[str]) -> TableSpec:
         columns=columns,
         rows=rows,
         caption=str(entry.get("caption") or ""),
-        header=tuple(str(x) for x in entry.get("header") or ()),
+        header=_strings(at, entry, "header"),
     )
 
 
@@ -129,32 +171,8 @@ def _column(at: str, index: int, entry: Any, decimal: bool) -> ColumnSpec:
         group=str(entry.get("group") or ""),
         decimal=bool(entry.get("decimal", decimal)),
         signed=bool(entry.get("signed", False)),
-        variants=tuple(str(v) for v in entry.get("variants") or ()),
+        variants=_strings(f"{at}: {entry['key']}", entry, "variants"),
     )
-
-
-def merge_tables(where: str, parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
-    """A child pack's tables over its parent's: each entry merged key by key; `remove_rows`
-    drops rows of the parent's table (as 2019's single-row （六）其他处理 drops its sub-items);
-    an entry of null drops the table."""
-    merged = dict(parent)
-    for key, entry in child.items():
-        if entry is None:
-            merged.pop(key, None)
-            continue
-        if not isinstance(entry, dict):
-            raise GxlintError(where, f"表格 {key}: 应为映射")
-        base = dict(parent.get(key) or {})
-        drop = set(entry.get("remove_rows") or ())
-        unknown = drop - {r.get("key") for r in base.get("rows", []) if isinstance(r, dict)}
-        if unknown:
-            raise GxlintError(
-                where, f"表格 {key}: remove_rows 中的 {sorted(unknown)} 不是被扩展表格的行"
-            )
-        base.update({k: v for k, v in entry.items() if k != "remove_rows"})
-        base["rows"] = [r for r in base.get("rows", []) if r.get("key") not in drop]
-        merged[key] = base
-    return merged
 
 
 def _row(at: str, index: int, entry: Any) -> RowSpec:
@@ -167,5 +185,5 @@ def _row(at: str, index: int, entry: Any) -> RowSpec:
         parent=str(entry.get("parent") or ""),
         group=bool(entry.get("group", False)),
         heading=bool(entry.get("heading", False)),
-        variants=tuple(str(v) for v in entry.get("variants") or ()),
+        variants=_strings(f"{at}: {entry['key']}", entry, "variants"),
     )

@@ -15,7 +15,8 @@ _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _rules_by_code() -> dict[str, Rule]:
-    from gxlint.pack.load import builtin_pack_names, load_pack
+    from gxlint.engine import load_pack
+    from gxlint.pack.files import builtin_pack_names
 
     return {r.code: r for name in builtin_pack_names() for r in load_pack(name).rules}
 

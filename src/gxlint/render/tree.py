@@ -8,7 +8,7 @@ from rich.tree import Tree
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.tables.model import TableMatch
-from gxlint.document.model import Line, LineKind, Token, TokenKind
+from gxlint.document.model import Line, LineKind, Section, Token, TokenKind
 
 _SHOWN = 60
 
@@ -61,20 +61,23 @@ def document_tree(ctx: Context) -> Tree:
         placed = placements[id(section)]
         key = f" → {placed.spec.key} ({placed.fit})" if placed.spec else " → (不在模板中)"
         node = root.add(f"[bold]section {escape(section.number)}[/] {escape(section.title)}{key}")
-        tables = {id(t.rows[0]): t for t in section.tables}
-        table_node = None
-        for line in section.lines:
-            if line.kind is LineKind.BLANK:
-                continue
-            if id(line) in tables:
-                table = tables[id(line)]
-                table_node = node.add(f"[green]table[/] [dim]{len(table.rows)} 行[/]")
-            if line.kind is LineKind.ROW and table_node is not None:
-                table_node.add(_line(line))
-            else:
-                table_node = None
-                node.add(_line(line))
+        _section_lines(node, section)
     return root
+
+
+def _section_lines(node: Tree, section: Section) -> None:
+    """A section's lines under its node; consecutive table rows grouped under a table node."""
+    table_node = None
+    for line in section.lines:
+        if line.kind is LineKind.BLANK:
+            continue
+        if line.kind is not LineKind.ROW or not line.cells:
+            table_node = None
+            node.add(_line(line))
+            continue
+        if table_node is None:
+            table_node = node.add("[green]table[/]")
+        table_node.add(_line(line))
 
 
 def table_views(ctx: Context) -> list[Table]:

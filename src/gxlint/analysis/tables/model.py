@@ -29,6 +29,24 @@ class Problem(StrEnum):
     LABEL = "label"
 
 
+_CELL = frozenset({"table", "row", "column", "text"})
+# The fields each problem supplies to a message template (the pack loader checks messages).
+PROBLEM_FIELDS: dict[Problem, frozenset[str]] = {
+    Problem.MISSING_TABLE: frozenset({"table"}),
+    Problem.FLATTENED: frozenset({"table", "section"}),
+    Problem.MISSING_ROW: frozenset({"table", "row"}),
+    Problem.MISSING_COLUMN: frozenset({"table", "columns"}),
+    Problem.EXTRA_ROW: frozenset({"table", "row"}),
+    Problem.SINGLE_ROW_GROUP: frozenset({"table", "row", "children", "count"}),
+    Problem.CELL_COUNT: frozenset({"table", "row", "expected", "found", "text"}),
+    Problem.NOT_A_NUMBER: _CELL,
+    Problem.BLANK: frozenset({"table", "count"}),
+    Problem.NEGATIVE: _CELL,
+    Problem.FRACTION: _CELL,
+    Problem.LABEL: frozenset({"table", "found", "official"}),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ShapeProblem:
     problem: Problem

@@ -1,0 +1,115 @@
+"""Cells of a table row: which are labels and which values, where a row's values start and end
+(empty cells around them are merged-cell placeholders), labels wrapped across lines joined, and
+each value cell read as a number and checked (non-number, negative, fraction, blank)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from gxlint.analysis.tables.model import Problem, RowMatch, Value
+from gxlint.analysis.tables.problems import Problems
+from gxlint.document.model import Cell, Line, Span
+from gxlint.document.numbers import UNIT_PATTERN, parse_number
+from gxlint.pack.template import ColumnSpec, TableSpec
+
+# A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
+_VALUE_LIKE = re.compile(rf"^[\s\d０-９,，.．\-−－+]*(?:{UNIT_PATTERN})?$")
+
+
+def cells_span(cells: list[Cell]) -> Span:
+    first, last = cells[0].span, cells[-1].span
+    return Span(first.line, first.column, last.end_line, last.end_column)
+
+
+def joined(first: Cell, second: Cell) -> Cell:
+    """One label from its two parts on consecutive lines."""
+    span = Span(first.span.line, first.span.column, second.span.end_line, second.span.end_column)
+    return Cell(text=first.text + second.text, span=span, tokens=[*first.tokens, *second.tokens])
+
+
+def split(line: Line) -> tuple[list[Cell], list[Cell]]:
+    """Label cells (up to the last cell with words in it) and value cells (the rest)."""
+    last_label = -1
+    for i, cell in enumerate(line.cells):
+        if not _VALUE_LIKE.match(cell.text):
+            last_label = i
+    return line.cells[: last_label + 1], line.cells[last_label + 1 :]
+
+
+def _core(cells: list[Cell]) -> tuple[int, int]:
+    """The positions from the first non-empty cell to the last (an empty range: none)."""
+    filled = [i for i, c in enumerate(cells) if c.text]
+    return (filled[0], filled[-1] + 1) if filled else (0, 0)
+
+
+def _widen(cells: list[Cell], start: int, end: int, expected: int) -> tuple[int, int]:
+    """Extend [start, end) with the empty cells after it, then before it, up to `expected`."""
+    while end - start < expected and end < len(cells):
+        end += 1
+    while end - start < expected and start > 0:
+        start -= 1
+    return start, end
+
+
+class Aligner:
+    """Gives each placed row of a table its values, aligned on its non-empty cells.
+
+    Empty cells around a row's numbers are merged-cell placeholders, unless the table leaves
+    zeros blank elsewhere (an empty cell between two numbers): then they may be blank zeros.
+    """
+
+    def __init__(self, problems: Problems) -> None:
+        self.problems = problems
+        self.blanks: dict[str, list[Cell]] = {}
+
+    def align(self, spec: TableSpec, pending: list[tuple[RowMatch, list[Cell]]]) -> None:
+        expected = len(spec.columns)
+        cores = [_core(cells) for _, cells in pending]
+        blanks_used = any(
+            not c.text
+            for (_, cells), (a, b) in zip(pending, cores, strict=True)
+            for c in cells[a:b]
+        )
+        for (row, cells), (start, end) in zip(pending, cores, strict=True):
+            if start == end and len(cells) >= expected:
+                start, end = 0, expected  # an all-blank row
+            elif blanks_used and start < end and end - start < expected:
+                start, end = _widen(cells, start, end, expected)
+            core = cells[start:end]
+            if len(core) != expected:
+                self._count_problem(spec, row, core, expected)
+                continue
+            row.values = [
+                self._value(spec, row.name, col, cell)
+                for col, cell in zip(spec.columns, core, strict=True)
+            ]
+
+    def _count_problem(
+        self, spec: TableSpec, row: RowMatch, core: list[Cell], expected: int
+    ) -> None:
+        span = cells_span(core) if core else (row.label or row.line).span
+        texts = [c.text for c in core if c.text]
+        self.problems.add(
+            Problem.CELL_COUNT,
+            spec,
+            span,
+            row=row.name,
+            expected=expected,
+            found=len(texts),
+            text=" ".join(texts) or "（空）",
+        )
+
+    def _value(self, spec: TableSpec, row: str, column: ColumnSpec, cell: Cell) -> Value:
+        if not cell.text:
+            self.blanks.setdefault(spec.key, []).append(cell)
+            return Value(Decimal(0), cell, blank=True)
+        number = parse_number(cell.text)
+        where = {"row": row, "column": column.name, "text": cell.text}
+        if number is None:
+            self.problems.add(Problem.NOT_A_NUMBER, spec, cell.span, **where)
+        elif number < 0 and not column.signed:
+            self.problems.add(Problem.NEGATIVE, spec, cell.span, **where)
+        elif not column.decimal and number != number.to_integral_value():
+            self.problems.add(Problem.FRACTION, spec, cell.span, **where)
+        return Value(number, cell)

@@ -1,0 +1,24 @@
+"""Collecting the shape problems met while a table is recognised (each piece of the recogniser
+reports into one collector; rule kinds choose later which to report and how to word them)."""
+
+from __future__ import annotations
+
+from gxlint.analysis.tables.model import Problem, ShapeProblem
+from gxlint.document.model import Cell, Span
+from gxlint.findings import Fix
+from gxlint.pack.template import TableSpec
+
+
+class Problems:
+    def __init__(self) -> None:
+        self.found: list[ShapeProblem] = []
+
+    def add(
+        self, kind: Problem, spec: TableSpec, span: Span, fix: Fix | None = None, **fields: object
+    ) -> None:
+        self.found.append(ShapeProblem(kind, spec, span, {"table": spec.title, **fields}, fix))
+
+    def label(self, spec: TableSpec, cell: Cell, official: str) -> None:
+        """A label close to, but not, the official one; the official one is its fix."""
+        fix = Fix(cell.span, official)
+        self.add(Problem.LABEL, spec, cell.span, fix=fix, found=cell.text, official=official)

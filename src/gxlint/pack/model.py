@@ -1,0 +1,26 @@
+"""A loaded rule pack: its template (sections, tables), its rules, and how to recognise it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from gxlint.pack.rule import Rule
+from gxlint.pack.template import SectionSpec, TableSpec
+
+
+@dataclass
+class Pack:
+    name: str
+    version: str
+    title: str
+    basis: str
+    path: str
+    sections: list[SectionSpec]
+    tables: dict[str, TableSpec]
+    rules: list[Rule] = field(default_factory=list)
+    detect: dict[str, Any] = field(default_factory=dict)  # how to recognise this format
+    unchecked: bool = False  # an old template gxlint recognises but does not check
+
+    def rule(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code), None)

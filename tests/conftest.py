@@ -77,10 +77,10 @@ def lint_batch(reports: list[tuple[str, str]], pack: str | None = None) -> list[
     findings: list[Finding] = []
     facts = []
     for path, text in reports:
-        found, contributed = check_report(build_document(path, text), pack)
-        findings.extend(found)
-        facts.append(contributed)
-    return sorted([*findings, *compare_reports(facts)[0]], key=Finding.sort_key)
+        checked = check_report(build_document(path, text), pack)
+        findings.extend(checked.findings)
+        facts.append(checked.facts)
+    return sorted([*findings, *compare_reports(facts).findings], key=Finding.sort_key)
 
 
 def codes_at(findings: list[Finding]) -> list[tuple[str, int]]:

@@ -132,7 +132,8 @@ def test_binary_file_among_good_ones_exits_two(tmp_path, capsys) -> None:
     assert main([str(SEED), str(binary)]) == 2
     captured = capsys.readouterr()
     assert f"{binary}: 含有 NUL 字节" in captured.err
-    assert "检查了 1 个文件" in captured.out
+    assert "检查了 2 个文件，其中 1 个无法读取" in captured.out
+    assert "GX509" in captured.out  # the readable report's findings are still shown
 
 
 def test_version_rules_explain_parse(capsys) -> None:

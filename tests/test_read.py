@@ -6,7 +6,8 @@ import codecs
 
 import pytest
 
-from gxlint.document.read import MAX_BYTES, expand_paths, read_report
+from gxlint.app.files import expand_paths
+from gxlint.document.read import MAX_BYTES, read_report
 from gxlint.errors import GxlintError
 
 TEXT = "许昌市司法局 2023 年政府信息公开工作年度报告\n一、总体情况\n全年收到申请 3 件。"

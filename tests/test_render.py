@@ -7,14 +7,16 @@ import json
 
 from conftest import lint
 from gxlint.document.model import Span
+from gxlint.engine import load_pack
 from gxlint.findings import Finding, Fix, Severity
-from gxlint.render import renderer
+from gxlint.render import Run, renderer
 
 
 def test_sarif(seed_text) -> None:
     out = io.StringIO()
     findings = lint(seed_text, path="draft.txt")
-    renderer("sarif")(findings, {}, out)
+    rules = {f.code: load_pack("gov-2021").rule(f.code) for f in findings}
+    renderer("sarif")(Run(findings, rules=rules), out)
     log = json.loads(out.getvalue())
     assert log["version"] == "2.1.0"
     (run,) = log["runs"]
@@ -46,7 +48,7 @@ def test_github_annotations_escape_their_properties() -> None:
         hint="例如：本年度未收取信息处理费。",
     )
     out = io.StringIO()
-    renderer("github")([finding], {}, out)
+    renderer("github")(Run([finding]), out)
     assert out.getvalue() == (
         "::error file=reports/a%2Cb.txt,line=88,col=1,endLine=88,endColumn=12,"
         "title=GX401 fee-statement::没有说明信息处理费: 100%25%0A例如：本年度未收取信息处理费。\n"
@@ -64,7 +66,7 @@ def test_text_underlines_cjk_at_double_width() -> None:
         fix=Fix(Span(3, 3, 3, 5), "废止"),
     )
     out = io.StringIO()
-    renderer("text")([finding], {"r.txt": {3: "本年度止\t件数"}}, out)
+    renderer("text")(Run([finding], {"r.txt": {3: "本年度止\t件数"}}), out)
     lines = out.getvalue().splitlines()
     assert lines[2] == "3 │ 本年度止    件数"
     assert lines[3] == "  │     ^^^^"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.versions import choose
@@ -11,7 +11,11 @@ from gxlint.document.model import Document
 from gxlint.findings import Finding
 from gxlint.kinds import registry
 from gxlint.pack import load
+from gxlint.pack.files import builtin_pack_names
 from gxlint.pack.model import Pack
+from gxlint.pack.rule import Rule
+
+DEFAULT_PACK = "gov-2021"  # the current format: rules, explain and input errors come from it
 
 
 def load_pack(name: str) -> Pack:
@@ -30,6 +34,12 @@ def context_for(
 Facts = dict[str, dict[str, Any]]  # rule code → what a report contributes to comparisons
 
 
+class Checked(NamedTuple):
+    findings: list[Finding]
+    facts: Facts
+    rules: dict[str, Rule]  # code → the rule, for the findings' codes
+
+
 def check_document(
     doc: Document,
     pack_name: str | None = None,
@@ -40,7 +50,7 @@ def check_document(
 ) -> list[Finding]:
     """Run the rules (all, or those in `select`, less those in `ignore`) over `doc`.
     `select` and `ignore` hold codes or code prefixes (GX3: every arithmetic rule)."""
-    return check_report(doc, pack_name, format_version, select, ignore)[0]
+    return check_report(doc, pack_name, format_version, select, ignore).findings
 
 
 def check_report(
@@ -49,8 +59,9 @@ def check_report(
     format_version: str | None = None,
     select: frozenset[str] = frozenset(),
     ignore: frozenset[str] = frozenset(),
-) -> tuple[list[Finding], Facts]:
-    """The findings of `doc`, and the facts it contributes to comparisons across reports."""
+) -> Checked:
+    """The findings of `doc`, the facts it contributes to comparisons across reports, and the
+    rules (as the pack used defines them) that its findings come from."""
     kinds = registry()
     ctx = context_for(doc, pack_name, format_version)
     findings: list[Finding] = []
@@ -63,10 +74,17 @@ def check_report(
             findings.append(replace(finding, path=doc.path))
         if kind.collect is not None and (fact := kind.collect(rule, ctx)) is not None:
             facts[rule.code] = {**fact, "rule": rule}
-    return sorted(findings, key=Finding.sort_key), facts
+    rules = {f.code: r for f in findings if (r := ctx.pack.rule(f.code)) is not None}
+    return Checked(sorted(findings, key=Finding.sort_key), facts, rules)
 
 
-def compare_reports(facts: list[Facts]) -> tuple[list[Finding], dict[str, dict[int, str]]]:
+class Compared(NamedTuple):
+    findings: list[Finding]
+    lines: dict[str, dict[int, str]]  # path → line number → source line, for the findings
+    rules: dict[str, Rule]
+
+
+def compare_reports(facts: list[Facts]) -> Compared:
     """Findings across reports (category 6) from the facts of a batch, and their source lines."""
     kinds = registry()
     by_code: dict[str, list[dict[str, Any]]] = {}
@@ -75,17 +93,26 @@ def compare_reports(facts: list[Facts]) -> tuple[list[Finding], dict[str, dict[i
             by_code.setdefault(code, []).append(fact)
     findings: list[Finding] = []
     lines: dict[str, dict[int, str]] = {}
-    for _, contributions in sorted(by_code.items()):
+    rules: dict[str, Rule] = {}
+    for code, contributions in sorted(by_code.items()):
         rule = contributions[0]["rule"]
         compare = kinds[rule.kind].compare
         if compare is None:
             continue
-        for finding in compare(rule, contributions):
-            findings.append(finding)
+        found = list(compare(rule, contributions))
+        if found:
+            findings += found
+            rules[code] = rule
         for fact in contributions:
             for row in fact.get("this") or []:
                 lines.setdefault(fact["path"], {})[row[1].line] = row[2]
-    return findings, lines
+    return Compared(findings, lines, rules)
+
+
+def known_codes(pack_name: str | None) -> set[str]:
+    """The rule codes of a pack, or of every built-in pack."""
+    names = [pack_name] if pack_name else builtin_pack_names()
+    return {r.code for name in names for r in load_pack(name).rules}
 
 
 def selected(code: str, select: frozenset[str], ignore: frozenset[str]) -> bool:

@@ -86,3 +86,11 @@ def choose(doc: Document, forced: str | None = None) -> Choice:
         expected=expected if outdated else None,
         markers=hits[used.pack],
     )
+
+
+def warm_up() -> None:
+    """Read the formats and build the report parser now (before a batch forks its workers)."""
+    from gxlint.document.parse import report_parser
+
+    report_parser()
+    formats()

@@ -1,14 +1,18 @@
-"""Checking many reports: one at a time, or across processes for large batches."""
+"""Checking many reports: one at a time, or across processes for large batches. A report that
+cannot be read or checked, for whatever reason, becomes its own error entry; the batch goes on.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
+from gxlint.pack.rule import Rule
 
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_FROM = 16
@@ -23,6 +27,8 @@ class Result:
     lines: dict[int, str] = field(default_factory=dict)
     error: GxlintError | None = None
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # for comparisons across reports
+    rules: dict[str, Rule] = field(default_factory=dict)  # the rules of the findings, as loaded
+    digest: str = ""  # of the bytes checked: --fix applies findings to exactly those bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,22 +42,36 @@ class Options:
 
 
 def check_one(path: str, options: Options) -> Result:
-    from gxlint.document.build import build_document
-    from gxlint.document.read import read_report
-    from gxlint.engine import check_report
-
+    """Check one report; never raises for anything about the report."""
     name = "<stdin>" if path == "-" else path
     try:
-        text = read_report(path)
+        return _check(path, name, options)
     except GxlintError as exc:
         return Result(name, error=exc)
-    doc = build_document(name, text)
-    findings, facts = check_report(
+    except RecursionError:
+        return Result(name, error=GxlintError(name, "报告结构嵌套过深 (too deeply nested)"))
+    except Exception as exc:  # a bug of gxlint's: this report's error, not the batch's end
+        problem = f"内部错误，请报告 (internal error, please report): {exc!r}"
+        return Result(name, error=GxlintError(name, problem))
+
+
+def _check(path: str, name: str, options: Options) -> Result:
+    from gxlint.document.build import build_document
+    from gxlint.document.read import read_source
+    from gxlint.engine import check_report
+
+    source = read_source(path)
+    doc = build_document(name, source.text)
+    findings, facts, rules = check_report(
         doc, options.pack, options.format_version, options.select, options.ignore
     )
-    source = doc.source_lines
-    lines = {f.span.line: source[f.span.line - 1] for f in findings if f.span.line <= len(source)}
-    return Result(name, findings, lines, facts=facts)
+    source_lines = doc.source_lines
+    lines = {
+        f.span.line: source_lines[f.span.line - 1]
+        for f in findings
+        if f.span.line <= len(source_lines)
+    }
+    return Result(name, findings, lines, facts=facts, rules=rules, digest=source.digest)
 
 
 def _check_chunk(args: tuple[list[str], Options]) -> list[Result]:
@@ -68,13 +88,21 @@ def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Re
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from gxlint.analysis.versions import formats
-    from gxlint.document.parse import report_parser
+    from gxlint.analysis.versions import warm_up
 
-    report_parser()  # built once here, and the packs loaded, inherited by forked workers
-    formats()
+    warm_up()  # the parser built and the formats read once here, inherited by forked workers
     size = max(1, min(64, len(paths) // (workers * 4)))
     chunks = [(paths[i : i + size], options) for i in range(0, len(paths), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for results in pool.map(_check_chunk, chunks):
-            yield from results
+        futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
+        for (chunk_paths, _), future in zip(chunks, futures, strict=True):
+            yield from _results(future, chunk_paths)
+
+
+def _results(future: Future[list[Result]], paths: list[str]) -> list[Result]:
+    """A chunk's results; if its worker died (killed, out of memory), an error for each file."""
+    try:
+        return future.result()
+    except Exception as exc:
+        problem = f"检查进程意外退出 (worker failed: {exc!r})"
+        return [Result(p, error=GxlintError(p, problem)) for p in paths]

@@ -14,16 +14,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from gxlint import __version__
 from gxlint.app.choices import FAIL_ON, FORMAT_VERSIONS, FORMATS
+from gxlint.engine import DEFAULT_PACK
 from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
 
-COMMANDS = ("check", "rules", "explain", "parse")
-DEFAULT_PACK = "gov-2021"
+COMMANDS = ("check", "rules", "explain", "kinds", "parse")
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # --format is never read as --format-version
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # one line, exit 2, like every other input error
         self.exit(EXIT_ERROR, f"gxlint: 用法错误 (usage error): {message}\n")
 
@@ -71,7 +76,9 @@ def _arguments() -> argparse.ArgumentParser:
 
     explain = commands.add_parser("explain", help="说明一条规则 (explain a rule)")
     explain.add_argument("code", metavar="CODE")
-    explain.add_argument("--pack", default=DEFAULT_PACK, help=_PACK_HELP)
+    explain.add_argument("--pack", default=None, help=_PACK_HELP + "；默认在全部内置规则包中查找")
+
+    commands.add_parser("kinds", help="列出规则类型及其参数 (list rule kinds)")
 
     parse = commands.add_parser("parse", help="显示 gxlint 如何读取报告 (show the parse)")
     parse.add_argument("path", metavar="FILE")
@@ -116,11 +123,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(options: argparse.Namespace) -> int:
     from gxlint.app import commands
     from gxlint.app.batch import Options
+    from gxlint.app.check import Request, check
 
     if options.command == "rules":
         return commands.list_rules(options.pack)
     if options.command == "explain":
         return commands.explain(options.code, options.pack)
+    if options.command == "kinds":
+        return commands.list_kinds()
     if options.command == "parse":
         return commands.show_parse(options.path, options.pack, options.format_version)
     from gxlint.app.config import find_config, load_config
@@ -131,19 +141,21 @@ def _run(options: argparse.Namespace) -> int:
         config = load_config(Path(options.config) if options.config else find_config(Path.cwd()))
     select = _codes(options.select) if options.select is not None else frozenset(config.select)
     ignore = _codes(options.ignore) if options.ignore is not None else frozenset(config.ignore)
-    return commands.check(
-        paths=options.paths,
-        options=Options(
-            pack=options.pack or config.pack,
-            format_version=options.format_version or config.format_version,
-            select=select,
-            ignore=ignore,
-        ),
-        output=options.format,
-        fail_on=options.fail_on or config.fail_on or "error",
-        jobs=options.jobs,
-        exclude=config.exclude,
-        fix=options.fix,
+    return check(
+        Request(
+            paths=options.paths,
+            options=Options(
+                pack=options.pack or config.pack,
+                format_version=options.format_version or config.format_version,
+                select=select,
+                ignore=ignore,
+            ),
+            output=options.format,
+            fail_on=options.fail_on or config.fail_on or "error",
+            jobs=options.jobs,
+            exclude=config.exclude,
+            fix=options.fix,
+        )
     )
 
 

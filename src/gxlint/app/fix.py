@@ -1,12 +1,14 @@
 """`--fix`: apply the findings' fixes to a report and write it back atomically, in its own
-encoding and line ends. Only ever on request; a file is never left half written."""
+encoding and line ends. Only ever on request; a file is never left half written, and fixes are
+applied only to the exact bytes they were computed from."""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
 from pathlib import Path
 
+from gxlint.atomic import write_atomically
 from gxlint.document.read.decode import Source
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
@@ -23,9 +25,11 @@ def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
     taken: dict[int, int] = {}  # line → leftmost column already rewritten
     for fix in fixes:
         span = fix.span
+        if not 1 <= span.line <= len(lines):
+            continue
         line = lines[span.line - 1]
-        if span.end_column > taken.get(span.line, len(line) + 2):
-            continue  # overlaps a fix already applied on this line
+        if span.end_column > taken.get(span.line, len(line) + 2) or span.end_column > len(line) + 1:
+            continue  # overlaps a fix already applied on this line, or past its end
         lines[span.line - 1] = (
             line[: span.column - 1] + fix.replacement + line[span.end_column - 1 :]
         )
@@ -34,16 +38,16 @@ def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
     return "\n".join(lines), applied
 
 
-def write_atomically(path: str, source: Source, text: str) -> None:
-    """Replace `path` with `text` in one step: a temporary file beside it, then a rename."""
-    target = Path(path)
+def write_fixed(path: str, source: Source, text: str) -> None:
+    """Write the fixed text over the file (a link's target, the link kept), keeping its mode
+    and owner; refuse what gxlint should not overwrite."""
+    target = Path(os.path.realpath(path))
     try:
-        mode = target.stat().st_mode
-        with tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            handle.write(source.encode(text))
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, target)
+        info = target.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise GxlintError(path, "不是普通文件，不能修复 (not a regular file)")
+        if not os.access(target, os.W_OK) or not info.st_mode & stat.S_IWUSR:
+            raise GxlintError(path, "文件是只读的，没有修复 (read-only file: not fixed)")
+        write_atomically(target, source.encode(text), like=info)
     except OSError as exc:
         raise GxlintError(path, f"无法写回修复 (cannot write the fix: {exc.strerror})") from None

@@ -1,10 +1,12 @@
-"""Text → Lark parse tree. The parser is built once per process (and cached on disk by Lark)."""
+"""Text → Lark parse tree. The parser is built once per process, and cached by Lark in
+gxlint's private cache folder (cachedir.py)."""
 
 from __future__ import annotations
 
 from functools import cache
 from typing import TYPE_CHECKING
 
+from gxlint.cachedir import parser_cache
 from gxlint.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ def report_parser() -> Lark:
         grammar.read_text("utf-8"),
         parser="lalr",
         lexer="basic",
-        cache=True,
+        cache=parser_cache("report"),
         maybe_placeholders=False,
     )
 

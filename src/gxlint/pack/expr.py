@@ -7,6 +7,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING
 
+from gxlint.cachedir import parser_cache
 from gxlint.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def _parser() -> Lark:
     from lark import Lark
 
     grammar = (resource_dir("grammar") / "expr.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", start=["start", "value"], cache=True)
+    return Lark(grammar, parser="lalr", start=["start", "value"], cache=parser_cache("expr"))
 
 
 @cache

@@ -36,7 +36,9 @@ class KindSchema(Protocol):
     """What the loader needs of a rule kind (kinds.Kind satisfies it)."""
 
     name: str
+    summary: str
     params: Mapping[str, Param]
+    fields: frozenset[str]  # every field a message of this kind may use
     validate: Callable[[dict[str, Any]], str | None] | None
     check_in_pack: (
         Callable[[dict[str, Any], list[SectionSpec], dict[str, TableSpec]], str | None] | None

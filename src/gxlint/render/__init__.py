@@ -1,20 +1,21 @@
-"""Renderers: findings → text for people (Rich) or machines (JSON). Renderers never compute."""
+"""Renderers: a run's findings → text for people (Rich) or machines (JSON, SARIF, GitHub).
+Renderers never compute: the app hands them a `Run` with everything they show."""
 
 from __future__ import annotations
 
 from typing import Protocol, TextIO
 
-from gxlint.findings import Finding
+from gxlint.render.run import Run
+
+__all__ = ["Renderer", "Run", "renderer"]
 
 
 class Renderer(Protocol):
-    def __call__(
-        self, findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO
-    ) -> None: ...
+    def __call__(self, run: Run, out: TextIO) -> None: ...
 
 
 def renderer(name: str) -> Renderer:
-    """The renderer for `--format NAME` (imported on demand)."""
+    """The renderer for `--format NAME` (imported on demand: Rich only for text)."""
     if name == "json":
         from gxlint.render.json import render_json
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from gxlint.findings import Finding, Severity
+from gxlint.findings import Severity
+from gxlint.render.run import Run
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -17,8 +18,8 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO) -> None:
-    for f in findings:
+def render_github(run: Run, out: TextIO) -> None:
+    for f in run.findings:
         span = f.span
         properties = (
             f"file={_property(f.path)},line={span.line},col={span.column},"

@@ -6,6 +6,7 @@ import json
 from typing import Any, TextIO
 
 from gxlint.findings import Finding
+from gxlint.render.run import Run
 
 
 def finding_dict(f: Finding) -> dict[str, Any]:
@@ -33,6 +34,6 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     return item
 
 
-def render_json(findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO) -> None:
-    json.dump([finding_dict(f) for f in findings], out, ensure_ascii=False, indent=2)
+def render_json(run: Run, out: TextIO) -> None:
+    json.dump([finding_dict(f) for f in run.findings], out, ensure_ascii=False, indent=2)
     out.write("\n")

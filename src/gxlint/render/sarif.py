@@ -4,21 +4,26 @@ gxlint's do (SARIF's default is UTF-16 code units, so the run says `columnKind`)
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from gxlint import __version__
 from gxlint.findings import Finding, Severity
 from gxlint.pack.rule import Rule
+from gxlint.render.run import Run
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
-def _rules_by_code() -> dict[str, Rule]:
-    from gxlint.engine import load_pack
-    from gxlint.pack.files import builtin_pack_names
-
-    return {r.code: r for name in builtin_pack_names() for r in load_pack(name).rules}
+def artifact_uri(path: str) -> str:
+    """A path as a SARIF artifact URI: percent-encoded (Chinese names, spaces, %), relative
+    paths kept relative (with `/`), absolute ones as file:// URIs."""
+    posix = PurePath(path).as_posix()
+    if PurePath(path).is_absolute():
+        return "file://" + quote(posix)
+    return quote(posix)
 
 
 def _region(finding: Finding) -> dict[str, int]:
@@ -41,7 +46,7 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": finding.path},
+                    "artifactLocation": {"uri": artifact_uri(finding.path)},
                     "region": _region(finding),
                 }
             }
@@ -54,7 +59,7 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
                 "description": {"text": f"改为「{finding.fix.replacement}」"},
                 "artifactChanges": [
                     {
-                        "artifactLocation": {"uri": finding.path},
+                        "artifactLocation": {"uri": artifact_uri(finding.path)},
                         "replacements": [
                             {
                                 "deletedRegion": {
@@ -73,22 +78,41 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
     return result
 
 
-def render_sarif(findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO) -> None:
-    known = _rules_by_code()
-    codes = sorted({f.code for f in findings})
-    rules = []
-    for code in codes:
-        rule = known.get(code)
-        rules.append(
-            {
-                "id": code,
-                "name": rule.name if rule else code,
-                "shortDescription": {"text": rule.name if rule else code},
-                "fullDescription": {"text": rule.doc.why if rule else ""},
-                "defaultConfiguration": {"level": _LEVEL[rule.severity] if rule else "warning"},
-                "help": {"text": f"gxlint explain {code}"},
-            }
-        )
+def _rule(code: str, rule: Rule | None) -> dict[str, Any]:
+    """A rule's metadata as the pack actually used defines it (a province's own rules too)."""
+    if rule is None:
+        return {"id": code, "name": code, "defaultConfiguration": {"level": "warning"}}
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.name},
+        "fullDescription": {"text": rule.doc.why},
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "help": {"text": f"gxlint explain {code}\n\n{rule.doc.why}"},
+        "properties": {"kind": rule.kind, "pack": rule.pack},
+    }
+
+
+def _invocation(run: Run) -> dict[str, Any]:
+    """Whether every file was checked; each one that was not, as a notification."""
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": failure.problem},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(failure.where)}}}
+            ],
+        }
+        for failure in run.failures
+    ]
+    return {
+        "executionSuccessful": not run.failures,
+        "toolExecutionNotifications": notifications,
+    }
+
+
+def render_sarif(run: Run, out: TextIO) -> None:
+    codes = sorted({f.code for f in run.findings})
     log = {
         "$schema": _SCHEMA,
         "version": "2.1.0",
@@ -98,11 +122,12 @@ def render_sarif(findings: list[Finding], sources: dict[str, dict[int, str]], ou
                     "driver": {
                         "name": "gxlint",
                         "version": __version__,
-                        "rules": rules,
+                        "rules": [_rule(code, run.rules.get(code)) for code in codes],
                     }
                 },
+                "invocations": [_invocation(run)],
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, codes.index(f.code)) for f in findings],
+                "results": [_result(f, codes.index(f.code)) for f in run.findings],
             }
         ],
     }

@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from gxlint.findings import Finding, Severity
+from gxlint.findings import Severity
+from gxlint.render.run import Run
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 _TAB = 4
@@ -28,9 +29,9 @@ def _marked(source: str, column: int, end_column: int) -> tuple[str, int, int]:
     return _expand(source).rstrip(), cell_len(before), max(1, cell_len(inside))
 
 
-def render_text(findings: list[Finding], sources: dict[str, dict[int, str]], out: TextIO) -> None:
+def render_text(run: Run, out: TextIO) -> None:
     console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
-    for f in findings:
+    for f in run.findings:
         style = _STYLE[f.severity]
         head = Text.assemble(
             (f"{f.path}:{f.span.line}:{f.span.column}", "bold"),
@@ -42,7 +43,7 @@ def render_text(findings: list[Finding], sources: dict[str, dict[int, str]], out
             f.message,
         )
         console.print(head)
-        source = sources.get(f.path, {}).get(f.span.line)
+        source = run.sources.get(f.path, {}).get(f.span.line)
         if source is not None:
             end = f.span.end_column if f.span.end_line == f.span.line else len(source) + 1
             shown, offset, width = _marked(source, f.span.column, end)
@@ -57,14 +58,18 @@ def render_text(findings: list[Finding], sources: dict[str, dict[int, str]], out
         if f.fix is not None:
             console.print(f"[bold green]fix[/]: 改为「{escape(f.fix.replacement)}」")
         console.print()
-    console.print(summary(findings, len(sources)))
+    console.print(summary(run))
 
 
-def summary(findings: list[Finding], files: int) -> str:
-    counts = Counter(f.severity for f in findings)
+def summary(run: Run) -> str:
+    """检查了 3 个文件，发现 2 个问题：…; and how many files could not be checked."""
+    findings = run.findings
+    failed = f"其中 {len(run.failures)} 个无法读取，" if run.failures else ""
+    checked = f"检查了 {run.files} 个文件，{failed}"
     if not findings:
-        return f"检查了 {files} 个文件，没有发现问题。"
+        return f"{checked}没有发现问题。"
+    counts = Counter(f.severity for f in findings)
     parts = "，".join(
         f"{counts[s]} 个{s.chinese}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
-    return f"检查了 {files} 个文件，发现 {len(findings)} 个问题：{parts}。"
+    return f"{checked}发现 {len(findings)} 个问题：{parts}。"

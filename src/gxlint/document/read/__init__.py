@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import sys
-from fnmatch import fnmatch
 from pathlib import Path
 
-from gxlint.document.read.decode import Source, decode_report
+from gxlint.document.read.decode import Source, decode_report, digest
 from gxlint.document.read.docx import docx_text
 from gxlint.errors import GxlintError
 
 MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
-TEXT_SUFFIXES = (".txt", ".md", ".docx")
+INPUT_SUFFIXES = (".txt", ".md", ".docx")  # what a folder is searched for
 
 
 def read_report(path: str) -> str:
@@ -38,29 +37,7 @@ def read_source(path: str) -> Source:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
-        return Source(docx_text(path, data), "", b"", "\n", True, editable=False)
+        return Source(docx_text(path, data), editable=False, digest=digest(data))
     if suffix in (".doc", ".wps", ".pdf"):
         raise GxlintError(path, f"不支持 {suffix} 文件，请另存为 .docx 或纯文本 (.txt)")
     return decode_report(path, data)
-
-
-def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Files as given; directories walked for .txt, .md and .docx files, in sorted order, less
-    those matching an `exclude` glob (matched against the path below the walked directory)."""
-    found: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if p != "-" and path.is_dir():
-            for file in sorted(path.rglob("*")):
-                relative = file.relative_to(path)
-                if file.suffix not in TEXT_SUFFIXES or not file.is_file():
-                    continue
-                if any(
-                    relative.match(pattern) or fnmatch(str(relative), pattern)
-                    for pattern in exclude
-                ):
-                    continue
-                found.append(str(file))
-        else:
-            found.append(p)
-    return found

@@ -7,6 +7,7 @@ ends and whether it ended with a newline.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+_LINE_END = re.compile(r"(\r\n|\r|\n)")
 # Share of characters that must be ordinary text (letters, digits, CJK, punctuation, spaces).
 _MIN_TEXT_SHARE = 0.9
 # Control characters (but tab and newline), and the private-use area and beyond, where
@@ -28,20 +30,33 @@ _ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufff0-\uffff]")
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A report's text ("\\n" line ends, a final newline) and how to write it back as it was."""
+    """A report's text ("\\n" line ends, a final newline) and how to write it back as it was:
+    its encoding, BOM, each line's own ending, whether it ended with one; and a digest of the
+    bytes it was read from."""
 
     text: str
-    encoding: str
-    bom: bytes
-    newline: str
-    final_newline: bool
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    endings: tuple[str, ...] = ()
+    final_newline: bool = True
     editable: bool = True  # False for formats gxlint reads but does not write (.docx)
+    digest: str = ""
 
     def encode(self, text: str) -> bytes:
         """`text` (as gxlint holds it) in the file's own encoding, BOM and line ends."""
-        if not self.final_newline and text.endswith("\n"):
-            text = text[:-1]
-        return self.bom + text.replace("\n", self.newline).encode(self.encoding)
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        common = max(set(self.endings), key=self.endings.count, default="\n")
+        endings = [*self.endings, *[common] * max(0, len(lines) - len(self.endings))]
+        if not self.final_newline:
+            endings[len(lines) - 1] = ""
+        joined = "".join(line + end for line, end in zip(lines, endings, strict=False))
+        return self.bom + joined.encode(self.encoding)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def decode_report(path: str, data: bytes) -> Source:
@@ -49,12 +64,20 @@ def decode_report(path: str, data: bytes) -> Source:
     if not data.strip():
         raise GxlintError(path, "文件为空 (empty file)")
     raw, encoding, bom = _decode(path, data)
-    newline = "\r\n" if "\r\n" in raw else "\r" if "\r" in raw else "\n"
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    parts = _LINE_END.split(raw)
+    lines, endings = parts[0::2], tuple(parts[1::2])
+    text = "\n".join(lines)
     if not _looks_like_text(text):
         raise GxlintError(path, "内容不是可读的文本 (not readable text: wrong encoding or binary)")
     final_newline = text.endswith("\n")
-    return Source(text if final_newline else text + "\n", encoding, bom, newline, final_newline)
+    return Source(
+        text=text if final_newline else text + "\n",
+        encoding=encoding,
+        bom=bom,
+        endings=endings,
+        final_newline=final_newline,
+        digest=digest(data),
+    )
 
 
 def _decode(path: str, data: bytes) -> tuple[str, str, bytes]:

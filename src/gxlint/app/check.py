@@ -1,0 +1,115 @@
+"""`gxlint check`: choose the files, check them (in parallel when many), apply fixes when asked,
+compare reports across years, render the run, and turn it into an exit code."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+
+from gxlint.app.batch import Options, Result, check_many, check_one
+from gxlint.app.files import expand_paths
+from gxlint.engine import Facts, compare_reports, known_codes, load_pack
+from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
+from gxlint.findings import Finding, Severity
+from gxlint.pack.rule import Rule
+from gxlint.render import Run, renderer
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What `gxlint check` was asked to do."""
+
+    paths: list[str]
+    options: Options
+    output: str = "text"
+    fail_on: str = "error"
+    jobs: int = 0
+    exclude: tuple[str, ...] = ()
+    fix: bool = False
+
+
+@dataclass
+class _Gathered:
+    findings: list[Finding] = field(default_factory=list)
+    sources: dict[str, dict[int, str]] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    facts: list[Facts] = field(default_factory=list)
+    failures: list[GxlintError] = field(default_factory=list)
+
+
+def check(request: Request) -> int:
+    _check_options(request.options)
+    files = expand_paths(request.paths, request.exclude)
+    if request.fix and "-" in files:
+        raise GxlintError("--fix", "不能修复标准输入 (cannot fix standard input)")
+    gathered = _Gathered()
+    for result in check_many(files, request.options, request.jobs):
+        if request.fix and result.error is None and any(f.fix for f in result.findings):
+            result = _fixed(result, request.options)
+        _gather(gathered, result)
+    across = compare_reports(gathered.facts)
+    for path, numbered in across.lines.items():
+        gathered.sources.setdefault(path, {}).update(numbered)
+    gathered.rules.update(across.rules)
+    findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
+    run = Run(findings, gathered.sources, gathered.rules, gathered.failures, len(files))
+    renderer(request.output)(run, sys.stdout)
+    return _exit_code(run, request.fail_on)
+
+
+def _check_options(options: Options) -> None:
+    """A bad --pack or an unknown --select/--ignore code is an error before any report is read."""
+    if options.pack:
+        load_pack(options.pack)
+    chosen = options.select | options.ignore
+    known = known_codes(options.pack) if chosen else set()
+    unknown = sorted(c for c in chosen if not any(k.startswith(c) for k in known))
+    if unknown:
+        raise GxlintError(
+            "--select/--ignore", f"没有这些规则 (unknown codes): {', '.join(unknown)}"
+        )
+
+
+def _gather(gathered: _Gathered, result: Result) -> None:
+    if result.error is not None:
+        print(f"gxlint: {result.error.where}: {result.error.problem}", file=sys.stderr)
+        gathered.failures.append(result.error)
+        if not result.findings:
+            return
+    gathered.sources[result.path] = result.lines
+    gathered.findings.extend(result.findings)
+    gathered.rules.update(result.rules)
+    gathered.facts.append(result.facts)
+
+
+def _fixed(result: Result, options: Options) -> Result:
+    """Apply a report's fixes to the bytes they were computed from, write it back, check again."""
+    from gxlint.app.fix import apply_fixes, write_fixed
+    from gxlint.document.read import read_source
+
+    try:
+        source = read_source(result.path)
+        if source.digest != result.digest:  # changed since it was checked: check it again
+            result = check_one(result.path, options)
+            source = read_source(result.path)
+            if result.error is not None or source.digest != result.digest:
+                return result
+        if not source.editable:
+            problem = "不能自动修复这种文件 (--fix only edits text files)"
+            print(f"gxlint: {result.path}: {problem}", file=sys.stderr)
+            return result
+        text, applied = apply_fixes(source.text, result.findings)
+        write_fixed(result.path, source, text)
+    except GxlintError as exc:  # reported, and the findings still shown
+        return Result(result.path, result.findings, result.lines, exc, rules=result.rules)
+    print(f"gxlint: {result.path}: 已修复 {applied} 处 (fixed {applied})", file=sys.stderr)
+    return check_one(result.path, options)
+
+
+def _exit_code(run: Run, fail_on: str) -> int:
+    if run.failures:
+        return EXIT_ERROR
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(fail_on)
+    return EXIT_FINDINGS if any(f.severity >= threshold for f in run.findings) else EXIT_OK

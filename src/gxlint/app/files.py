@@ -1,0 +1,43 @@
+"""Which files a command line names: files as given, folders walked for the inputs gxlint reads,
+`exclude` globs applied, and every file once (a path given twice, or a file and a link to it,
+is checked once — and so fixed once)."""
+
+from __future__ import annotations
+
+import os
+from fnmatch import fnmatch
+from pathlib import Path
+
+from gxlint.document.read import INPUT_SUFFIXES
+
+
+def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Files as given; directories walked for .txt, .md and .docx files (any case), in sorted
+    order, less those matching an `exclude` glob (matched against the path below the directory);
+    each file once, by its real path."""
+    found: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.is_dir():
+            found += [str(f) for f in sorted(path.rglob("*")) if _wanted(f, path, exclude)]
+        else:
+            found.append(p)
+    return _once(found)
+
+
+def _wanted(file: Path, folder: Path, exclude: tuple[str, ...]) -> bool:
+    if file.suffix.lower() not in INPUT_SUFFIXES or not file.is_file():
+        return False
+    relative = file.relative_to(folder)
+    return not any(relative.match(p) or fnmatch(str(relative), p) for p in exclude)
+
+
+def _once(paths: list[str]) -> list[str]:
+    seen: set[str] = set()
+    unique: list[str] = []
+    for p in paths:
+        key = p if p == "-" else os.path.realpath(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique

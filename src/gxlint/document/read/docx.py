@@ -1,41 +1,83 @@
 """Word documents (.docx) → report text: paragraphs as lines, table rows as tab-separated cells.
 
 A merged cell's text sits in its first cell and the cells it spans are left empty (as in the
-corpus texts). Only the standard library is needed: a .docx is a zip of XML.
+corpus texts); paragraphs inside content controls (w:sdt) are read like any other. Only the
+standard library is needed: a .docx is a zip of XML. Nothing read from the file is trusted: the
+XML read is bounded (a report's text is at most MAX_TEXT characters, its XML at most MAX_XML
+bytes), and so is every number in it (gridSpan at most the table's grid).
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 from gxlint.errors import GxlintError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MAX_XML = 64 * 1024 * 1024
+MAX_XML = 32 * 1024 * 1024  # document.xml of a 50-page report is under 2 MB
+MAX_TEXT = 4 * 1024 * 1024  # the same cap as a text report
+MAX_COLUMNS = 64  # the widest table of the format has 16 columns
+_SPAN = re.compile(r"^[0-9]{1,3}$")
+_CORRUPT = "不是有效的 Word 文档，文件可能已损坏 (corrupt .docx)"
 
 
 def docx_text(path: str, data: bytes) -> str:
     """The text of a .docx, or a GxlintError saying why it cannot be read."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.file_size > _MAX_XML:
-                raise GxlintError(path, "Word 文档内容过大 (document too large)")
-            root = ElementTree.fromstring(archive.read(info))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, EOFError, OSError):
-        raise GxlintError(path, "不是有效的 Word 文档，文件可能已损坏 (corrupt .docx)") from None
+    root = _document(path, data)
     body = root.find(f"{_W}body")
     if body is None:
         raise GxlintError(path, "Word 文档没有正文 (no document body)")
     lines: list[str] = []
-    for block in body:
-        if block.tag == f"{_W}p":
-            lines.extend(_paragraph(block).split("\n"))
-        elif block.tag == f"{_W}tbl":
-            lines.extend(_table(block))
+    size = 0
+    for block in _blocks(body):
+        new = _paragraph(block).split("\n") if block.tag == f"{_W}p" else _table(block)
+        size += sum(len(line) + 1 for line in new)
+        if size > MAX_TEXT:
+            raise GxlintError(path, "Word 文档内容过大 (document text over 4 MiB)")
+        lines.extend(new)
     return "\n".join(lines) + "\n"
+
+
+def _document(path: str, data: bytes) -> ElementTree.Element:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo("word/document.xml")
+            if info.flag_bits & 0x1:
+                raise GxlintError(path, "Word 文档已加密，无法读取 (encrypted .docx)")
+            if info.file_size > MAX_XML:
+                raise GxlintError(path, "Word 文档内容过大 (document too large)")
+            with archive.open(info) as handle:
+                xml = handle.read(MAX_XML + 1)  # the header's size may lie
+    except GxlintError:
+        raise
+    except (zipfile.BadZipFile, KeyError, EOFError, OSError, zlib.error, ValueError):
+        raise GxlintError(path, _CORRUPT) from None
+    except (RuntimeError, NotImplementedError):  # encrypted, or an unknown compression
+        raise GxlintError(path, "Word 文档已加密或压缩方式不受支持 (cannot decompress)") from None
+    if len(xml) > MAX_XML:
+        raise GxlintError(path, "Word 文档内容过大 (document too large)")
+    if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml:
+        raise GxlintError(path, "Word 文档含有 XML 实体声明，拒绝读取 (XML entities refused)")
+    try:
+        return ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        raise GxlintError(path, _CORRUPT) from None
+
+
+def _blocks(body: ElementTree.Element) -> list[ElementTree.Element]:
+    """The body's paragraphs and tables in order, those inside content controls included."""
+    blocks: list[ElementTree.Element] = []
+    for block in body:
+        if block.tag == f"{_W}sdt":
+            content = block.find(f"{_W}sdtContent")
+            blocks += _blocks(content) if content is not None else []
+        elif block.tag in (f"{_W}p", f"{_W}tbl"):
+            blocks.append(block)
+    return blocks
 
 
 def _paragraph(paragraph: ElementTree.Element, breaks: str = "\n") -> str:
@@ -51,25 +93,36 @@ def _paragraph(paragraph: ElementTree.Element, breaks: str = "\n") -> str:
 
 
 def _table(table: ElementTree.Element) -> list[str]:
+    grid = table.find(f"{_W}tblGrid")
+    width = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
+    width = min(width or MAX_COLUMNS, MAX_COLUMNS)
     rows = []
     for row in table.iter(f"{_W}tr"):
         cells: list[str] = []
         for cell in row.findall(f"{_W}tc"):
-            properties = cell.find(f"{_W}tcPr")
-            span, continued = 1, False
-            if properties is not None:
-                grid = properties.find(f"{_W}gridSpan")
-                if grid is not None and (grid.get(f"{_W}val") or "1").isdigit():
-                    span = int(grid.get(f"{_W}val") or "1")
-                merge = properties.find(f"{_W}vMerge")
-                continued = merge is not None and merge.get(f"{_W}val") != "restart"
+            span, continued = _merge(cell)
             text = "" if continued else _cell_text(cell)
-            cells.extend([text] + [""] * (span - 1))
+            room = max(0, width - len(cells) - 1)
+            cells.extend([text] + [""] * min(span - 1, room))
         rows.append("\t".join(cells))
     return rows
 
 
+def _merge(cell: ElementTree.Element) -> tuple[int, bool]:
+    """How many grid columns a cell spans, and whether it continues a vertical merge."""
+    properties = cell.find(f"{_W}tcPr")
+    if properties is None:
+        return 1, False
+    grid = properties.find(f"{_W}gridSpan")
+    value = grid.get(f"{_W}val") or "1" if grid is not None else "1"
+    span = int(value) if _SPAN.match(value) else 1
+    merge = properties.find(f"{_W}vMerge")
+    continued = merge is not None and merge.get(f"{_W}val") != "restart"
+    return max(1, span), continued
+
+
 def _cell_text(cell: ElementTree.Element) -> str:
     """A cell's paragraphs joined: a label Word wrapped is one label (商业 / 企业 → 商业企业)."""
-    text = "".join(_paragraph(p, breaks="") for p in cell.findall(f"{_W}p"))
+    paragraphs = cell.iter(f"{_W}p")
+    text = "".join(_paragraph(p, breaks="") for p in paragraphs)
     return " ".join(text.replace("\t", " ").split()) if text.strip() else ""

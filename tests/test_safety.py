@@ -1,0 +1,203 @@
+"""Safe under hostile files and real batches: no code from caches, no lost findings, no corrupted
+fix, bounded .docx (each hostile file is built here)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import zipfile
+
+import pytest
+
+from conftest import SEED
+from gxlint.app.batch import Options, check_one
+from gxlint.app.cli import main
+from gxlint.errors import GxlintError
+
+
+class _Planted:
+    """Unpickling this writes a marker file: proof that a cache entry ran code."""
+
+    def __init__(self, marker: str) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_lark_never_reads_a_cache_from_the_shared_temporary_folder(tmp_path, monkeypatch):
+    from gxlint.document import parse
+
+    shared, private = tmp_path / "tmp", tmp_path / "cache"
+    shared.mkdir()
+    monkeypatch.setenv("TMPDIR", str(shared))
+    monkeypatch.setenv("GXLINT_CACHE_DIR", str(private))
+    marker = tmp_path / "ran"
+    planted = private / "lark-report.cache"
+    private.mkdir(mode=0o700)
+    planted.write_bytes(b"x\n" + pickle.dumps(_Planted(str(marker))))
+    os.chmod(planted, 0o666)  # a file anyone could have written
+    parse.report_parser.cache_clear()
+    try:
+        assert parse.parse_report("一、总体情况\n")[0] is not None
+    finally:
+        parse.report_parser.cache_clear()
+    assert not marker.exists()
+    assert list(shared.iterdir()) == []  # nothing in the shared temporary folder
+    assert (private / "lark-report.cache").stat().st_mode & 0o022 == 0  # no one else writes it
+
+
+def test_a_corrupt_parser_cache_is_rebuilt(tmp_path, monkeypatch):
+    from gxlint.document import parse
+
+    monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path))
+    os.chmod(tmp_path, 0o700)
+    (tmp_path / "lark-report.cache").write_bytes(b"garbage\n\x80\x04junk")
+    os.chmod(tmp_path / "lark-report.cache", 0o600)
+    parse.report_parser.cache_clear()
+    try:
+        assert parse.parse_report("一、总体情况\n")[0] is not None
+    finally:
+        parse.report_parser.cache_clear()
+
+
+def test_gxlint_error_crosses_process_boundaries() -> None:
+    error = pickle.loads(pickle.dumps(GxlintError("a.txt", "文件为空 (empty file)")))
+    assert (error.where, error.problem) == ("a.txt", "文件为空 (empty file)")
+
+
+def test_one_bad_file_does_not_lose_a_parallel_batch(tmp_path, capsys) -> None:
+    good = []
+    for i in range(20):
+        path = tmp_path / f"r{i:02}.txt"
+        path.write_text(SEED.read_text("utf-8"), "utf-8")
+        good.append(str(path))
+    (tmp_path / "empty.txt").write_text("")
+    vanished = str(tmp_path / "vanished.txt")
+    paths = [*good, str(tmp_path / "empty.txt"), vanished]
+    code = main(["--jobs", "2", "--format", "json", "--fail-on", "never", *paths])
+    assert code == 2
+    out = json.loads(capsys.readouterr().out)
+    assert {f["path"] for f in out if f["code"] == "GX509"} == set(good)
+
+
+def test_an_internal_error_is_that_reports_error(monkeypatch) -> None:
+    from gxlint import engine
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(engine, "check_report", broken)
+    result = check_one(str(SEED), Options())
+    assert result.error is not None and "internal error" in result.error.problem
+
+
+def _seed_copy(tmp_path, name="r.txt", newline="\n"):
+    path = tmp_path / name
+    path.write_bytes(SEED.read_text("utf-8").replace("\n", newline).encode("utf-8"))
+    return path
+
+
+def test_fix_applies_once_to_a_file_named_twice_and_through_a_link(tmp_path, capsys) -> None:
+    path = _seed_copy(tmp_path)
+    link = tmp_path / "link.txt"
+    link.symlink_to(path)
+    main(["--fix", "--fail-on", "never", str(path), str(path), str(link)])
+    text = path.read_text("utf-8")
+    assert "本年废止件数" in text and "本年度止件数" not in text
+    assert "本年废止件数件数" not in text and "废止止" not in text
+    assert link.is_symlink()  # the link kept, its target fixed
+
+
+def test_fix_is_applied_to_the_bytes_it_was_computed_from(tmp_path) -> None:
+    from gxlint.app.check import _fixed
+
+    path = _seed_copy(tmp_path)
+    result = check_one(str(path), Options())
+    path.write_text("新的一行\n" + path.read_text("utf-8"), "utf-8")  # edited meanwhile
+    after = _fixed(result, Options())
+    text = path.read_text("utf-8")
+    assert text.startswith("新的一行\n") and "本年废止件数" in text and "本年度止件数" not in text
+    assert after.error is None
+
+
+def test_fix_keeps_each_lines_own_ending(tmp_path) -> None:
+    path = _seed_copy(tmp_path)
+    data = path.read_bytes().replace(b"\n", b"\r\n", 3)  # three CRLF lines, the rest LF
+    path.write_bytes(data)
+    main(["--fix", "--fail-on", "never", str(path)])
+    fixed = path.read_bytes()
+    assert fixed.count(b"\r\n") == 3 and fixed.count(b"\n") == data.count(b"\n")
+    assert "本年废止件数".encode() in fixed
+
+
+def test_fix_refuses_a_read_only_file_and_still_reports(tmp_path, capsys) -> None:
+    path = _seed_copy(tmp_path)
+    os.chmod(path, 0o444)
+    before = path.read_bytes()
+    assert main(["--fix", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert "只读" in err and "GX211" in out  # refused, and the findings still shown
+    assert path.read_bytes() == before
+
+
+def _corrupt(data: bytes) -> bytes:
+    """Flip bytes inside the compressed stream (after the 30-byte header and the name)."""
+    middle = bytearray(data)
+    for at in range(60, 70):
+        middle[at] ^= 0xFF
+    return bytes(middle)
+
+
+def _docx(document: str, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@pytest.mark.parametrize("span", ["999999999", "2147483647", "٣", "²", "-5"])
+def test_a_docx_cannot_make_gxlint_expand_a_gridspan(tmp_path, capsys, span) -> None:
+    cell = f'<w:tc><w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr><w:p/></w:tc>'
+    body = f"<w:tbl><w:tr>{cell * 50}</w:tr></w:tbl>"
+    path = tmp_path / "r.docx"
+    path.write_bytes(_docx(f"<w:document {W}><w:body>{body}</w:body></w:document>"))
+    main(["--fail-on", "never", str(path)])
+    assert "内部错误" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("make", "problem"),
+    [
+        (lambda: _docx("<w:document " + W + "><w:body>" + " " * (40 << 20)), "过大"),
+        (lambda: _corrupt(_docx("<w:document " + W + "><w:body>" + "<w:p/>" * 500)), "损坏"),
+        (
+            lambda: _docx('<!DOCTYPE d [<!ENTITY a "aaaa">]><w:document ' + W + "/>"),
+            "实体",
+        ),
+    ],
+    ids=["60-MiB-of-spaces", "corrupt-deflate", "entities"],
+)
+def test_hostile_docx_is_one_line_exit_two(tmp_path, capsys, make, problem) -> None:
+    path = tmp_path / "r.docx"
+    path.write_bytes(make())
+    assert main([str(path)]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and "内部错误" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_encrypted_docx_entry(tmp_path, capsys) -> None:
+    data = bytearray(_docx("<w:document " + W + "/>", zipfile.ZIP_STORED))
+    for header in (b"PK\x03\x04", b"PK\x01\x02"):  # set the encrypted flag in both headers
+        at = data.find(header)
+        flag = at + (6 if header == b"PK\x03\x04" else 8)
+        data[flag] |= 1
+    path = tmp_path / "r.docx"
+    path.write_bytes(bytes(data))
+    assert main([str(path)]) == 2
+    assert "加密" in capsys.readouterr().err

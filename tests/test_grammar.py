@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FIRST_CORPUS, corpus_text
+from conftest import CORPUS_NAMES, corpus_text
 from gxlint.document.build import build_document
 from gxlint.document.model import LineKind, Span, TokenKind
 
@@ -83,13 +83,21 @@ def test_negative_number_in_a_cell_but_not_a_phone_number() -> None:
 
 
 def test_unparsable_line_is_kept_and_reported() -> None:
-    d = doc("一、总体情况\n收到 3 件 | 办结 3 件\n二、主动公开政府信息情况\n")
+    d = doc("一、总体情况\n收到\t3 | 4\t件\n二、主动公开政府信息情况\n")
     assert [ln.lineno for ln in d.unparsed] == [2]
-    assert d.lines[1].raw == "收到 3 件 | 办结 3 件"
+    assert d.lines[1].raw == "收到\t3 | 4\t件"
     assert [s.number for s in d.sections] == ["一", "二"]
 
 
-@pytest.mark.parametrize("name", FIRST_CORPUS)
+def test_a_bar_in_prose_is_text() -> None:
+    d = doc("（三）发布《我为群众办实事|食用农产品快速检测结果天天报》365 篇。\n")
+    (line,) = d.lines
+    assert (line.kind, d.unparsed) == (LineKind.HEADING2, [])
+    assert "".join(t.text for t in line.tokens) == line.text
+    assert [t.value for t in line.tokens if t.kind is TokenKind.NUMBER] == [365]
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_every_corpus_report_tokenises(name) -> None:
     text = corpus_text(name)
     d = doc(text)
@@ -99,3 +107,15 @@ def test_every_corpus_report_tokenises(name) -> None:
     for line in d.lines:
         if line.kind is LineKind.ROW:
             assert len(line.cells) >= 2
+
+
+def test_the_grammars_units_are_the_one_unit_list() -> None:
+    import re
+
+    from conftest import ROOT
+    from gxlint.document.numbers import UNIT_PATTERN
+
+    grammar = (ROOT / "grammar" / "report.lark").read_text("utf-8")
+    number = next(line for line in grammar.splitlines() if line.startswith("NUMBER.2"))
+    (units,) = re.findall(r"\(\?:([^()]*%[^()]*)\)\)\?/$", number)
+    assert units == UNIT_PATTERN

@@ -82,8 +82,10 @@ def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
             parts = parts[:-1]
     cells: list[Cell] = []
     column = start + 1
-    # One child per cell, in order: a `cell` subtree, or a NUMBER_CELL token (tab and number).
-    for part, child in zip(parts, node.children, strict=False):
+    # One child per cell, in order: a `cell` subtree, or a NUMBER_CELL token (tab and number);
+    # in a pipe row, the BAR tokens between cells are separators.
+    children = [c for c in node.children if getattr(c, "type", None) != "BAR"]
+    for part, child in zip(parts, children, strict=False):
         lead = len(part) - len(part.lstrip())
         text = part.strip()
         span = Span(lineno, column + lead, lineno, column + lead + len(text))

@@ -12,9 +12,6 @@ from gxlint.resources import resource_dir
 if TYPE_CHECKING:
     from lark import Lark, Tree
 
-# A report with more lines than this that the grammar cannot place is not worth recovering.
-MAX_UNPARSED_LINES = 200
-
 
 @cache
 def report_parser() -> Lark:
@@ -32,25 +29,30 @@ def report_parser() -> Lark:
 
 
 def parse_report(text: str) -> tuple[Tree, list[int]]:
-    """Parse a whole report. Lines the grammar cannot place are blanked and their numbers returned.
+    """Parse a whole report: one child of the tree per source line. Lines the grammar cannot
+    place are given as empty paragraphs and their numbers returned.
 
-    The text must end with a newline (the reader guarantees it).
+    The text must end with a newline (the reader guarantees it). Every line of the grammar
+    stands alone, so after the first line that fails, the good text before it is parsed at
+    once and the rest line by line: time stays linear however many lines fail.
     """
+    from lark import Tree
     from lark.exceptions import UnexpectedInput
 
     parser = report_parser()
+    try:
+        return parser.parse(text), []
+    except UnexpectedInput as exc:
+        first = max(1, getattr(exc, "line", 1) or 1)
+    lines = text.split("\n")[:-1]
+    children = (
+        list(parser.parse("\n".join(lines[: first - 1]) + "\n").children) if first > 1 else []
+    )
     unparsed: list[int] = []
-    lines: list[str] | None = None
-    while True:
+    for lineno in range(first, len(lines) + 1):
         try:
-            return parser.parse(text), unparsed
-        except UnexpectedInput as exc:
-            lineno = getattr(exc, "line", -1)
-            if lineno < 1 or len(unparsed) >= MAX_UNPARSED_LINES:
-                raise
-            lines = lines or text.split("\n")
-            if not lines[lineno - 1]:
-                raise
+            children += parser.parse(lines[lineno - 1] + "\n").children
+        except UnexpectedInput:
             unparsed.append(lineno)
-            lines[lineno - 1] = ""
-            text = "\n".join(lines)
+            children.append(Tree("paragraph", []))
+    return Tree("start", children), unparsed

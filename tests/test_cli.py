@@ -178,3 +178,36 @@ def test_parallel_batch_matches_serial(tmp_path, capsys) -> None:
 def test_jobs_must_be_a_count() -> None:
     result = run("--jobs", "-1", str(SEED))
     assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def test_explain_finds_any_rule_gxlint_emits_without_pack(capsys) -> None:
+    assert main(["explain", "GX107"]) == 0
+    out = capsys.readouterr().out
+    assert "GX107" in out and "为什么 Why" in out
+    assert main(["explain", "GX999"]) == 2
+
+
+def test_kinds_lists_parameters_and_message_fields_from_the_code(capsys) -> None:
+    from gxlint.kinds import registry
+
+    assert main(["kinds"]) == 0
+    out = capsys.readouterr().out
+    for name, kind in registry().items():
+        assert name in out
+        assert all(param in out for param in kind.params)
+    assert "direction" in out and "difference" in out  # stated-parts: a param and a field
+
+
+def test_sarif_province_rule_metadata(tmp_path, capsys) -> None:
+    pack = str(ROOT / "examples" / "province-example.yaml")
+    text = "某某县人民政府2024年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开。\n"
+    text += "六、其他需要报告的事项\n本年度未收取信息处理费。\n"
+    report = tmp_path / "r.txt"
+    report.write_text(text, "utf-8")
+    main(["--pack", pack, "--format", "sarif", "--fail-on", "never", str(report)])
+    log = json.loads(capsys.readouterr().out)
+    rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["GX480"]["name"] == "province-grassroots-standards"
+    assert rules["GX480"]["defaultConfiguration"]["level"] == "warning"
+    assert rules["GX406"]["defaultConfiguration"]["level"] == "note"  # changed to info
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True

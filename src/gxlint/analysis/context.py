@@ -14,7 +14,7 @@ from gxlint.document.prose import Prose, fold
 
 if TYPE_CHECKING:
     from gxlint.analysis.versions import Choice
-    from gxlint.document.model import Document, Section
+    from gxlint.document.model import Document, Line, Section
     from gxlint.pack.model import Pack
 
 
@@ -28,7 +28,7 @@ class Context:
 
     @cached_property
     def placements(self) -> list[Placement]:
-        return place_sections(self.doc, self.pack.sections)
+        return place_sections(self.doc, self.pack.sections, self.pack.tables)
 
     def sections_for(self, key: str) -> list[Section]:
         """The report's sections placed as template section `key` (none, one, or duplicates)."""
@@ -48,11 +48,25 @@ class Context:
         return classify(self.doc)
 
     def prose(self, key: str) -> list[Prose]:
-        """The folded prose of the sections placed as `key` ("preamble": title and preamble)."""
+        """The folded prose of the sections placed as `key` ("preamble": title and preamble).
+        Sections of the report's own that follow one (headings the template does not have)
+        are read as part of it: they are how that report structures its content."""
         cache = self.memo.setdefault("prose", {})
         if key not in cache:
             if key == "preamble":
                 cache[key] = [fold([*self.doc.title, *self.doc.preamble])]
             else:
-                cache[key] = [fold(s.lines) for s in self.sections_for(key)]
+                cache[key] = [fold(lines) for lines in self._lines_of(key)]
         return cache[key]
+
+    def _lines_of(self, key: str) -> list[list[Line]]:
+        found: list[list[Line]] = []
+        current: list[Line] | None = None
+        for p in self.placements:
+            if p.spec is not None:
+                current = list(p.section.lines) if p.spec.key == key else None
+                if current is not None:
+                    found.append(current)
+            elif current is not None:
+                current += [p.section.heading, *p.section.lines]
+        return found

@@ -14,7 +14,7 @@ from gxlint.pack.rule import Rule
 
 def _title(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for p in ctx.placements:
-        if p.spec is None or p.fit not in (Fit.NEAR, Fit.NUMBER):
+        if p.spec is None or p.fit not in (Fit.NEAR, Fit.CONTENT, Fit.NUMBER):
             continue
         heading = p.section.heading
         start = heading.raw.find(p.section.title)

@@ -2,21 +2,27 @@
 
 Each pattern is a regular expression over folded prose with a group `n` for the number; a pattern
 without `n` states zero (「未收到政府信息公开申请」). The number must equal one of the `expect`
-values (sums of `row.column` cells). When the sentence before the match says the figure is someone
-else's (`uncertain`, e.g. 代表 — the office reporting for the government), a mismatch is a warning.
+values (sums of `row.column` cells, `sum(group.column)` for a group's sub-items); a pattern may
+be a mapping with its own `expect`. When the clause before the number names a sub-category
+(`qualified`: 同意公开答复 9 件 is one outcome, not the number handled) the number is not this
+rule's to check. When the sentence before says the figure is someone else's (`uncertain`, e.g.
+代表 — the office reporting for the government), a mismatch is a warning.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from gxlint.analysis.context import Context
+from gxlint.analysis.tables.model import TableMatch
 from gxlint.document.numbers import format_number
-from gxlint.document.prose import sentences
+from gxlint.document.prose import Prose, sentences
 from gxlint.findings import Finding, Severity
 from gxlint.kinds._common import (
+    AGENCY,
     TABLE,
     applies,
     compiled,
@@ -24,49 +30,110 @@ from gxlint.kinds._common import (
     validate_patterns,
 )
 from gxlint.kinds.base import Kind, Param
-from gxlint.pack.expr import RelationSyntaxError, parse_value
+from gxlint.pack.expr import RelationSyntaxError, Term, parse_value
 from gxlint.pack.rule import Rule
+from gxlint.pack.template import SectionSpec, TableSpec
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """A number the prose states, where, and what the table says it should be."""
+
+    said: Decimal
+    start: int
+    end: int
+    phrase: str
+    expected: list[tuple[str, Decimal]]  # each accepted expression and its value
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     table = ctx.tables.tables.get(rule.params["table"])
     if table is None or not table.found or not applies(rule, ctx):
         return
-    expected = [(e, table.total(parse_value(e))) for e in rule.params["expect"]]
-    if any(value is None for _, value in expected):
-        return  # the table lacks a cell: the shape rules say so
-    main_ref, main_value = expected[0]
-    seen: set[int] = set()
+    for prose in _proses(rule, ctx):
+        for claim in _claims(rule, table, prose):
+            if any(claim.said == value for _, value in claim.expected):
+                continue
+            yield _finding(rule, table, prose, claim)
+
+
+def _proses(rule: Rule, ctx: Context) -> Iterator[Prose]:
     for key in rule.params.get("sections") or [s.key for s in ctx.pack.sections]:
-        for prose in ctx.prose(key):
-            bounds = sentences(prose)
-            for pattern in rule.params["patterns"]:
-                for match in compiled(pattern).finditer(prose.text):
-                    start, end = match.span("n") if "n" in match.re.groupindex else match.span()
-                    if start in seen:
-                        continue
-                    seen.add(start)
-                    said = Decimal(match.group("n")) if "n" in match.re.groupindex else Decimal(0)
-                    if any(said == value for _, value in expected):
-                        continue
-                    before = prose.text[next(a for a, b in bounds if a <= start < b) : start]
-                    uncertain = rule.params.get("uncertain")
-                    hedged = bool(uncertain) and compiled(uncertain).search(before) is not None
-                    yield rule.finding(
-                        prose.span(start, end),
-                        severity=Severity.WARNING if hedged else None,
-                        said=format_number(said),
-                        phrase=match.group(0),
-                        value=format_number(main_value),
-                        cell=" + ".join(table.describe(t.name) for t in parse_value(main_ref)),
-                        table=table.spec.title,
-                    )
+        yield from ctx.prose(key)
+
+
+def _entries(rule: Rule) -> Iterator[tuple[str, list[str]]]:
+    """Each pattern with the cells it is compared with (its own `expect`, or the rule's)."""
+    for entry in rule.params["patterns"]:
+        if isinstance(entry, str):
+            yield entry, rule.params["expect"]
+        else:
+            yield entry["pattern"], entry.get("expect") or rule.params["expect"]
+
+
+def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
+    seen: set[int] = set()
+    qualified = rule.params.get("qualified")
+    for pattern, expect in _entries(rule):
+        values = [(e, table.total(parse_value(e), stated=True)) for e in expect]
+        expected = [(e, v) for e, v in values if v is not None]
+        if not expected:
+            continue  # the table lacks the cells (or left them blank): the shape rules say so
+        for match in compiled(pattern).finditer(prose.text):
+            has_n = "n" in match.re.groupindex
+            start, end = match.span("n") if has_n else match.span()
+            if start in seen or (qualified and _qualified(prose.text, match.start(), qualified)):
+                continue
+            seen.add(start)
+            said = Decimal(match.group("n")) if has_n else Decimal(0)
+            yield _Claim(said, start, end, match.group(0), expected)
+
+
+def _qualified(text: str, start: int, qualified: str) -> bool:
+    """Whether the clause before `start` says the number counts one kind of outcome only
+    (同意公开答复 9 件, 结转下年度继续办理 2 件): then it is not the figure this rule checks."""
+    clause = text[max(text.rfind(c, 0, start) for c in ",;。") + 1 : start]
+    return compiled(qualified).search(clause) is not None
+
+
+def _describe(table: TableMatch, term: Term) -> str:
+    name = table.describe(term.name)
+    return f"{name}（各子项之和）" if term.kind == "group_sum" else name
+
+
+def _finding(rule: Rule, table: TableMatch, prose: Prose, claim: _Claim) -> Finding:
+    bounds = sentences(prose)
+    before = prose.text[next(a for a, b in bounds if a <= claim.start < b) : claim.start]
+    uncertain = rule.params.get("uncertain")
+    hedged = bool(uncertain) and compiled(uncertain).search(before) is not None
+    main_ref, main_value = claim.expected[0]
+    return rule.finding(
+        prose.span(claim.start, claim.end),
+        severity=Severity.WARNING if hedged else None,
+        said=format_number(claim.said),
+        phrase=claim.phrase,
+        value=format_number(main_value),
+        cell=" + ".join(_describe(table, t) for t in parse_value(main_ref)),
+        table=table.spec.title,
+    )
+
+
+def _all_expects(params: dict[str, Any]) -> list[Any]:
+    entries = [e for e in params["patterns"] if isinstance(e, dict)]
+    return [*params["expect"], *(x for e in entries for x in e.get("expect") or [])]
 
 
 def _validate(params: dict[str, Any]) -> str | None:
-    if problem := validate_patterns("patterns", params["patterns"]):
+    entries = params["patterns"]
+    for entry in entries:
+        if isinstance(entry, dict) and not isinstance(entry.get("pattern"), str):
+            return "键 patterns: 每项为正则表达式，或 {pattern, expect} 映射"
+    plain = [e["pattern"] if isinstance(e, dict) else e for e in entries]
+    if problem := validate_patterns("patterns", plain):
         return problem
-    for expr in params["expect"]:
+    if "qualified" in params and (problem := validate_patterns("qualified", [params["qualified"]])):
+        return problem
+    for expr in _all_expects(params):
         try:
             parse_value(expr)
         except (RelationSyntaxError, TypeError) as exc:
@@ -75,14 +142,16 @@ def _validate(params: dict[str, Any]) -> str | None:
 
 
 def _check_in_pack(
-    params: dict[str, Any], sections: list[Any], tables: dict[str, Any]
+    params: dict[str, Any], sections: list[SectionSpec], tables: dict[str, TableSpec]
 ) -> str | None:
     spec = tables.get(params["table"])
     if spec is None:
         return f"键 table: 没有表格 {params['table']!r}"
     known = {f"{r.key}.{c.key}" for r in spec.rows for c in spec.columns}
-    for expr in params["expect"]:
-        unknown = [t.name for t in parse_value(expr) if t.kind == "key" and t.name not in known]
+    for expr in _all_expects(params):
+        unknown = [
+            t.name for t in parse_value(expr) if t.kind != "constant" and t.name not in known
+        ]
         if unknown:
             return (
                 f"键 expect: 表格 {params['table']} 没有单元格 {', '.join(unknown)}（应为 行.列）"
@@ -108,9 +177,8 @@ KIND = Kind(
         "expect": Param(list, required=True, doc="cells row.column (or sums) it may equal"),
         "sections": Param(list, doc="section keys read (default all; preamble)"),
         "uncertain": Param(str, doc="said before it: a mismatch is a warning"),
-        "agency": Param(
-            list, doc="agency kinds the rule applies to (government, department, township, unknown)"
-        ),
+        "qualified": Param(str, doc="in the clause before it: the number counts a sub-category"),
+        "agency": AGENCY,
     },
     fields=frozenset({"said", "phrase", "value", "cell", "table"}),
     validate=_validate,

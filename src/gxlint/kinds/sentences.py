@@ -11,6 +11,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.prose import sentences
 from gxlint.findings import Finding
 from gxlint.kinds._common import (
+    AGENCY,
     SECTION,
     applies,
     check_section,
@@ -51,9 +52,7 @@ KIND = Kind(
         "if": Param(str, required=True, doc="pattern: a sentence that says this…"),
         "then": Param(str, required=True, doc="pattern: …must also say this"),
         "unless": Param(str, doc="pattern: …unless it says this"),
-        "agency": Param(
-            list, doc="agency kinds the rule applies to (government, department, township, unknown)"
-        ),
+        "agency": AGENCY,
     },
     fields=frozenset({"sentence"}),
     validate=_validate,

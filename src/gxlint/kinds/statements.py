@@ -14,7 +14,9 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds._common import (
+    AGENCY,
     SECTION,
+    WHEN,
     applies,
     check_section,
     compiled,
@@ -63,12 +65,8 @@ KIND = Kind(
             required=True,
             doc="[{name, any: [patterns], example}]",
         ),
-        "agency": Param(
-            list, doc="agency kinds the rule applies to (government, department, township, unknown)"
-        ),
-        "when": Param(
-            dict, doc="{table, value: row.column, above: N}: apply only when the cell exceeds N"
-        ),
+        "agency": AGENCY,
+        "when": WHEN,
     },
     fields=frozenset({"section", "name", "example", "agency"}),
     validate=_validate,

@@ -31,6 +31,7 @@ class ColumnSpec:
     group: str = ""
     decimal: bool = False  # an amount (万元, 元) rather than a count: decimals allowed
     signed: bool = False  # a change (本年增/减): negative allowed
+    sums_row: bool = False  # the sum of the row's other columns (三's 总计)
     variants: tuple[str, ...] = ()  # accepted spellings, e.g. with a unit: 采购总金额（元）
 
     @property
@@ -171,6 +172,7 @@ def _column(at: str, index: int, entry: Any, decimal: bool) -> ColumnSpec:
         group=str(entry.get("group") or ""),
         decimal=bool(entry.get("decimal", decimal)),
         signed=bool(entry.get("signed", False)),
+        sums_row=bool(entry.get("sums_row", False)),
         variants=_strings(f"{at}: {entry['key']}", entry, "variants"),
     )
 

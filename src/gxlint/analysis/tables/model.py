@@ -103,21 +103,48 @@ class TableMatch:
         row_key, _, column_key = reference.partition(".")
         row, column = self.rows.get(row_key), self.spec.column(column_key)
         column_name = f"「{column.name if column else column_key}」列"
-        row_name = row.name if row is not None else row_key
+        spec = self.spec.row(row_key)
+        row_name = row.name if row is not None else spec.label if spec is not None else row_key
         return f"「{row_name}」行{column_name}" if row_name else column_name
 
-    def total(self, terms: tuple[Term, ...]) -> Decimal | None:
-        """The value of a sum of `row.column` terms, or None if a cell is missing."""
+    def total(self, terms: tuple[Term, ...], stated: bool = False) -> Decimal | None:
+        """The value of a sum of `row.column` terms (`sum(group.column)` adds a group's
+        sub-items), or None if a cell is missing. `stated`: the value to compare prose with,
+        where a blank cell is unknown, not 0, and a blank row total is the sum of its row."""
         total = Decimal(0)
         for term in terms:
             if term.kind == "constant":
                 total += term.sign * Decimal(term.name)
                 continue
-            value = self.cell(term.name)
-            if value is None or value.value is None:
+            row_key, _, column_key = term.name.partition(".")
+            keys = self._members(row_key) if term.kind == "group_sum" else [row_key]
+            values = [self._number(key, column_key, stated) for key in keys or []]
+            if not values or any(v is None for v in values):
                 return None
-            total += term.sign * value.value
+            total += term.sign * sum((v for v in values if v is not None), Decimal(0))
         return total
+
+    def _members(self, row_key: str) -> list[str] | None:
+        """The rows a group's sum adds: its sub-items, or itself when the report gives the
+        group as one row; None when some sub-items are there and others missing."""
+        children = [r.key for r in self.spec.children(row_key)]
+        present = [key for key in children if key in self.rows]
+        if present and len(present) < len(children):
+            return None
+        return present or [row_key]
+
+    def _number(self, row_key: str, column_key: str, stated: bool) -> Decimal | None:
+        found = self.cell(f"{row_key}.{column_key}")
+        if found is None or not (stated and found.blank):
+            return found.value if found is not None else None
+        column = self.spec.column(column_key)
+        row = self.rows[row_key]
+        others = [
+            v for v, c in zip(row.values or [], self.spec.columns, strict=True) if c != column
+        ]
+        if column is None or not column.sums_row or all(v.blank for v in others):
+            return None
+        return sum((v.value for v in others if v.value is not None), Decimal(0))
 
 
 @dataclass(slots=True)

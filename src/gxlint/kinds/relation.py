@@ -25,6 +25,7 @@ from gxlint.pack.rule import Rule
 from gxlint.pack.template import TableSpec
 
 _PER = ("column", "row")
+_SHOWN_OP = {"==": " = ", "<=": " ≤ ", ">=": " ≥ "}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ class _Evaluator:
         if any(p is None for p in (*left, *right)):
             return  # a row or value is missing: the shape rules report it
         failure = _Failure(self.rule, self.relation, where, tuple(left), tuple(right), anchor)
-        if failure.total(failure.left) != failure.total(failure.right):
+        if not self.relation.holds(failure.total(failure.left), failure.total(failure.right)):
             yield failure
 
     def _row_term(self, term: Term, column: int) -> _Part | None:
@@ -195,7 +196,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     table = ctx.tables.tables[rule.params["table"]]
     for failure, cell in pinned.get(rule.code, []):
         left, right = failure.total(failure.left), failure.total(failure.right)
-        formula = " = ".join(
+        formula = _SHOWN_OP[failure.relation.op].join(
             "+".join(p.name for p in side) for side in (failure.left, failure.right)
         )
         yield rule.finding(

@@ -3,7 +3,8 @@
 Patterns are regular expressions matched against the section's folded prose (see prose.py:
 NFKC, whitespace removed; full-width ，（）： become , ( ) : while 。、 stay). A rule may apply
 only to some agency kinds (`agency: [government]`) or only when a table cell is above a value
-(`when: {table: applications, value: other_fee_unpaid.total, above: 0}`).
+(`when: {table: applications, value: other_fee_unpaid.total, above: 0}`). A requirement with a
+`table` is also met when the report has that table (六's fee table states the fee situation).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from gxlint.kinds._common import (
 )
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
+from gxlint.pack.template import SectionSpec, TableSpec
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -34,7 +36,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         ctx.sections_for(rule.params["section"]), ctx.prose(rule.params["section"]), strict=False
     ):
         for requirement in rule.params["require"]:
-            if not any(compiled(p).search(prose.text) for p in requirement["any"]):
+            if not _met(requirement, prose.text, ctx):
                 yield rule.finding(
                     section.heading.span,
                     section=section.heading.raw.strip(),
@@ -43,6 +45,23 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                     agency=ctx.agency.kind.chinese,
                 )
         return  # the first of duplicated sections only
+
+
+def _met(requirement: dict[str, Any], text: str, ctx: Context) -> bool:
+    """A requirement is met by a pattern in the prose, or by its `table` in the report."""
+    table = ctx.tables.tables.get(requirement.get("table") or "")
+    if table is not None and table.found:
+        return True
+    return any(compiled(p).search(text) for p in requirement["any"])
+
+
+def _check_tables(
+    params: dict[str, Any], sections: list[SectionSpec], tables: dict[str, TableSpec]
+) -> str | None:
+    unknown = [r["table"] for r in params["require"] if r.get("table") and r["table"] not in tables]
+    if unknown:
+        return f"键 require.table: 没有表格 {unknown}"
+    return check_section(params, sections, tables)
 
 
 def _validate(params: dict[str, Any]) -> str | None:
@@ -70,5 +89,5 @@ KIND = Kind(
     },
     fields=frozenset({"section", "name", "example", "agency"}),
     validate=_validate,
-    check_in_pack=check_section,
+    check_in_pack=_check_tables,
 )

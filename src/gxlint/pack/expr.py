@@ -23,11 +23,19 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """`left == right`, each side a signed sum of terms."""
+    """`left == right` (or <=, >=), each side a signed sum of terms."""
 
     text: str
     left: tuple[Term, ...]
     right: tuple[Term, ...]
+    op: str = "=="
+
+    def holds(self, left: Decimal, right: Decimal) -> bool:
+        if self.op == "<=":
+            return left <= right
+        if self.op == ">=":
+            return left >= right
+        return left == right
 
     @property
     def keys(self) -> set[str]:
@@ -53,8 +61,8 @@ def _parser() -> Lark:
 @cache
 def parse_relation(text: str) -> Relation:
     """Parse `a + b == c`; raise RelationSyntaxError with a short reason."""
-    left, right = (_side(side) for side in _parse(text, "start").children)
-    return Relation(text, left, right)
+    left, op, right = _parse(text, "start").children
+    return Relation(text, _side(left), _side(right), str(op))
 
 
 @cache

@@ -64,6 +64,7 @@ class TableSpec:
     rows: tuple[RowSpec, ...]
     caption: str = ""
     header: tuple[str, ...] = ()  # header labels besides the column labels (信息内容, 申请人情况 …)
+    optional: bool = False  # a table some reports add (六's fee table): not missing when absent
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -160,6 +161,7 @@ def _table(at: str, key: str, entry: Any, sections: set[str]) -> TableSpec:
         rows=rows,
         caption=str(entry.get("caption") or ""),
         header=_strings(at, entry, "header"),
+        optional=bool(entry.get("optional", False)),
     )
 
 

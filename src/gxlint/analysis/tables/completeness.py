@@ -52,6 +52,8 @@ def _in_single_row_group(
 
 def no_rows(section: Section, specs: list[TableSpec], problems: Problems) -> None:
     """A section without table rows: its tables are missing, or flattened into a paragraph."""
+    if not specs:
+        return
     flattened = next(
         (
             ln

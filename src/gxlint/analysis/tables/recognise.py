@@ -39,7 +39,7 @@ def _read_section(
 ) -> None:
     rows = [ln for ln in section.lines if ln.kind is LineKind.ROW and ln.cells]
     if not rows:
-        no_rows(section, specs, problems)
+        no_rows(section, [spec for spec in specs if not spec.optional], problems)
         return
     headers = Headers(specs, problems)
     placer = RowPlacer(specs, tables, headers, problems)
@@ -50,7 +50,8 @@ def _read_section(
         match = tables[spec.key]
         match.found = bool(match.rows)
         if not match.found:
-            problems.add(Problem.MISSING_TABLE, spec, section.heading.span)
+            if not spec.optional:
+                problems.add(Problem.MISSING_TABLE, spec, section.heading.span)
             continue
         missing_rows(spec, match, problems)
         headers.missing(spec, match)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from gxlint.analysis.tables.model import Problem, RowMatch, Value
+from gxlint.analysis.tables.headers import spans
+from gxlint.analysis.tables.model import Pending, Problem, RowMatch, Value
 from gxlint.analysis.tables.problems import Problems
 from gxlint.document.model import Cell, Line, Span
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
@@ -52,36 +53,58 @@ def _widen(cells: list[Cell], start: int, end: int, expected: int) -> tuple[int,
     return start, end
 
 
+def _by_header(spec: TableSpec, item: Pending) -> list[Cell] | None:
+    """A row's value cells read under its header row's merged cells: each column takes the one
+    filled cell of its span (the others are placeholders), or its first cell if all are empty;
+    None where the header does not give the grid, or a span holds two numbers."""
+    columns = spans(spec, item.header)
+    grid = item.row.line.cells
+    labels = len(grid) - len(item.cells)
+    if columns is None or labels > columns[0][0] or len(grid) < columns[-1][0] + 1:
+        return None
+    core: list[Cell] = []
+    for start, end in columns:
+        filled = [c for c in grid[start:end] if c.text]
+        if len(filled) > 1:
+            return None
+        core.append(filled[0] if filled else grid[start])
+    return core
+
+
 class Aligner:
     """Gives each placed row of a table its values, aligned on its non-empty cells.
 
-    Empty cells around a row's numbers are merged-cell placeholders, unless the table leaves
-    zeros blank elsewhere (an empty cell between two numbers): then they may be blank zeros.
+    Under a header row that names every column, the header's merged cells give the grid
+    (`_by_header`). Otherwise empty cells around a row's numbers are merged-cell placeholders,
+    unless the table leaves zeros blank elsewhere (an empty cell between two numbers): then
+    they may be blank zeros.
     """
 
     def __init__(self, problems: Problems) -> None:
         self.problems = problems
         self.blanks: dict[str, list[Cell]] = {}
 
-    def align(self, spec: TableSpec, pending: list[tuple[RowMatch, list[Cell]]]) -> None:
+    def align(self, spec: TableSpec, pending: list[Pending]) -> None:
         expected = len(spec.columns)
-        cores = [_core(cells) for _, cells in pending]
-        blanks_used = any(
-            not c.text
-            for (_, cells), (a, b) in zip(pending, cores, strict=True)
-            for c in cells[a:b]
-        )
-        for (row, cells), (start, end) in zip(pending, cores, strict=True):
-            if start == end and len(cells) >= expected:
-                start, end = 0, expected  # an all-blank row
-            elif blanks_used and start < end and end - start < expected:
-                start, end = _widen(cells, start, end, expected)
-            core = cells[start:end]
+        cores = [_core(p.cells) for p in pending]
+        spans = zip(pending, cores, strict=True)
+        blanks_used = any(not c.text for p, (a, b) in spans for c in p.cells[a:b])
+        for item, (start, end) in zip(pending, cores, strict=True):
+            core = _by_header(spec, item)
+            if core is None:
+                if start == end and len(item.cells) >= expected:
+                    start, end = 0, expected  # an all-blank row
+                elif blanks_used and start < end and end - start < expected:
+                    start, end = _widen(item.cells, start, end, expected)
+                core = item.cells[start:end]
             if len(core) != expected:
-                self._count_problem(spec, row, core, expected)
-                continue
-            row.values = [
-                self._value(spec, row.name, col, cell)
+                filled = [c for c in item.cells if c.text]
+                if len(filled) != expected:  # else: the filled cells are the values, in order
+                    self._count_problem(spec, item.row, core, expected)
+                    continue
+                core = filled
+            item.row.values = [
+                self._value(spec, item.row.name, col, cell)
                 for col, cell in zip(spec.columns, core, strict=True)
             ]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from gxlint.document.model import Cell, Line, Span
 from gxlint.findings import Fix
@@ -76,6 +76,14 @@ class RowMatch:
     def name(self) -> str:
         """The row in the report's own words."""
         return self.label.text if self.label is not None and self.label.text else self.spec.label
+
+
+class Pending(NamedTuple):
+    """A placed row waiting for its values: its cells after the label, the header above it."""
+
+    row: RowMatch
+    cells: list[Cell]
+    header: Line | None
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from gxlint.analysis.tables.cells import joined, split
 from gxlint.analysis.tables.headers import Headers
-from gxlint.analysis.tables.model import Problem, RowMatch, TableMatch
+from gxlint.analysis.tables.model import Pending, Problem, RowMatch, TableMatch
 from gxlint.analysis.tables.problems import Problems
 from gxlint.document.labels import NEAR, is_near, similarity, strip_numbering
 from gxlint.document.model import Cell, Line
@@ -29,7 +29,7 @@ class RowPlacer:
         self.problems = problems
         self.above: list[Cell] = []  # the previous row's cells, for labels wrapped across rows
         self.dangling: Cell | None = None  # a label-only row's label: a row label's first part?
-        self.pending: dict[str, list[tuple[RowMatch, list[Cell]]]] = {}  # rows to align
+        self.pending: dict[str, list[Pending]] = {}  # rows to align
         self.exact = {
             norm: (spec, row)
             for spec in reversed(specs)
@@ -125,4 +125,5 @@ class RowPlacer:
             self.problems.add(Problem.EXTRA_ROW, spec, (label or line).span, row=f"{name}（重复）")
             return
         match.rows[row.key] = RowMatch(row, line, label, None)
-        self.pending.setdefault(spec.key, []).append((match.rows[row.key], cells))
+        header = self.headers.last
+        self.pending.setdefault(spec.key, []).append(Pending(match.rows[row.key], cells, header))

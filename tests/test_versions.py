@@ -163,3 +163,43 @@ def test_rules_pack_2019(capsys) -> None:
     out = capsys.readouterr().out
     assert "gov-2019" in out and "GX301" in out
     assert "GX401" not in out  # no fee statement before the 2021 format
+
+
+def _seed_with_old_table_二(seed_text: str) -> str:
+    return (
+        seed_text.replace(
+            "信息内容\t本年制发件数\t本年度止件数\t现行有效件数",
+            "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+        )
+        .replace(
+            "信息内容\t本年处理决定数量\t\t", "信息内容\t上一年项目数量\t本年增/减\t处理决定数量", 3
+        )
+        .replace("行政许可\t0\t\t", "行政许可\t0\t0\t0")
+        .replace("行政处罚\t0\t\t", "行政处罚\t0\t0\t0")
+        .replace("行政强制\t0\t\t", "行政强制\t0\t0\t0")
+    )
+
+
+def test_each_table_is_checked_against_the_template_it_follows(seed_text) -> None:
+    text = _seed_with_old_table_二(seed_text)
+    findings = lint(text)
+    assert [f.code for f in findings if f.code == "GX106"] == ["GX106"]
+    assert "2019 年试行版" in next(f.message for f in findings if f.code == "GX106")
+    # Table 三 follows the 2021 template and is judged by it: no shape finding on it.
+    assert not [f for f in findings if f.code[2] in "23" and f.span.line > 46]
+    ctx = context_for(build_document("r.txt", text))
+    assert ctx.tables.tables["regulations"].spec.columns[0].label == "本年新制作数量"
+    assert "other_fee_unpaid" in ctx.tables.tables["applications"].rows
+    # …and its arithmetic is still checked.
+    broken = text.replace("(七) 总计\t0\t0\t0\t0\t0\t0\t0", "(七) 总计\t1\t0\t0\t0\t0\t0\t1")
+    assert broken != text
+    assert "GX302" in {f.code for f in lint(broken)}
+
+
+def test_pingtan_social_2021_mixed_templates() -> None:
+    text = corpus_text("pingtan-social-2021")
+    choice = choose(build_document("r.txt", text))
+    assert (choice.version, choice.outdated, choice.year) == ("2019", True, 2021)
+    findings = lint(text)
+    assert [(f.code, f.span.line) for f in findings if f.code == "GX106"] == [("GX106", 1)]
+    assert not [f for f in findings if f.code in ("GX201", "GX203", "GX205")]

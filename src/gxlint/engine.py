@@ -6,12 +6,13 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from gxlint.analysis.context import Context
-from gxlint.analysis.versions import choose
+from gxlint.analysis.versions import choose, older_tables
 from gxlint.document.model import Document
 from gxlint.findings import Finding
 from gxlint.kinds import registry
 from gxlint.pack import load
 from gxlint.pack.files import builtin_pack_names
+from gxlint.pack.mix import mixed
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule
 
@@ -28,7 +29,15 @@ def context_for(
 ) -> Context:
     """The context a report is checked in: the pack named, or the one for its format version."""
     choice = choose(doc, format_version)
-    return Context(doc, load_pack(pack_name or choice.pack), choice)
+    if pack_name:
+        return Context(doc, load_pack(pack_name), choice)
+    pack = load_pack(choice.pack)
+    if choice.expected is not None and not pack.unchecked:
+        current = load_pack(choice.expected.pack)
+        older = older_tables(doc, current, pack)
+        if set(current.tables) - older - {k for k, t in current.tables.items() if t.optional}:
+            pack = mixed(current, pack, older)  # some tables are on the year's template
+    return Context(doc, pack, choice)
 
 
 Facts = dict[str, dict[str, Any]]  # rule code → what a report contributes to comparisons

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gxlint.document.labels import normalise
+from gxlint.document.labels import normalise, strip_numbering
 from gxlint.document.model import Document, TokenKind
 from gxlint.pack.detect import Format, formats
+from gxlint.pack.model import Pack
+from gxlint.pack.template import TableSpec
 
 # Markers needed before labels overrule the year.
 _MIN_MARKERS = 2
@@ -22,10 +24,11 @@ _MIN_MARKERS = 2
 class Choice:
     """The decision: the pack to check with, and why."""
 
-    pack: str
+    pack: str  # the format the report's labels follow (most of them)
     version: str
     year: int | None
     reasons: tuple[str, ...]
+    title: str = ""  # of the format the labels follow
     expected: Format | None = None  # the format for the report's year, when it differs
     markers: tuple[str, ...] = field(default_factory=tuple)  # the give-away labels found
 
@@ -60,7 +63,8 @@ def choose(doc: Document, forced: str | None = None) -> Choice:
     if forced:
         chosen = next((f for f in formats() if f.version == forced), None)
         if chosen is not None:
-            return Choice(chosen.pack, chosen.version, year, (f"--format-version {forced}",))
+            reason = (f"--format-version {forced}",)
+            return Choice(chosen.pack, chosen.version, year, reason, chosen.title)
     text = normalise(doc.text)
     hits = {f.pack: tuple(m for m in f.markers if normalise(m) in text) for f in formats()}
     used = max(formats(), key=lambda f: len(hits[f.pack]))
@@ -81,6 +85,7 @@ def choose(doc: Document, forced: str | None = None) -> Choice:
     return Choice(
         pack=used.pack,
         version=used.version,
+        title=used.title,
         year=year,
         reasons=tuple(reasons),
         expected=expected if outdated else None,
@@ -94,3 +99,31 @@ def warm_up() -> None:
 
     report_parser()
     formats()
+
+
+def older_tables(doc: Document, current: Pack, older: Pack) -> set[str]:
+    """The tables of a report that follow `older`'s version of them rather than `current`'s:
+    each table goes with the version whose own labels (those the other version lacks) the
+    report has more of (on a tie, with the older, as the report's labels mostly are); a table
+    only `older` has, when the report has its labels."""
+    text = normalise(doc.text)
+    everything = set().union(*(_labels(t) for t in current.tables.values()))
+    keys = set()
+    for key, spec in older.tables.items():
+        other = current.tables.get(key)
+        old_hits = _hits(text, _labels(spec), _labels(other) if other else everything)
+        new_hits = _hits(text, _labels(other), _labels(spec)) if other else 0
+        if old_hits > new_hits or (old_hits == new_hits and other is not None):
+            keys.add(key)  # a tie: as the rest of the report
+    return keys
+
+
+def _labels(spec: TableSpec) -> set[str]:
+    rows = {strip_numbering(r.label) for r in spec.rows if r.label}
+    return rows | {normalise(x) for x in spec.header_labels} | {normalise(spec.caption)} - {""}
+
+
+def _hits(text: str, own: set[str], other: set[str]) -> int:
+    """How many labels of one version, and of no label of the other, the text has."""
+    unique = [x for x in own - other if not any(x in y for y in other)]
+    return sum(1 for label in unique if label in text)

@@ -19,7 +19,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     title = ctx.doc.title[0].span if ctx.doc.title else Span(1, 1, 1, 1)
     fields = {
         "year": choice.year or "?",
-        "used": ctx.pack.title,
+        "used": choice.title or ctx.pack.title,
         "labels": "、".join(f"「{m}」" for m in choice.markers[:4]) or "（无）",
         "current": choice.expected.basis if choice.expected else "",
         "current_version": choice.expected.version if choice.expected else "",

@@ -65,6 +65,8 @@ class TableSpec:
     caption: str = ""
     header: tuple[str, ...] = ()  # header labels besides the column labels (信息内容, 申请人情况 …)
     optional: bool = False  # a table some reports add (六's fee table): not missing when absent
+    outdated: bool = False  # kept on an older template (see pack/mix.py): its numbers are
+    # checked, but it is not asked to be complete or labelled as that older template wants
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)

@@ -8,6 +8,16 @@ from gxlint.document.model import Cell, Span
 from gxlint.findings import Fix
 from gxlint.pack.template import TableSpec
 
+# What a table kept on an outdated template is not asked for: the template it should use is
+# told once (GX106); its numbers are still checked.
+_NOT_ASKED_OF_OUTDATED = {
+    Problem.MISSING_ROW,
+    Problem.MISSING_COLUMN,
+    Problem.EXTRA_ROW,
+    Problem.LABEL,
+    Problem.SINGLE_ROW_GROUP,
+}
+
 
 class Problems:
     def __init__(self) -> None:
@@ -16,6 +26,8 @@ class Problems:
     def add(
         self, kind: Problem, spec: TableSpec, span: Span, fix: Fix | None = None, **fields: object
     ) -> None:
+        if spec.outdated and kind in _NOT_ASKED_OF_OUTDATED:
+            return  # the fix is the current template (GX106), not a complete old one
         self.found.append(ShapeProblem(kind, spec, span, {"table": spec.title, **fields}, fix))
 
     def label(self, spec: TableSpec, cell: Cell, official: str) -> None:

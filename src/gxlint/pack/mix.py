@@ -1,0 +1,29 @@
+"""A pack for a report whose tables follow two formats (a 2021 report with the 2019 table 二):
+the report year's pack, with the tables the report keeps on the older template — and the rules
+on those tables — taken from the older pack."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from gxlint.pack.model import Pack
+from gxlint.pack.rule import Rule
+
+
+def _tables_of(rule: Rule) -> set[str]:
+    when = rule.params.get("when") or {}
+    return {str(t) for t in (rule.params.get("table"), when.get("table")) if t}
+
+
+def mixed(base: Pack, older: Pack, keys: set[str]) -> Pack:
+    """`base` with the tables `keys` as `older` defines them (added where `base` has none), and
+    each rule about those tables as `older` words it (dropped where `older` has no such rule)."""
+    tables = {k: v for k, v in base.tables.items() if k not in keys}
+    tables |= {k: replace(older.tables[k], outdated=True) for k in keys if k in older.tables}
+    rules = []
+    for rule in base.rules:
+        if not _tables_of(rule) & keys:
+            rules.append(rule)
+        elif (old := older.rule(rule.code)) is not None:
+            rules.append(old)
+    return replace(base, name=f"{base.name}+{older.name}", tables=tables, rules=rules)

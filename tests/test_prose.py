@@ -157,3 +157,16 @@ def test_review_claims_name_the_unlabelled_review_row_by_its_column(seed_text) -
     (finding,) = [f for f in lint(text) if f.code == "GX505"]
     assert finding.message == "正文说「未发生政府信息公开行政复议」，而行政复议「总计」为 1"
     assert finding.hint == "核对正文与表四「行政复议 总计」列（1）"
+
+
+def test_assessment_topic_partly_covered_is_a_warning_naming_what_is_missing(seed_text) -> None:
+    government = seed_text.replace("许昌市司法局 2023", "许昌市人民政府 2023", 1)
+    assert [f for f in lint(government) if f.code == "GX404"] == []  # all three covered
+    partly = [f for f in lint(government.replace("评议", "")) if f.code == "GX404"]
+    assert [(f.severity.label, f.message) for f in partly] == [
+        ("warning", "「一、总体情况」没有写社会评议结果情况（人民政府应当报告）")
+    ]
+    bare = government.replace("考核", "").replace("评议", "").replace("追究", "")
+    (none,) = [f for f in lint(bare) if f.code == "GX404"]
+    assert none.severity.label == "error"
+    assert "工作考核、社会评议、责任追究结果情况" in none.message

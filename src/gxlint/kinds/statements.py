@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from gxlint.analysis.context import Context
-from gxlint.findings import Finding
+from gxlint.document.model import Section
+from gxlint.findings import Finding, Severity
 from gxlint.kinds._common import (
     AGENCY,
     SECTION,
@@ -26,25 +27,44 @@ from gxlint.kinds._common import (
 )
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
+from gxlint.pack.schema import SEVERITIES
 from gxlint.pack.template import SectionSpec, TableSpec
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if not applies(rule, ctx):
         return
-    for section, prose in zip(
-        ctx.sections_for(rule.params["section"]), ctx.prose(rule.params["section"]), strict=False
-    ):
-        for requirement in rule.params["require"]:
-            if not _met(requirement, prose.text, ctx):
-                yield rule.finding(
-                    section.heading.span,
-                    section=section.heading.raw.strip(),
-                    name=requirement["name"],
-                    example=requirement.get("example", ""),
-                    agency=ctx.agency.kind.chinese,
-                )
+    key = rule.params["section"]
+    extra = " ".join(p.text for k in rule.params.get("also") or [] for p in ctx.prose(k))
+    for section, prose in zip(ctx.sections_for(key), ctx.prose(key), strict=False):
+        text = f"{prose.text} {extra}"
+        requirements = rule.params["require"]
+        missing = [r for r in requirements if not _met(r, text, ctx)]
+        if missing and rule.params.get("together"):
+            partly = len(missing) < len(requirements)
+            severity = Severity.parse(rule.params.get("partial", "warning")) if partly else None
+            yield _finding(rule, ctx, section, missing, severity)
+        else:
+            for requirement in missing:
+                yield _finding(rule, ctx, section, [requirement], None)
         return  # the first of duplicated sections only
+
+
+def _finding(
+    rule: Rule,
+    ctx: Context,
+    section: Section,
+    missing: list[dict[str, Any]],
+    severity: Severity | None,
+) -> Finding:
+    return rule.finding(
+        section.heading.span,
+        severity=severity,
+        section=section.heading.raw.strip(),
+        name="、".join(r["name"] for r in missing),
+        example=missing[0].get("example", ""),
+        agency=ctx.agency.kind.chinese,
+    )
 
 
 def _met(requirement: dict[str, Any], text: str, ctx: Context) -> bool:
@@ -58,6 +78,9 @@ def _met(requirement: dict[str, Any], text: str, ctx: Context) -> bool:
 def _check_tables(
     params: dict[str, Any], sections: list[SectionSpec], tables: dict[str, TableSpec]
 ) -> str | None:
+    unknown_also = set(params.get("also") or ()) - {s.key for s in sections}
+    if unknown_also:
+        return f"键 also: 没有章节 {sorted(unknown_also)}"
     unknown = [r["table"] for r in params["require"] if r.get("table") and r["table"] not in tables]
     if unknown:
         return f"键 require.table: 没有表格 {unknown}"
@@ -65,6 +88,8 @@ def _check_tables(
 
 
 def _validate(params: dict[str, Any]) -> str | None:
+    if params.get("partial", "warning") not in SEVERITIES:
+        return f"键 partial: 应为 {'、'.join(SEVERITIES)} 之一"
     for i, req in enumerate(params["require"]):
         if not isinstance(req, dict) or not req.get("name"):
             return f"键 require[{i}]: 需要 name 和 any（正则表达式列表）"
@@ -84,6 +109,9 @@ KIND = Kind(
             required=True,
             doc="[{name, any: [patterns], example}]",
         ),
+        "also": Param(list, doc="section keys whose prose also counts (一 for 六's topics)"),
+        "together": Param(bool, doc="one finding naming every requirement missing"),
+        "partial": Param(str, default="warning", doc="with together: severity if some are met"),
         "agency": AGENCY,
         "when": WHEN,
     },

@@ -14,6 +14,7 @@ def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
     from gxlint.kinds import (
         across,
+        numbering,
         parts,
         prose_table,
         relation,
@@ -45,6 +46,7 @@ def registry() -> dict[str, Kind]:
         prose_table,
         parts,
         years,
+        numbering,
         version,
         across,
         unparsed,

@@ -80,3 +80,13 @@ def check_section(
     if when and when["table"] not in tables:
         return f"键 when: 没有表格 {when['table']!r}"
     return None
+
+
+def validate_requirements(params: dict[str, Any]) -> str | None:
+    """`require`: a list of {name, any: [patterns], example}."""
+    for i, req in enumerate(params["require"]):
+        if not isinstance(req, dict) or not req.get("name"):
+            return f"键 require[{i}]: 需要 name 和 any（正则表达式列表）"
+        if problem := validate_patterns(f"require[{i}].any", req.get("any")):
+            return problem
+    return None

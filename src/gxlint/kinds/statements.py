@@ -23,7 +23,7 @@ from gxlint.kinds._common import (
     check_section,
     compiled,
     validate_limits,
-    validate_patterns,
+    validate_requirements,
 )
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -90,12 +90,7 @@ def _check_tables(
 def _validate(params: dict[str, Any]) -> str | None:
     if params.get("partial", "warning") not in SEVERITIES:
         return f"键 partial: 应为 {'、'.join(SEVERITIES)} 之一"
-    for i, req in enumerate(params["require"]):
-        if not isinstance(req, dict) or not req.get("name"):
-            return f"键 require[{i}]: 需要 name 和 any（正则表达式列表）"
-        if problem := validate_patterns(f"require[{i}].any", req.get("any")):
-            return problem
-    return validate_limits(params)
+    return validate_requirements(params) or validate_limits(params)
 
 
 KIND = Kind(

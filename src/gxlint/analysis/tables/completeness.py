@@ -29,6 +29,17 @@ def missing_rows(spec: TableSpec, match: TableMatch, problems: Problems) -> None
         problems.add(Problem.MISSING_ROW, spec, anchor.line.span, row=row.label)
 
 
+def blank_rows(spec: TableSpec, match: TableMatch, problems: Problems) -> None:
+    """A row left wholly blank in a table that writes its zeros: a row not filled in (a table
+    that leaves its zeros blank is told once, as GX208)."""
+    rows = [r for r in match.rows.values() if r.values]
+    if not any(v.value == 0 and not v.blank for r in rows for v in r.values or []):
+        return
+    for row in rows:
+        if all(v.blank for v in row.values or []):
+            problems.add(Problem.BLANK_ROW, spec, (row.label or row.line).span, row=row.name)
+
+
 def _in_single_row_group(
     spec: TableSpec, match: TableMatch, row: RowSpec, problems: Problems
 ) -> bool:

@@ -24,6 +24,7 @@ class Problem(StrEnum):
     CELL_COUNT = "cell-count"
     NOT_A_NUMBER = "not-a-number"
     BLANK = "blank-cells"
+    BLANK_ROW = "blank-row"
     NEGATIVE = "negative"
     FRACTION = "fraction"
     LABEL = "label"
@@ -41,6 +42,7 @@ PROBLEM_FIELDS: dict[Problem, frozenset[str]] = {
     Problem.CELL_COUNT: frozenset({"table", "row", "expected", "found", "text"}),
     Problem.NOT_A_NUMBER: _CELL,
     Problem.BLANK: frozenset({"table", "count"}),
+    Problem.BLANK_ROW: frozenset({"table", "row"}),
     Problem.NEGATIVE: _CELL,
     Problem.FRACTION: _CELL,
     Problem.LABEL: frozenset({"table", "found", "official"}),

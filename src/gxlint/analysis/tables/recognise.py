@@ -9,7 +9,7 @@ and what is missing reported (completeness.py). Every shape problem met on the w
 from __future__ import annotations
 
 from gxlint.analysis.tables.cells import Aligner
-from gxlint.analysis.tables.completeness import missing_rows, no_rows
+from gxlint.analysis.tables.completeness import blank_rows, missing_rows, no_rows
 from gxlint.analysis.tables.headers import Headers
 from gxlint.analysis.tables.model import Problem, Recognition, TableMatch
 from gxlint.analysis.tables.problems import Problems
@@ -54,6 +54,7 @@ def _read_section(
                 problems.add(Problem.MISSING_TABLE, spec, section.heading.span)
             continue
         missing_rows(spec, match, problems)
+        blank_rows(spec, match, problems)
         headers.missing(spec, match)
         if spec.key in aligner.blanks:
             blanks = aligner.blanks[spec.key]

@@ -1,0 +1,63 @@
+"""Plans dated in the year the report covers (GX513): the improvement measures of 五 are for
+the year after, so 「2023年，我局将……」 in the 2023 report was most likely copied from last
+year's report. A plan is a sentence after the marker of the improvement part (改进措施, 下一步
+…) or one that speaks of the future (将, 拟, 计划 …)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from gxlint.analysis.context import Context
+from gxlint.document.prose import Prose, sentences
+from gxlint.findings import Finding
+from gxlint.kinds._common import SECTION, check_section, compiled, validate_patterns
+from gxlint.kinds.base import Kind, Param
+from gxlint.pack.rule import Rule
+
+# The year as the time of an action: 「2023年，我局将」「2023年我局加大」.
+_DATED = re.compile(
+    r"(?P<y>(?:19|20)\d{2})年(?:度)?,?(?=我|本|将|要|拟|继续|进一步|加大|加强|持续)"
+)
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    year = ctx.version.year
+    if year is None:
+        return
+    for prose in ctx.prose(rule.params["section"]):
+        yield from _dated_plans(rule, prose, year)
+
+
+def _dated_plans(rule: Rule, prose: Prose, year: int) -> Iterator[Finding]:
+    marker = compiled(rule.params["plans"]).search(prose.text)
+    part = marker.start() if marker else len(prose.text)
+    future = compiled(rule.params["future"])
+    for start, end in sentences(prose):
+        sentence = prose.text[start:end]
+        for match in _DATED.finditer(sentence):
+            if int(match.group("y")) != year:
+                continue
+            if start + match.start() >= part or future.search(sentence, match.end()):
+                span = prose.span(start + match.start(), start + match.end("y") + 1)
+                yield rule.finding(span, year=year, next_year=year + 1, sentence=sentence[:40])
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    return validate_patterns("plans/future", [params["plans"], params["future"]])
+
+
+KIND = Kind(
+    "plan-year",
+    "改进计划不写本报告年度 — plans are dated the year after the report's",
+    _check,
+    params={
+        "section": SECTION,
+        "plans": Param(str, required=True, doc="pattern where the improvement part starts"),
+        "future": Param(str, required=True, doc="pattern of a sentence about the future"),
+    },
+    fields=frozenset({"year", "next_year", "sentence"}),
+    validate=_validate,
+    check_in_pack=check_section,
+)

@@ -14,6 +14,7 @@ def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
     from gxlint.kinds import (
         across,
+        mentions,
         numbering,
         parts,
         percentages,
@@ -51,6 +52,7 @@ def registry() -> dict[str, Kind]:
         years,
         plan_year,
         percentages,
+        mentions,
         title,
         numbering,
         version,

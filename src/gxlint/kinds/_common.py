@@ -90,3 +90,11 @@ def validate_requirements(params: dict[str, Any]) -> str | None:
         if problem := validate_patterns(f"require[{i}].any", req.get("any")):
             return problem
     return None
+
+
+def check_read_sections(
+    params: dict[str, Any], sections: list[SectionSpec], tables: dict[str, TableSpec]
+) -> str | None:
+    """`sections` (the keys a rule reads) must be template sections or `preamble`."""
+    unknown = set(params.get("sections") or ()) - {s.key for s in sections} - {"preamble"}
+    return f"键 sections: 没有章节 {sorted(unknown)}" if unknown else None

@@ -25,6 +25,7 @@ from gxlint.kinds._common import (
     AGENCY,
     TABLE,
     applies,
+    check_read_sections,
     compiled,
     validate_limits,
     validate_patterns,
@@ -156,11 +157,7 @@ def _check_in_pack(
             return (
                 f"键 expect: 表格 {params['table']} 没有单元格 {', '.join(unknown)}（应为 行.列）"
             )
-    keys = {s.key for s in sections} | {"preamble"}
-    unknown_sections = set(params.get("sections") or ()) - keys
-    if unknown_sections:
-        return f"键 sections: 没有章节 {sorted(unknown_sections)}"
-    return None
+    return check_read_sections(params, sections, tables)
 
 
 KIND = Kind(

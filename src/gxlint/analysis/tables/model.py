@@ -120,7 +120,7 @@ class TableMatch:
     def total(self, terms: tuple[Term, ...], stated: bool = False) -> Decimal | None:
         """The value of a sum of `row.column` terms (`sum(group.column)` adds a group's
         sub-items), or None if a cell is missing. `stated`: the value to compare prose with,
-        where a blank cell is unknown, not 0, and a blank row total is the sum of its row."""
+        where a blank row total is the sum of its row (the report states the parts)."""
         total = Decimal(0)
         for term in terms:
             if term.kind == "constant":
@@ -144,17 +144,14 @@ class TableMatch:
         return present or [row_key]
 
     def _number(self, row_key: str, column_key: str, stated: bool) -> Decimal | None:
+        """A cell's value (blank counts as 0); `stated`: a blank row total is the sum of the
+        row's other cells, as the report states them."""
         found = self.cell(f"{row_key}.{column_key}")
-        if found is None or not (stated and found.blank):
-            return found.value if found is not None else None
         column = self.spec.column(column_key)
-        row = self.rows[row_key]
-        others = [
-            v for v, c in zip(row.values or [], self.spec.columns, strict=True) if c != column
-        ]
-        if column is None or not column.sums_row or all(v.blank for v in others):
-            return None
-        return sum((v.value for v in others if v.value is not None), Decimal(0))
+        if found is None or not (stated and found.blank and column and column.sums_row):
+            return found.value if found is not None else None
+        cells = zip(self.rows[row_key].values or [], self.spec.columns, strict=True)
+        return sum((v.value for v, c in cells if c != column and v.value is not None), Decimal(0))
 
 
 @dataclass(slots=True)

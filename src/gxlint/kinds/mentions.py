@@ -1,0 +1,64 @@
+"""Things a report should not say (Vale's "existence"): each pattern found in the sections read
+is a finding. A pattern may name the report's year as {year} and the year before as
+{last_year}: 「对照{last_year}年政务公开工作要点」 is a stale basis in the report on {year}."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gxlint.analysis.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds._common import check_read_sections, compiled, validate_patterns
+from gxlint.kinds.base import Kind, Param
+from gxlint.pack.rule import Rule
+
+
+def _patterns(rule: Rule, year: int | None) -> Iterator[str]:
+    return _filled(rule.params["patterns"], year)
+
+
+def _filled(patterns: list[str], year: int | None) -> Iterator[str]:
+    for pattern in patterns:
+        if "{year}" in pattern or "{last_year}" in pattern:
+            if year is None:
+                continue
+            pattern = pattern.replace("{year}", str(year)).replace("{last_year}", str(year - 1))
+        yield pattern
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    year = ctx.version.year
+    keys = rule.params.get("sections") or ["preamble", *(s.key for s in ctx.pack.sections)]
+    seen: set[tuple[int, int]] = set()
+    for key in keys:
+        for prose in ctx.prose(key):
+            for pattern in _patterns(rule, year):
+                for match in compiled(pattern).finditer(prose.text):
+                    span = prose.span(match.start(), match.end())
+                    if (span.line, span.column) not in seen:
+                        seen.add((span.line, span.column))
+                        yield rule.finding(span, phrase=match.group(0), year=year or "?")
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    filled = [
+        p.replace("{year}", "2024").replace("{last_year}", "2023") for p in params["patterns"]
+    ]
+    return validate_patterns("patterns", filled)
+
+
+KIND = Kind(
+    "mentions",
+    "不应出现的表述 — phrases a report should not contain ({year}, {last_year} allowed)",
+    _check,
+    params={
+        "patterns": Param(
+            list, required=True, doc="patterns over folded prose; {year}, {last_year}"
+        ),
+        "sections": Param(list, doc="section keys read (default: all, and the preamble)"),
+    },
+    fields=frozenset({"phrase", "year"}),
+    validate=_validate,
+    check_in_pack=check_read_sections,
+)

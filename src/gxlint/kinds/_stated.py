@@ -4,7 +4,7 @@
 Parts are the numbers with the total's unit in the clause after 其中/包括/分别为 (or after
 「在…N 条…中，」), up to the end of the sentence or of the bracket the clause opened; parts
 separated by ； still count while each segment adds one part and starts nothing new; a last part
-written without its unit counts; the total said again first is not a part.
+written without its unit counts; the total said again is not a part.
 """
 
 from __future__ import annotations
@@ -104,8 +104,8 @@ def _parts(text: str, start: int, end: int, part_re: re.Pattern[str], total: Dec
         Part(Decimal(m.group(1)), m.start(1), m.end(), _label(text, start, m.start(1)))
         for m in part_re.finditer(text, start, end)
     ]
-    if parts and parts[0].value == total:
-        parts = parts[1:]  # the total said again (全文电子化的信息共 90 条), not a part
+    # The total said again (全文电子化的信息共 90 条, ……已办结 36 件) is no part of it.
+    parts = [p for p in parts if p.value != total]
     if parts and (bare := _BARE_LAST.search(text, start, end)):
         value = Decimal(bare.group(1))
         parts.append(Part(value, bare.start(1), bare.end(1), _label(text, start, bare.start(1))))

@@ -14,6 +14,7 @@ def registry() -> dict[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
     from gxlint.kinds import (
         across,
+        brackets,
         mentions,
         numbering,
         parts,
@@ -53,6 +54,7 @@ def registry() -> dict[str, Kind]:
         plan_year,
         percentages,
         mentions,
+        brackets,
         title,
         numbering,
         version,

@@ -1,0 +1,55 @@
+"""Brackets and quotes that are opened and not closed, or closed and never opened (GX520):
+（联系地址：…… with no ）, 《《, a stray 」. Each section's prose (and the preamble) is read on its
+own, after folding (full-width （） are ( ) there)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gxlint.analysis.context import Context
+from gxlint.document.prose import Prose
+from gxlint.findings import Finding
+from gxlint.kinds.base import Kind
+from gxlint.pack.rule import Rule
+
+_PAIRS = {"(": ")", "《": "》", "“": "”", "【": "】", "〔": "〕", "「": "」"}
+_CLOSES = {close: open_ for open_, close in _PAIRS.items()}
+
+
+def _unbalanced(prose: Prose) -> Iterator[tuple[int, str, str]]:
+    """(position, the mark, what is wrong) for each mark without its partner."""
+    stack: list[tuple[str, int]] = []
+    for at, ch in enumerate(prose.text):
+        if ch in _PAIRS:
+            if stack and stack[-1][0] == ch == "《":
+                yield at, ch, "重复"  # 《《
+                continue
+            stack.append((ch, at))
+        elif ch in _CLOSES:
+            if stack and stack[-1][0] == _CLOSES[ch]:
+                stack.pop()
+            elif any(open_ == _CLOSES[ch] for open_, _ in stack):
+                while stack and stack[-1][0] != _CLOSES[ch]:
+                    open_, where = stack.pop()
+                    yield where, open_, "没有闭合"
+                stack.pop()
+            else:
+                yield at, ch, "前面没有对应的开括号"
+    for open_, where in stack:
+        yield where, open_, "没有闭合"
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    for key in ("preamble", *(s.key for s in ctx.pack.sections)):
+        for prose in ctx.prose(key):
+            for at, mark, problem in _unbalanced(prose):
+                context = prose.text[max(0, at - 8) : at + 12]
+                yield rule.finding(prose.span(at, at + 1), mark=mark, problem=problem, text=context)
+
+
+KIND = Kind(
+    "brackets",
+    "括号、书名号、引号成对 — brackets and quotes come in pairs",
+    _check,
+    fields=frozenset({"mark", "problem", "text"}),
+)

@@ -14,7 +14,14 @@ SRC = ROOT / "src"
 PACKAGE = SRC / "gxlint"
 # Each layer may import itself and the layers before it, never one after it.
 LAYERS = [
-    ("gxlint.errors", "gxlint.resources", "gxlint.cachedir", "gxlint.atomic", "gxlint.__init__"),
+    (
+        "gxlint.errors",
+        "gxlint.resources",
+        "gxlint.cachedir",
+        "gxlint.atomic",
+        "gxlint.printable",
+        "gxlint.__init__",
+    ),
     ("gxlint.document",),
     ("gxlint.findings",),
     ("gxlint.pack",),

@@ -201,3 +201,72 @@ def test_encrypted_docx_entry(tmp_path, capsys) -> None:
     path.write_bytes(bytes(data))
     assert main([str(path)]) == 2
     assert "加密" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("[tool]\ngxlint = 5\n", "应为表"),
+        ("a = " + "[" * 50000 + "]" * 50000 + "\n", "嵌套过深"),
+    ],
+    ids=["tool-gxlint-not-a-table", "nested-50k"],
+)
+def test_bad_config_types_are_one_line(tmp_path, capsys, body, problem) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text(body)
+    assert main(["--config", str(config), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and "内部错误" not in err
+
+
+def test_non_regular_files_are_refused_not_waited_on(tmp_path, capsys) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)
+    assert main([str(fifo)]) == 2
+    assert "不是普通文件" in capsys.readouterr().err
+    assert main(["--config", "/dev/zero", str(SEED)]) == 2
+    assert "不是普通文件" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("redirect", "problem"),
+    [
+        ("<&-", "标准输入已关闭"),
+        (">/dev/full", "No space left"),
+        (">&-", "标准输出"),
+    ],
+    ids=["stdin-closed", "full-disk", "stdout-closed"],
+)
+def test_closed_streams_and_a_full_disk_are_one_line(redirect, problem) -> None:
+    import shlex
+    import subprocess
+    import sys
+
+    path = "-" if redirect == "<&-" else str(SEED)
+    script = f"{shlex.quote(sys.executable)} -m gxlint {shlex.quote(path)} {redirect}"
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert problem in result.stderr and "Traceback" not in result.stderr
+
+
+def test_terminal_escapes_in_a_report_are_never_echoed_raw(tmp_path, capsys) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "某局2023年政府信息公开工作年度报告\n一、总体情况\n办结\x1b]0;pwned\x07 5 件。\x1b[2J\n"
+    )
+    for output in ("text", "github", "json", "sarif"):
+        main(["--format", output, "--fail-on", "never", str(report)])
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out, output
+    main(["--fail-on", "never", str(report)])
+    assert "\\x1b]0;pwned\\x07" in capsys.readouterr().out  # shown, not sent
+
+
+def test_show_settings_names_the_config_file_used(tmp_path, capsys, monkeypatch) -> None:
+    (tmp_path / "gxlint.toml").write_text('ignore = ["GX"]\n')
+    deep = tmp_path / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    assert main(["--show-settings", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "gxlint.toml") in out and "ignore = GX" in out

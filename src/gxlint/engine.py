@@ -16,8 +16,6 @@ from gxlint.pack.mix import mixed
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule
 
-DEFAULT_PACK = "gov-2021"  # the current format: rules, explain and input errors come from it
-
 
 def load_pack(name: str) -> Pack:
     """A pack by name, version or path, validated against the registered kinds."""

@@ -12,6 +12,7 @@ from gxlint.engine import Facts, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
 from gxlint.findings import Finding, Severity
 from gxlint.pack.rule import Rule
+from gxlint.printable import printable
 from gxlint.render import Run, renderer
 
 
@@ -72,7 +73,8 @@ def _check_options(options: Options) -> None:
 
 def _gather(gathered: _Gathered, result: Result) -> None:
     if result.error is not None:
-        print(f"gxlint: {result.error.where}: {result.error.problem}", file=sys.stderr)
+        error = result.error
+        print(f"gxlint: {printable(error.where)}: {printable(error.problem)}", file=sys.stderr)
         gathered.failures.append(result.error)
         if not result.findings:
             return

@@ -11,16 +11,20 @@ Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage or input error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gxlint import __version__
-from gxlint.app.choices import FAIL_ON, FORMAT_VERSIONS, FORMATS
-from gxlint.engine import DEFAULT_PACK
+from gxlint.app.choices import DEFAULT_PACK, FAIL_ON, FORMAT_VERSIONS, FORMATS
 from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
+from gxlint.printable import printable
+
+if TYPE_CHECKING:
+    from gxlint.app.check import Request
 
 COMMANDS = ("check", "rules", "explain", "kinds", "parse")
 
@@ -63,6 +67,9 @@ def _arguments() -> argparse.ArgumentParser:
     )
     check.add_argument("--config", metavar="FILE", help="配置文件（默认向上查找 gxlint.toml）")
     check.add_argument("--no-config", action="store_true", help="不读取配置文件")
+    check.add_argument(
+        "--show-settings", action="store_true", help="显示使用的配置文件和生效的设置，然后退出"
+    )
     check.add_argument(
         "--select", default=None, help="只运行这些规则，逗号分隔；可写前缀，如 GX1,GX401"
     )
@@ -107,20 +114,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args:
         args = ["--help"]
     options = _arguments().parse_args(args)
+    if sys.stdout is None:
+        return _fail("标准输出", "已关闭，无法写出结果 (standard output is closed)")
     try:
         return _run(options)
     except GxlintError as exc:
-        print(f"gxlint: {exc.where}: {exc.problem}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(exc.where, exc.problem)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader went away (| head): stop quietly
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:  # writing the output: a full disk, a closed file
+        _silence_stdout()
+        return _fail("标准输出", f"无法写出结果 (cannot write the output: {exc.strerror})")
+    except Exception as exc:
+        return _fail("内部错误", f"请报告 (internal error, please report): {exc!r}")
+
+
+def _fail(where: str, problem: str) -> int:
+    """One line on stderr (if there is one), exit code 2."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError):
+            print(f"gxlint: {printable(where)}: {printable(problem)}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    except Exception as exc:
-        print(f"gxlint: 内部错误 (internal error, please report): {exc!r}", file=sys.stderr)
-        return EXIT_ERROR
 
 
 def _run(options: argparse.Namespace) -> int:
@@ -144,22 +168,40 @@ def _run(options: argparse.Namespace) -> int:
         config = load_config(Path(options.config) if options.config else find_config(Path.cwd()))
     select = _codes(options.select) if options.select is not None else frozenset(config.select)
     ignore = _codes(options.ignore) if options.ignore is not None else frozenset(config.ignore)
-    return check(
-        Request(
-            paths=options.paths,
-            options=Options(
-                pack=options.pack or config.pack,
-                format_version=options.format_version or config.format_version,
-                select=select,
-                ignore=ignore,
-            ),
-            output=options.format,
-            fail_on=options.fail_on or config.fail_on or "error",
-            jobs=options.jobs,
-            exclude=config.exclude,
-            fix=options.fix,
-        )
+    request = Request(
+        paths=options.paths,
+        options=Options(
+            pack=options.pack or config.pack,
+            format_version=options.format_version or config.format_version,
+            select=select,
+            ignore=ignore,
+        ),
+        output=options.format,
+        fail_on=options.fail_on or config.fail_on or "error",
+        jobs=options.jobs,
+        exclude=config.exclude,
+        fix=options.fix,
     )
+    if options.show_settings:
+        return _show_settings(config.path, request)
+    return check(request)
+
+
+def _show_settings(path: Path | None, request: Request) -> int:
+    """Which configuration file applies and what gxlint will do (ruff's --show-settings)."""
+    print(f"配置文件 config: {path or '（无 none）'}")
+    opts = request.options
+    settings = {
+        "fail-on": request.fail_on,
+        "select": ",".join(sorted(opts.select)) or "（全部 all）",
+        "ignore": ",".join(sorted(opts.ignore)) or "（无 none）",
+        "exclude": ",".join(request.exclude) or "（无 none）",
+        "pack": opts.pack or "（按格式版本 by format version）",
+        "format-version": opts.format_version or "（自动 detected）",
+    }
+    for key, value in settings.items():
+        print(f"{key} = {value}")
+    return EXIT_OK
 
 
 def _jobs(value: str) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gxlint.engine import DEFAULT_PACK
+from gxlint.app.choices import DEFAULT_PACK
 from gxlint.errors import EXIT_OK, GxlintError
 
 if TYPE_CHECKING:

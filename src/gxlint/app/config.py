@@ -51,9 +51,10 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(path: Path) -> bool:
     try:
-        return "gxlint" in tomllib.loads(path.read_text("utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        tool = _read_toml(path).get("tool", {})
+    except GxlintError:
         return False
+    return isinstance(tool, dict) and "gxlint" in tool
 
 
 def load_config(path: Path | None) -> Config:
@@ -61,16 +62,12 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     where = str(path)
-    try:
-        data = tomllib.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise GxlintError(where, "配置文件不存在 (no such config file)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GxlintError(where, f"无法读取配置文件 (cannot read: {exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise GxlintError(where, f"TOML 格式错误 (malformed TOML): {exc}") from None
+    data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("gxlint", {})
+        data = data.get("tool", {})
+        data = data.get("gxlint", {}) if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        raise GxlintError(where, "[tool.gxlint] 应为表 (must be a table)")
     unknown = sorted(set(data) - _KEYS)
     if unknown:
         raise GxlintError(where, f"未知的配置项 (unknown key): {', '.join(unknown)}")
@@ -91,6 +88,29 @@ def load_config(path: Path | None) -> Config:
         format_version=version,
         values=data,
     )
+
+
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A configuration file's TOML, or a one-line error: missing, not a regular file, too
+    large, not UTF-8, malformed, or nested too deeply."""
+    where = str(path)
+    try:
+        if not path.is_file():
+            problem = "不是普通文件" if path.exists() else "配置文件不存在"
+            english = "not a regular file" if path.exists() else "no such config file"
+            raise GxlintError(where, f"{problem} ({english})")
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise GxlintError(where, "配置文件过大 (config file too large)")
+        return tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GxlintError(where, f"无法读取配置文件 (cannot read: {exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise GxlintError(where, f"TOML 格式错误 (malformed TOML): {exc}") from None
+    except RecursionError:
+        raise GxlintError(where, "TOML 嵌套过深 (nested too deeply)") from None
 
 
 def _choice(where: str, data: dict[str, Any], key: str, choices: tuple[str, ...]) -> str | None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TextIO
 
 from gxlint.findings import Severity
+from gxlint.printable import printable
 from gxlint.render.run import Run
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from gxlint.findings import Severity
+from gxlint.printable import printable
 from gxlint.render.run import Run
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
@@ -19,7 +20,7 @@ _TAB = 4
 
 
 def _expand(line: str) -> str:
-    return line.replace("\t", " " * _TAB)
+    return printable(line.replace("\t", " " * _TAB))
 
 
 def _marked(source: str, column: int, end_column: int) -> tuple[str, int, int]:
@@ -34,13 +35,13 @@ def render_text(run: Run, out: TextIO) -> None:
     for f in run.findings:
         style = _STYLE[f.severity]
         head = Text.assemble(
-            (f"{f.path}:{f.span.line}:{f.span.column}", "bold"),
+            (f"{printable(f.path)}:{f.span.line}:{f.span.column}", "bold"),
             ": ",
             (f.code, style),
             " ",
             (f"{f.severity.label}[{f.severity.chinese}]", style),
             " ",
-            f.message,
+            printable(f.message),
         )
         console.print(head)
         source = run.sources.get(f.path, {}).get(f.span.line)
@@ -54,9 +55,9 @@ def render_text(run: Run, out: TextIO) -> None:
                 Text.assemble((f"{gutter} │ ", "blue"), (" " * offset + "^" * width, style))
             )
         if f.hint:
-            console.print(f"[bold cyan]help[/]: {escape(f.hint)}")
+            console.print(f"[bold cyan]help[/]: {escape(printable(f.hint))}")
         if f.fix is not None:
-            console.print(f"[bold green]fix[/]: 改为「{escape(f.fix.replacement)}」")
+            console.print(f"[bold green]fix[/]: 改为「{escape(printable(f.fix.replacement))}」")
         console.print()
     console.print(summary(run))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -20,19 +22,7 @@ def read_report(path: str) -> str:
 
 def read_source(path: str) -> Source:
     """Read a report, keeping what is needed to write it back in its own encoding and line ends."""
-    if path == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-    else:
-        file = Path(path)
-        if file.is_dir():
-            raise GxlintError(path, "是目录，不是文件 (is a directory)")
-        try:
-            with file.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise GxlintError(path, "文件不存在 (no such file)") from None
-        except OSError as exc:
-            raise GxlintError(path, f"无法读取 (cannot read: {exc.strerror})") from None
+    data = _stdin() if path == "-" else _file(path)
     if len(data) > MAX_BYTES:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
     suffix = Path(path).suffix.lower()
@@ -41,3 +31,28 @@ def read_source(path: str) -> Source:
     if suffix in (".doc", ".wps", ".pdf"):
         raise GxlintError(path, f"不支持 {suffix} 文件，请另存为 .docx 或纯文本 (.txt)")
     return decode_report(path, data)
+
+
+def _stdin() -> bytes:
+    if sys.stdin is None:
+        raise GxlintError("<stdin>", "标准输入已关闭 (standard input is closed)")
+    try:
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise GxlintError("<stdin>", f"无法读取标准输入 (cannot read: {exc})") from None
+
+
+def _file(path: str) -> bytes:
+    """A regular file's bytes (a FIFO or a device would block or never end: refused)."""
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise GxlintError(path, "是目录，不是文件 (is a directory)")
+        if not stat.S_ISREG(info.st_mode):
+            raise GxlintError(path, "不是普通文件 (not a regular file: a pipe or a device)")
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise GxlintError(path, "文件不存在 (no such file)") from None
+    except OSError as exc:
+        raise GxlintError(path, f"无法读取 (cannot read: {exc.strerror})") from None

@@ -270,3 +270,18 @@ def test_show_settings_names_the_config_file_used(tmp_path, capsys, monkeypatch)
     assert main(["--show-settings", str(SEED)]) == 0
     out = capsys.readouterr().out
     assert str(tmp_path / "gxlint.toml") in out and "ignore = GX" in out
+
+
+def test_a_row_of_thousands_of_cells_is_no_table_row() -> None:
+    from conftest import lint
+
+    text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n" + "\t".join(["1"] * 5000) + "\n"
+    findings = lint(text)
+    assert ("GX901", 3) in {(f.code, f.span.line) for f in findings}
+
+
+def test_a_long_digit_run_is_no_number() -> None:
+    from conftest import lint
+
+    text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n收到申请" + "9" * 50000 + "件。\n"
+    assert all(f.code != "GX501" for f in lint(text))  # not read as a count: no comparison

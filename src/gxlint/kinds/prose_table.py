@@ -11,6 +11,7 @@ rule's to check. When the sentence before says the figure is someone else's (`un
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -75,6 +76,8 @@ def _entries(rule: Rule) -> Iterator[tuple[str, list[str]]]:
 def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
     seen: set[int] = set()
     qualified = rule.params.get("qualified")
+    subject = rule.params.get("subject")
+    starts = [a for a, _ in sentences(prose)]
     for pattern, expect in _entries(rule):
         values = [(e, table.total(parse_value(e), stated=True)) for e in expect]
         expected = [(e, v) for e, v in values if v is not None]
@@ -84,6 +87,8 @@ def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
             has_n = "n" in match.re.groupindex
             start, end = match.span("n") if has_n else match.span()
             if start in seen or (qualified and _qualified(prose.text, match.start(), qualified)):
+                continue
+            if subject and not _about(prose.text, starts, match, subject):
                 continue
             seen.add(start)
             said = Decimal(match.group("n")) if has_n else Decimal(0)
@@ -100,6 +105,13 @@ def _qualified(text: str, start: int, qualified: str) -> bool:
 def _describe(table: TableMatch, term: Term) -> str:
     name = table.describe(term.name)
     return f"{name}（各子项之和）" if term.kind == "group_sum" else name
+
+
+def _about(text: str, starts: list[int], match: re.Match[str], subject: str) -> bool:
+    """Whether the sentence, up to the end of the match, names what the table counts (a
+    justice bureau's own 行政复议 cases are not those about information disclosure)."""
+    start = max((a for a in starts if a <= match.start()), default=0)
+    return compiled(subject).search(text, start, match.end()) is not None
 
 
 def _finding(rule: Rule, table: TableMatch, prose: Prose, claim: _Claim) -> Finding:
@@ -132,8 +144,9 @@ def _validate(params: dict[str, Any]) -> str | None:
     plain = [e["pattern"] if isinstance(e, dict) else e for e in entries]
     if problem := validate_patterns("patterns", plain):
         return problem
-    if "qualified" in params and (problem := validate_patterns("qualified", [params["qualified"]])):
-        return problem
+    for key in ("qualified", "subject"):
+        if key in params and (problem := validate_patterns(key, [params[key]])):
+            return problem
     for expr in _all_expects(params):
         try:
             parse_value(expr)
@@ -175,6 +188,7 @@ KIND = Kind(
         "sections": Param(list, doc="section keys read (default all; preamble)"),
         "uncertain": Param(str, doc="said before it: a mismatch is a warning"),
         "qualified": Param(str, doc="in the clause before it: the number counts a sub-category"),
+        "subject": Param(str, doc="the sentence must name it: what the table counts"),
         "agency": AGENCY,
     },
     fields=frozenset({"said", "phrase", "value", "cell", "table"}),

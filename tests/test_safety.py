@@ -285,3 +285,83 @@ def test_a_long_digit_run_is_no_number() -> None:
 
     text = "某局2023年政府信息公开工作年度报告\n一、总体情况\n收到申请" + "9" * 50000 + "件。\n"
     assert all(f.code != "GX501" for f in lint(text))  # not read as a count: no comparison
+
+
+BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        (BOMB, "别名"),
+        ("pack: p\nrules: 5\n", "rules"),
+        ("pack: p\nsections: [{key: a, number: 一, title: t}]\ntables: [1]\n", "tables"),
+        ("pack: p\nsections: [{key: a, number: 一, title: t}]\nrules: [{code: [1]}]\n", "code"),
+        ("pack: p\nsections: 7\n", "sections"),
+        ("pack: p\nextends: [a]\n", "extends"),
+        ("pack: p\nsections: [{key: a, number: 一, title: t}]\nremove: [[1]]\n", "remove"),
+    ],
+    ids=[
+        "alias-bomb",
+        "rules-5",
+        "tables-list",
+        "code-list",
+        "sections-int",
+        "extends-list",
+        "remove",
+    ],
+)
+def test_malformed_packs_are_one_line_exit_two(tmp_path, capsys, body, problem) -> None:
+    pack = tmp_path / "p.yaml"
+    pack.write_text(body)
+    assert main(["--pack", str(pack), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert problem in err and "内部错误" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_extends_paths_are_resolved_for_the_cycle_check(tmp_path, capsys) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.yaml").write_text("pack: a\nextends: sub/b.yaml\n")
+    (tmp_path / "sub" / "b.yaml").write_text("pack: b\nextends: ../a.yaml\n")
+    assert main(["--pack", str(tmp_path / "a.yaml"), str(SEED)]) == 2
+    assert "循环" in capsys.readouterr().err
+
+
+def test_a_long_extends_chain_is_refused(tmp_path, capsys) -> None:
+    (tmp_path / "p0.yaml").write_text("pack: p0\nsections: [{key: a, number: 一, title: t}]\n")
+    for i in range(1, 1500):
+        (tmp_path / f"p{i}.yaml").write_text(f"pack: p{i}\nextends: p{i - 1}.yaml\n")
+    assert main(["--pack", str(tmp_path / "p1499.yaml"), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert "extends" in err and "内部错误" not in err
+
+
+def test_hundreds_of_unplaceable_lines_are_each_reported(tmp_path, capsys) -> None:
+    bad = "收到\t3 | 4\t件\n" * 300
+    report = tmp_path / "r.txt"
+    report.write_text("某局2023年政府信息公开工作年度报告\n一、总体情况\n" + bad)
+    assert main(["--format", "json", "--fail-on", "never", str(report)]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert sum(1 for f in found if f["code"] == "GX901") == 300
+
+
+def test_fix_keeps_the_mode_and_leaves_no_temporary_file(tmp_path, monkeypatch) -> None:
+    import gxlint.atomic
+
+    path = _seed_copy(tmp_path)
+    os.chmod(path, 0o640)
+    main(["--fix", "--fail-on", "never", str(path)])
+    assert path.stat().st_mode & 0o777 == 0o640 and "本年废止件数" in path.read_text("utf-8")
+
+    broken = _seed_copy(tmp_path, "broken.txt")
+    before = broken.read_bytes()
+
+    def failing_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(gxlint.atomic.os, "replace", failing_replace)
+    assert main(["--fix", str(broken)]) == 2
+    assert broken.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.txt", "r.txt"]

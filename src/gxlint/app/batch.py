@@ -29,6 +29,7 @@ class Result:
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # for comparisons across reports
     rules: dict[str, Rule] = field(default_factory=dict)  # the rules of the findings, as loaded
     digest: str = ""  # of the bytes checked: --fix applies findings to exactly those bytes
+    places: dict[int, str] = field(default_factory=dict)  # line → its place in a .html/.docx
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,14 @@ def _check(path: str, name: str, options: Options) -> Result:
         for f in findings
         if f.span.line <= len(source_lines)
     }
-    return Result(name, findings, lines, facts=facts, rules=rules, digest=source.digest)
+    places = {
+        f.span.line: source.places[f.span.line - 1]
+        for f in findings
+        if f.span.line <= len(source.places)
+    }
+    return Result(
+        name, findings, lines, facts=facts, rules=rules, digest=source.digest, places=places
+    )
 
 
 def _check_chunk(args: tuple[list[str], Options]) -> list[Result]:

@@ -4,16 +4,20 @@ compare reports across years, render the run, and turn it into an exit code."""
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gxlint.app.batch import Options, Result, check_many, check_one
-from gxlint.app.files import expand_paths
+from gxlint.app.choices import DEFAULT_PACK
+from gxlint.app.files import SUFFIXES, expand_paths
+from gxlint.document.model import Span
 from gxlint.engine import Facts, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
 from gxlint.findings import Finding, Severity
 from gxlint.pack.rule import Rule
 from gxlint.printable import printable
 from gxlint.render import Run, renderer
+
+INPUT_ERROR = "GX902"  # the rule a file that cannot be checked is reported under
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,7 @@ class Request:
 class _Gathered:
     findings: list[Finding] = field(default_factory=list)
     sources: dict[str, dict[int, str]] = field(default_factory=dict)
+    places: dict[str, dict[int, str]] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     facts: list[Facts] = field(default_factory=list)
     failures: list[GxlintError] = field(default_factory=list)
@@ -41,19 +46,30 @@ class _Gathered:
 def check(request: Request) -> int:
     _check_options(request.options)
     files = expand_paths(request.paths, request.exclude)
+    if not files:
+        raise GxlintError(
+            "、".join(request.paths), f"没有可检查的文件 (no report files found: {SUFFIXES})"
+        )
     if request.fix and "-" in files:
         raise GxlintError("--fix", "不能修复标准输入 (cannot fix standard input)")
     gathered = _Gathered()
     for result in check_many(files, request.options, request.jobs):
         if request.fix and result.error is None and any(f.fix for f in result.findings):
             result = _fixed(result, request.options)
-        _gather(gathered, result)
+        _gather(gathered, result, request.options)
     across = compare_reports(gathered.facts)
     for path, numbered in across.lines.items():
         gathered.sources.setdefault(path, {}).update(numbered)
     gathered.rules.update(across.rules)
     findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
-    run = Run(findings, gathered.sources, gathered.rules, gathered.failures, len(files))
+    run = Run(
+        findings,
+        gathered.sources,
+        gathered.rules,
+        gathered.failures,
+        len(files),
+        gathered.places,
+    )
     renderer(request.output)(run, sys.stdout)
     return _exit_code(run, request.fail_on)
 
@@ -71,17 +87,31 @@ def _check_options(options: Options) -> None:
         )
 
 
-def _gather(gathered: _Gathered, result: Result) -> None:
+def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
     if result.error is not None:
         error = result.error
         print(f"gxlint: {printable(error.where)}: {printable(error.problem)}", file=sys.stderr)
         gathered.failures.append(result.error)
+        _unreadable(gathered, result.error, options)
         if not result.findings:
             return
     gathered.sources[result.path] = result.lines
+    if result.places:
+        gathered.places[result.path] = result.places
     gathered.findings.extend(result.findings)
     gathered.rules.update(result.rules)
     gathered.facts.append(result.facts)
+
+
+def _unreadable(gathered: _Gathered, error: GxlintError, options: Options) -> None:
+    """A file that could not be checked, as a finding every renderer shows (GX902), unless
+    the pack in use has no such rule."""
+    rule = load_pack(options.pack or DEFAULT_PACK).rule(INPUT_ERROR)
+    if rule is None:
+        return
+    gathered.rules[rule.code] = rule
+    finding = rule.finding(Span(1, 1, 1, 1), problem=error.problem)
+    gathered.findings.append(replace(finding, path=error.where))
 
 
 def _fixed(result: Result, options: Options) -> Result:

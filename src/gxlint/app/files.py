@@ -10,6 +10,8 @@ from pathlib import Path
 
 from gxlint.document.read import INPUT_SUFFIXES
 
+SUFFIXES = " ".join(INPUT_SUFFIXES)  # as messages name them
+
 
 def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     """Files as given; directories walked for .txt, .md and .docx files (any case), in sorted

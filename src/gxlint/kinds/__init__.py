@@ -15,6 +15,7 @@ def registry() -> dict[str, Kind]:
     from gxlint.kinds import (
         across,
         brackets,
+        input_error,
         mentions,
         numbering,
         parts,
@@ -57,6 +58,7 @@ def registry() -> dict[str, Kind]:
         mentions,
         brackets,
         signature,
+        input_error,
         title,
         numbering,
         version,

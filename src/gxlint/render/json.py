@@ -9,7 +9,7 @@ from gxlint.findings import Finding
 from gxlint.render.run import Run
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, place: str | None = None) -> dict[str, Any]:
     item: dict[str, Any] = {
         "path": f.path,
         "code": f.code,
@@ -23,6 +23,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "hint": f.hint or None,
         "fix": None,
     }
+    if place is not None:
+        item["source"] = {"place": place}
     if f.fix is not None:
         item["fix"] = {
             "line": f.fix.span.line,
@@ -35,5 +37,6 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def render_json(run: Run, out: TextIO) -> None:
-    json.dump([finding_dict(f) for f in run.findings], out, ensure_ascii=False, indent=2)
+    items = [finding_dict(f, run.place(f)) for f in run.findings]
+    json.dump(items, out, ensure_ascii=False, indent=2)
     out.write("\n")

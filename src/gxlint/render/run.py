@@ -19,3 +19,8 @@ class Run:
     rules: dict[str, Rule] = field(default_factory=dict)
     failures: list[GxlintError] = field(default_factory=list)
     files: int = 0  # how many files were checked, failures included
+    places: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → input place
+
+    def place(self, finding: Finding) -> str | None:
+        """Where a finding is in its input, for a web page or a Word file (text: None)."""
+        return self.places.get(finding.path, {}).get(finding.span.line)

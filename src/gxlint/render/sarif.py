@@ -36,7 +36,7 @@ def _region(finding: Finding) -> dict[str, int]:
     }
 
 
-def _result(finding: Finding, index: int) -> dict[str, Any]:
+def _result(finding: Finding, index: int, place: str | None) -> dict[str, Any]:
     text = finding.message + (f"\n{finding.hint}" if finding.hint else "")
     result: dict[str, Any] = {
         "ruleId": finding.code,
@@ -52,6 +52,8 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
             }
         ],
     }
+    if place is not None:
+        result["properties"] = {"source": {"place": place}}
     if finding.fix is not None:
         fix_span = finding.fix.span
         result["fixes"] = [
@@ -127,7 +129,7 @@ def render_sarif(run: Run, out: TextIO) -> None:
                 },
                 "invocations": [_invocation(run)],
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, codes.index(f.code)) for f in run.findings],
+                "results": [_result(f, codes.index(f.code), run.place(f)) for f in run.findings],
             }
         ],
     }

@@ -44,6 +44,8 @@ def render_text(run: Run, out: TextIO) -> None:
             printable(f.message),
         )
         console.print(head)
+        if (place := run.place(f)) is not None:
+            console.print(f"  [dim]= 原文位置 in the input: {escape(printable(place))}[/]")
         source = run.sources.get(f.path, {}).get(f.span.line)
         if source is not None:
             end = f.span.end_column if f.span.end_line == f.span.line else len(source) + 1

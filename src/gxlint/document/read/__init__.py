@@ -9,10 +9,11 @@ from pathlib import Path
 
 from gxlint.document.read.decode import Source, decode_report, digest
 from gxlint.document.read.docx import docx_text
+from gxlint.document.read.html import decode_html, html_text
 from gxlint.errors import GxlintError
 
 MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
-INPUT_SUFFIXES = (".txt", ".md", ".docx")  # what a folder is searched for
+INPUT_SUFFIXES = (".txt", ".md", ".docx", ".htm", ".html")  # what a folder is searched for
 
 
 def read_report(path: str) -> str:
@@ -28,6 +29,10 @@ def read_source(path: str) -> Source:
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
         return Source(docx_text(path, data), editable=False, digest=digest(data))
+    if suffix in (".htm", ".html"):
+        text, lines = html_text(path, decode_html(path, data))
+        places = tuple(f"网页第 {n} 行 (HTML line {n})" for n in lines)
+        return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".doc", ".wps", ".pdf"):
         raise GxlintError(path, f"不支持 {suffix} 文件，请另存为 .docx 或纯文本 (.txt)")
     return decode_report(path, data)

@@ -41,6 +41,7 @@ class Source:
     final_newline: bool = True
     editable: bool = True  # False for formats gxlint reads but does not write (.docx)
     digest: str = ""
+    places: tuple[str, ...] = ()  # for each text line, where it is in the input (HTML line …)
 
     def encode(self, text: str) -> bytes:
         """`text` (as gxlint holds it) in the file's own encoding, BOM and line ends."""

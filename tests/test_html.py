@@ -1,0 +1,136 @@
+"""Web pages as published: the whole page around the report, tables with rowspan/colspan, cells
+split into one <p> per character, &nbsp;, <br>, leaked Word comments, GBK; every corpus report
+rendered as a page gives the same findings as its text."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+import pytest
+
+from conftest import CORPUS, CORPUS_NAMES, TESTS, corpus_text, lint
+from gxlint.app.cli import main
+from gxlint.document.read import read_source
+
+NAV = '<div class="nav"><a href="/">首页</a> &gt; <a>政府信息公开年报</a></div>'
+FOOT = '<div class="footer">版权所有：某某县人民政府 网站标识码 3500000001 闽ICP备00000000号</div>'
+
+
+def page(text: str, charset: str = "utf-8", head: str = "") -> str:
+    """A report's text as a web page: the site's navigation and footer around one article; a
+    run of tab-separated lines as a <table>, every other line a <p>."""
+    parts: list[str] = []
+    rows: list[str] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line)
+            continue
+        if rows:
+            parts.append(_table(rows))
+            rows = []
+        if line.strip():
+            parts.append(f"<p>{html.escape(line)}</p>")
+    if rows:
+        parts.append(_table(rows))
+    title = html.escape(text.split("\n")[0])
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}</title>'
+        f"<script>var x = '一、总体情况';</script><style>p {{ margin: 0 }}</style></head>"
+        f'<body>{head}{NAV}<div class="article">{"".join(parts)}</div>{FOOT}</body></html>'
+    )
+
+
+def _table(rows: list[str]) -> str:
+    cells = (
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row.split("\t")) + "</tr>"
+        for row in rows
+    )
+    return "<table>" + "".join(cells) + "</table>"
+
+
+def _codes(findings) -> Counter:
+    return Counter(f.code for f in findings)
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_every_report_as_a_page_gives_the_same_codes(tmp_path, name) -> None:
+    text = corpus_text(name)
+    path = tmp_path / f"{name}.html"
+    path.write_text(page(text), "utf-8")
+    source = read_source(str(path))
+    from_page = lint(source.text, path=str(path))
+    assert _codes(from_page) == _codes(lint(text))
+
+
+def test_the_published_page_gives_the_curated_texts_findings(capsys) -> None:
+    """Differences, each right: the crawl ran table 二's digits together in the text (1173);
+    the page has them in their cells (1 | 1 | 73), so the page has no GX206."""
+    raw = TESTS / "corpus" / "raw" / "pingtan-market-2025.html"
+    txt = CORPUS / "pingtan-market-2025.txt"
+    found = {}
+    for path in (raw, txt):
+        source = read_source(str(path))
+        found[path.suffix] = Counter((f.code, f.message) for f in lint(source.text, path=str(path)))
+    only_text = found[".txt"] - found[".html"]
+    assert [code for code, _ in only_text] == ["GX206"]
+    assert found[".html"] - found[".txt"] == Counter()
+    assert "1173" in next(message for _, message in only_text)
+
+
+def test_page_lines_point_at_the_page() -> None:
+    source = read_source(str(TESTS / "corpus" / "raw" / "pingtan-market-2025.html"))
+    assert source.text.startswith("平潭综合实验区市场监督管理局2025年度政府信息公开工作年度报告\n")
+    assert "网站标识码" not in source.text and "首页" not in source.text
+    assert len(source.places) == len(source.text.split("\n")) - 1
+    assert source.places[1] == "网页第 355 行 (HTML line 355)"
+
+
+MESSY = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head>
+<body><div>网站导航 首页</div>
+<div class="TRS_Editor">
+<p><span>某某县司法局</span><span>2023年政府信息公开工作年度报告</span></p>
+<p>一、总体情况</p>
+<p><!--[if !supportLists]-->（一）<!--[endif]-->主动公开。全年主动公开信息 12 条。</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<table>
+<tr><td colspan="5"><p>行</p><p>政</p><p>复</p><p>议</p></td><td colspan="10">行政诉讼</td></tr>
+<tr><td rowspan="2">结果<br/>维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td>
+<td rowspan="2">尚未审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td>
+<td colspan="5">复议后起诉</td></tr>
+<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>
+<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未&nbsp;审结</td><td>总计</td></tr>
+<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td>
+<td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+</table>
+<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p>
+<p>某某县司法局</p><p>2024年1月10日</p>
+</div><div>版权所有 某某县人民政府</div></body></html>"""
+
+
+def test_a_messy_gbk_page(tmp_path) -> None:
+    path = tmp_path / "report.HTM"  # suffixes in any case
+    path.write_bytes(MESSY.encode("gbk"))
+    source = read_source(str(path))
+    lines = source.text.split("\n")
+    assert lines[0] == "某某县司法局2023年政府信息公开工作年度报告"
+    assert "（一）主动公开。全年主动公开信息 12 条。" in lines
+    assert lines[lines.index("四、政府信息公开行政复议、行政诉讼情况") + 1].startswith("行政复议\t")
+    header = next(line for line in lines if line.startswith("结果维持"))
+    assert header.split("\t")[:5] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    below = lines[lines.index(header) + 1].split("\t")
+    assert below[:5] == ["", "", "", "", ""]  # the rowspan cells above, expanded
+    assert "尚未审结" in below[5:]
+    assert lines[-3:] == ["某某县司法局", "2024年1月10日", ""]  # and nothing of the site after it
+    codes = {f.code for f in lint(source.text)}
+    assert "GX304" in codes  # 1+0+0+0 ≠ 2 in the 行政复议 group: the table was read
+
+
+def test_a_folder_of_pages_is_checked_and_a_page_without_a_report_is_an_error(
+    tmp_path, capsys
+) -> None:
+    (tmp_path / "a.html").write_text(page(corpus_text("pingtan-police-2022")), "utf-8")
+    (tmp_path / "b.htm").write_text("<html><body>404 页面不存在</body></html>", "utf-8")
+    assert main(["--format", "json", str(tmp_path)]) == 2
+    out = capsys.readouterr().out
+    assert '"GX902"' in out and "b.htm" in out and "没有找到年度报告的正文" in out

@@ -97,3 +97,24 @@ def test_fix_does_not_touch_docx(tmp_path, seed_text, capsys) -> None:
     main(["--fix", "--fail-on", "never", str(path)])
     assert path.read_bytes() == data
     assert "不能自动修复" in capsys.readouterr().err
+
+
+def test_a_finding_in_a_word_file_names_its_paragraph_and_table_row(tmp_path, capsys) -> None:
+    from conftest import SEED
+
+    lines = SEED.read_text("utf-8").split("\n")
+    body = ""
+    for line in lines:
+        if "\t" in line:
+            cells = "".join(_cell(c) for c in line.split("\t"))
+            body += f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>"
+        else:
+            body += _p(line)
+    path = tmp_path / "draft.DOCX"
+    path.write_bytes(docx(body))
+    assert main(["--format", "json", "--fail-on", "never", str(path)]) == 0
+    import json
+
+    found = {f["code"]: f for f in json.loads(capsys.readouterr().out)}
+    assert found["GX509"]["source"]["place"].startswith("Word 第 ")
+    assert found["GX211"]["source"]["place"].startswith("Word 表 ")

@@ -90,6 +90,9 @@ def _arguments() -> argparse.ArgumentParser:
 
     parse = commands.add_parser("parse", help="显示 gxlint 如何读取报告 (show the parse)")
     parse.add_argument("path", metavar="FILE")
+    parse.add_argument(
+        "--text", action="store_true", help="只显示从文件中提取的文本，带行号（网页、Word 文件）"
+    )
     _check_options(parse)
     return parser
 
@@ -159,6 +162,8 @@ def _run(options: argparse.Namespace) -> int:
     if options.command == "kinds":
         return commands.list_kinds()
     if options.command == "parse":
+        if options.text:
+            return commands.show_text(options.path)
         return commands.show_parse(options.path, options.pack, options.format_version)
     from gxlint.app.config import find_config, load_config
 

@@ -67,3 +67,21 @@ def show_parse(path: str, pack_name: str | None, format_version: str | None) -> 
     for view in table_views(ctx):
         console.print(view)
     return EXIT_OK
+
+
+def show_text(path: str) -> int:
+    """The text gxlint extracted from a file, numbered as findings number it, with each line's
+    place in the input (for a web page or a Word file)."""
+    import sys
+
+    from gxlint.document.read import read_source
+    from gxlint.printable import printable
+
+    source = read_source(path)
+    lines = source.text.split("\n")[:-1]
+    width = len(str(len(lines)))
+    for number, line in enumerate(lines, start=1):
+        place = source.places[number - 1] if number <= len(source.places) else ""
+        suffix = f"    [{place}]" if place else ""
+        sys.stdout.write(f"{number:>{width}} │ {printable(line)}{suffix}\n")
+    return EXIT_OK

@@ -28,7 +28,8 @@ def read_source(path: str) -> Source:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
-        return Source(docx_text(path, data), editable=False, digest=digest(data))
+        text, places = docx_text(path, data)
+        return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".htm", ".html"):
         text, lines = html_text(path, decode_html(path, data))
         places = tuple(f"网页第 {n} 行 (HTML line {n})" for n in lines)

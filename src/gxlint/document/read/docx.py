@@ -25,21 +25,39 @@ _SPAN = re.compile(r"^[0-9]{1,3}$")
 _CORRUPT = "不是有效的 Word 文档，文件可能已损坏 (corrupt .docx)"
 
 
-def docx_text(path: str, data: bytes) -> str:
-    """The text of a .docx, or a GxlintError saying why it cannot be read."""
+def docx_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
+    """The text of a .docx and, for each of its lines, where it is in the document (第 N 段,
+    表 N 第 r 行), or a GxlintError saying why it cannot be read."""
     root = _document(path, data)
     body = root.find(f"{_W}body")
     if body is None:
         raise GxlintError(path, "Word 文档没有正文 (no document body)")
     lines: list[str] = []
+    places: list[str] = []
+    counts = {"p": 0, "tbl": 0}
     size = 0
     for block in _blocks(body):
-        new = _paragraph(block).split("\n") if block.tag == f"{_W}p" else _table(block)
+        new, where = _block(block, counts)
         size += sum(len(line) + 1 for line in new)
         if size > MAX_TEXT:
             raise GxlintError(path, "Word 文档内容过大 (document text over 4 MiB)")
-        lines.extend(new)
-    return "\n".join(lines) + "\n"
+        lines += new
+        places += where
+    return "\n".join(lines) + "\n", tuple(places)
+
+
+def _block(block: ElementTree.Element, counts: dict[str, int]) -> tuple[list[str], list[str]]:
+    """A paragraph's lines or a table's rows, and where each is in the document."""
+    if block.tag == f"{_W}p":
+        counts["p"] += 1
+        lines = _paragraph(block).split("\n")
+        return lines, [f"Word 第 {counts['p']} 段 (paragraph {counts['p']})"] * len(lines)
+    counts["tbl"] += 1
+    rows = _table(block)
+    table = counts["tbl"]
+    return rows, [
+        f"Word 表 {table} 第 {r} 行 (table {table} row {r})" for r in range(1, len(rows) + 1)
+    ]
 
 
 def _document(path: str, data: bytes) -> ElementTree.Element:

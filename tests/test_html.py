@@ -5,6 +5,7 @@ rendered as a page gives the same findings as its text."""
 from __future__ import annotations
 
 import html
+import json
 from collections import Counter
 
 import pytest
@@ -134,3 +135,59 @@ def test_a_folder_of_pages_is_checked_and_a_page_without_a_report_is_an_error(
     assert main(["--format", "json", str(tmp_path)]) == 2
     out = capsys.readouterr().out
     assert '"GX902"' in out and "b.htm" in out and "没有找到年度报告的正文" in out
+
+
+class _Server:
+    """A local http.server in a thread, serving given bodies by path (the suite never leaves
+    this machine)."""
+
+    def __init__(self, pages: dict[str, tuple[bytes, str]]) -> None:
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                if self.path not in pages:
+                    self.send_error(404)
+                    return
+                body, content_type = pages[self.path]
+                self.send_response(200)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> _Server:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_report_by_its_address(capsys) -> None:
+    text = corpus_text("pingtan-market-2025")
+    utf8 = page(text).encode("utf-8")
+    # GBK, said only in the HTTP header (the page's <meta> names no charset)
+    gbk = page(text, charset="").replace('<meta charset="">', "").encode("gb18030")
+    pages = {
+        "/a.htm": (utf8, "text/html; charset=utf-8"),
+        "/b.htm": (gbk, "text/html; charset=GBK"),
+    }
+    with _Server(pages) as server:
+        expected = _codes(lint(text))
+        for name in ("/a.htm", "/b.htm"):
+            assert main(["--format", "json", "--fail-on", "never", server.url + name]) == 0
+            found = json.loads(capsys.readouterr().out)
+            assert Counter(f["code"] for f in found) == expected, name
+            assert {f["path"] for f in found} == {server.url + name}
+        assert main([server.url + "/missing.htm"]) == 2
+        assert "HTTP 404" in capsys.readouterr().err

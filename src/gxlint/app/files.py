@@ -9,6 +9,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from gxlint.document.read import INPUT_SUFFIXES
+from gxlint.document.read.url import is_url
 
 SUFFIXES = " ".join(INPUT_SUFFIXES)  # as messages name them
 
@@ -20,7 +21,7 @@ def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
     found: list[str] = []
     for p in paths:
         path = Path(p)
-        if p != "-" and path.is_dir():
+        if p != "-" and not is_url(p) and path.is_dir():
             found += [str(f) for f in sorted(path.rglob("*")) if _wanted(f, path, exclude)]
         else:
             found.append(p)
@@ -38,7 +39,7 @@ def _once(paths: list[str]) -> list[str]:
     seen: set[str] = set()
     unique: list[str] = []
     for p in paths:
-        key = p if p == "-" else os.path.realpath(p)
+        key = p if p == "-" or is_url(p) else os.path.realpath(p)
         if key not in seen:
             seen.add(key)
             unique.append(p)

@@ -10,6 +10,7 @@ from pathlib import Path
 from gxlint.document.read.decode import Source, decode_report, digest
 from gxlint.document.read.docx import docx_text
 from gxlint.document.read.html import decode_html, html_text
+from gxlint.document.read.url import fetch, is_url
 from gxlint.errors import GxlintError
 
 MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
@@ -23,6 +24,8 @@ def read_report(path: str) -> str:
 
 def read_source(path: str) -> Source:
     """Read a report, keeping what is needed to write it back in its own encoding and line ends."""
+    if is_url(path):
+        return _from_url(path)
     data = _stdin() if path == "-" else _file(path)
     if len(data) > MAX_BYTES:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
@@ -31,12 +34,23 @@ def read_source(path: str) -> Source:
         text, places = docx_text(path, data)
         return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".htm", ".html"):
-        text, lines = html_text(path, decode_html(path, data))
-        places = tuple(f"网页第 {n} 行 (HTML line {n})" for n in lines)
-        return Source(text, editable=False, digest=digest(data), places=places)
+        return _page(path, decode_html(path, data), data)
     if suffix in (".doc", ".wps", ".pdf"):
         raise GxlintError(path, f"不支持 {suffix} 文件，请另存为 .docx 或纯文本 (.txt)")
     return decode_report(path, data)
+
+
+def _from_url(url: str) -> Source:
+    fetched = fetch(url, MAX_BYTES)
+    if fetched.kind == "text":
+        return decode_report(url, fetched.data)
+    return _page(url, decode_html(url, fetched.data, fetched.charset), fetched.data)
+
+
+def _page(path: str, text: str, data: bytes) -> Source:
+    report, lines = html_text(path, text)
+    places = tuple(f"网页第 {n} 行 (HTML line {n})" for n in lines)
+    return Source(report, editable=False, digest=digest(data), places=places)
 
 
 def _stdin() -> bytes:

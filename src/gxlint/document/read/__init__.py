@@ -10,11 +10,12 @@ from pathlib import Path
 from gxlint.document.read.decode import Source, decode_report, digest
 from gxlint.document.read.docx import docx_text
 from gxlint.document.read.html import decode_html, html_text
+from gxlint.document.read.pdf import pdf_text
 from gxlint.document.read.url import fetch, is_url
 from gxlint.errors import GxlintError
 
 MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
-INPUT_SUFFIXES = (".txt", ".md", ".docx", ".htm", ".html")  # what a folder is searched for
+INPUT_SUFFIXES = (".txt", ".md", ".docx", ".htm", ".html", ".pdf")  # what folders are searched for
 
 
 def read_report(path: str) -> str:
@@ -35,8 +36,11 @@ def read_source(path: str) -> Source:
         return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".htm", ".html"):
         return _page(path, decode_html(path, data), data)
-    if suffix in (".doc", ".wps", ".pdf"):
-        raise GxlintError(path, f"不支持 {suffix} 文件，请另存为 .docx 或纯文本 (.txt)")
+    if suffix == ".pdf":
+        text, places = pdf_text(path, data)
+        return Source(text, editable=False, digest=digest(data), places=places)
+    if suffix in (".doc", ".wps"):
+        raise GxlintError(path, f"不支持 {suffix} 文件，请在 Word 或 WPS 中另存为 .docx")
     return decode_report(path, data)
 
 

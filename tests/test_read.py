@@ -69,11 +69,15 @@ def test_huge_file(tmp_path) -> None:
         read_report(str(path))
 
 
-def test_expand_paths_recurses_into_txt_md_docx(tmp_path) -> None:
+def test_expand_paths_recurses_into_every_input_kind_in_any_case(tmp_path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ("a.txt", "sub/b.md", "sub/c.docx", "d.yaml", "e.pdf"):
+    names = ("a.txt", "B.PDF", "d.yaml", "e.htm", "sub/b.md", "sub/c.DOCX", "sub/f.html", "x.doc")
+    for name in names:
         (tmp_path / name).write_text("x")
-    found = [str(tmp_path / n) for n in ("a.txt", "sub/b.md", "sub/c.docx")]
-    assert expand_paths([str(tmp_path)]) == found
-    assert expand_paths([str(tmp_path)], exclude=("sub/*",)) == found[:1]
+    wanted = ("a.txt", "B.PDF", "e.htm", "sub/b.md", "sub/c.DOCX", "sub/f.html")
+    found = sorted(str(tmp_path / n) for n in wanted)
+    assert sorted(expand_paths([str(tmp_path)])) == found
+    assert expand_paths([str(tmp_path)], exclude=("sub/*",)) == sorted(
+        str(tmp_path / n) for n in ("a.txt", "B.PDF", "e.htm")
+    )
     assert expand_paths(["-", "x.txt"]) == ["-", "x.txt"]

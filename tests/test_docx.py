@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from html import escape as html_escape
 
 import pytest
 
-from conftest import lint
+from conftest import CORPUS_NAMES, corpus_text, lint
 from gxlint.app.cli import main
 from gxlint.document.read import read_report
 from gxlint.errors import GxlintError
@@ -118,3 +119,74 @@ def test_a_finding_in_a_word_file_names_its_paragraph_and_table_row(tmp_path, ca
     found = {f["code"]: f for f in json.loads(capsys.readouterr().out)}
     assert found["GX509"]["source"]["place"].startswith("Word 第 ")
     assert found["GX211"]["source"]["place"].startswith("Word 表 ")
+
+
+NUMBERING = f"""<?xml version="1.0"?><w:numbering xmlns:w="{W}">
+<w:abstractNum w:abstractNumId="0">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+<w:lvlText w:val="%1、"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>
+<w:lvlText w:val="（%2）"/></w:lvl>
+</w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>"""
+
+
+def _numbered(text: str, level: int) -> str:
+    props = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="7"/></w:numPr></w:pPr>'
+    return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_word_numbering_is_read_as_the_visible_text(tmp_path) -> None:
+    body = (
+        _numbered("总体情况", 0)
+        + _numbered("主动公开", 1)
+        + _numbered("依申请公开", 1)
+        + _numbered("主动公开政府信息情况", 0)
+        + _numbered("政府信息管理", 1)
+        # a fee sentence inside a content control is part of the text
+        + f"<w:sdt><w:sdtContent>{_p('本年度未收取信息处理费。')}</w:sdtContent></w:sdt>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", _document_xml(body))
+        archive.writestr("word/numbering.xml", NUMBERING)
+    path = tmp_path / "draft.docx"
+    path.write_bytes(buffer.getvalue())
+    lines = read_report(str(path)).split("\n")
+    assert lines[:5] == [
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "二、主动公开政府信息情况",
+        "（一）政府信息管理",
+    ]
+    assert lines[5] == "本年度未收取信息处理费。"
+
+
+def _document_xml(body: str) -> str:
+    return f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
+
+
+def _as_docx(text: str) -> bytes:
+    """A report's text as a Word document: runs of tab-separated lines as a table."""
+    body = ""
+    rows: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if "\t" in line:
+            rows.append("<w:tr>" + "".join(_cell(c) for c in line.split("\t")) + "</w:tr>")
+            continue
+        if rows:
+            body += "<w:tbl>" + "".join(rows) + "</w:tbl>"
+            rows = []
+        body += _p(html_escape(line)) if line.strip() else ""
+    return docx(body)
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_every_report_as_word_gives_the_same_codes(tmp_path, name) -> None:
+    from collections import Counter
+
+    text = corpus_text(name)
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(_as_docx(text))
+    from_word = lint(read_report(str(path)), path=str(path))
+    assert Counter(f.code for f in from_word) == Counter(f.code for f in lint(text))

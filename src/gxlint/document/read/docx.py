@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from xml.etree import ElementTree
 
+from gxlint.document.read.docx_numbering import Numbering
 from gxlint.errors import GxlintError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -28,7 +29,11 @@ _CORRUPT = "不是有效的 Word 文档，文件可能已损坏 (corrupt .docx)"
 def docx_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     """The text of a .docx and, for each of its lines, where it is in the document (第 N 段,
     表 N 第 r 行), or a GxlintError saying why it cannot be read."""
-    root = _document(path, data)
+    root, numbering_xml = _parts(path, data)
+    try:
+        numbering = Numbering(numbering_xml)
+    except ElementTree.ParseError:
+        raise GxlintError(path, _CORRUPT) from None
     body = root.find(f"{_W}body")
     if body is None:
         raise GxlintError(path, "Word 文档没有正文 (no document body)")
@@ -37,7 +42,7 @@ def docx_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     counts = {"p": 0, "tbl": 0}
     size = 0
     for block in _blocks(body):
-        new, where = _block(block, counts)
+        new, where = _block(block, counts, numbering)
         size += sum(len(line) + 1 for line in new)
         if size > MAX_TEXT:
             raise GxlintError(path, "Word 文档内容过大 (document text over 4 MiB)")
@@ -46,11 +51,14 @@ def docx_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     return "\n".join(lines) + "\n", tuple(places)
 
 
-def _block(block: ElementTree.Element, counts: dict[str, int]) -> tuple[list[str], list[str]]:
-    """A paragraph's lines or a table's rows, and where each is in the document."""
+def _block(
+    block: ElementTree.Element, counts: dict[str, int], numbering: Numbering
+) -> tuple[list[str], list[str]]:
+    """A paragraph's lines (with the number Word shows before it) or a table's rows, and where
+    each is in the document."""
     if block.tag == f"{_W}p":
         counts["p"] += 1
-        lines = _paragraph(block).split("\n")
+        lines = (numbering.label(block) + _paragraph(block)).split("\n")
         return lines, [f"Word 第 {counts['p']} 段 (paragraph {counts['p']})"] * len(lines)
     counts["tbl"] += 1
     rows = _table(block)
@@ -60,30 +68,43 @@ def _block(block: ElementTree.Element, counts: dict[str, int]) -> tuple[list[str
     ]
 
 
-def _document(path: str, data: bytes) -> ElementTree.Element:
+def _parts(path: str, data: bytes) -> tuple[ElementTree.Element, bytes | None]:
+    """The document's XML, parsed, and its numbering definitions' XML, if it has them."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-            if info.flag_bits & 0x1:
-                raise GxlintError(path, "Word 文档已加密，无法读取 (encrypted .docx)")
-            if info.file_size > MAX_XML:
-                raise GxlintError(path, "Word 文档内容过大 (document too large)")
-            with archive.open(info) as handle:
-                xml = handle.read(MAX_XML + 1)  # the header's size may lie
+            document = _read(path, archive, "word/document.xml")
+            names = set(archive.namelist())
+            numbering = (
+                _read(path, archive, "word/numbering.xml")
+                if "word/numbering.xml" in names
+                else None
+            )
     except GxlintError:
         raise
     except (zipfile.BadZipFile, KeyError, EOFError, OSError, zlib.error, ValueError):
         raise GxlintError(path, _CORRUPT) from None
     except (RuntimeError, NotImplementedError):  # encrypted, or an unknown compression
         raise GxlintError(path, "Word 文档已加密或压缩方式不受支持 (cannot decompress)") from None
+    try:
+        return ElementTree.fromstring(document), numbering
+    except ElementTree.ParseError:
+        raise GxlintError(path, _CORRUPT) from None
+
+
+def _read(path: str, archive: zipfile.ZipFile, name: str) -> bytes:
+    """A part of the archive, bounded, refusing encryption and XML entity declarations."""
+    info = archive.getinfo(name)
+    if info.flag_bits & 0x1:
+        raise GxlintError(path, "Word 文档已加密，无法读取 (encrypted .docx)")
+    if info.file_size > MAX_XML:
+        raise GxlintError(path, "Word 文档内容过大 (document too large)")
+    with archive.open(info) as handle:
+        xml = handle.read(MAX_XML + 1)  # the header's size may lie
     if len(xml) > MAX_XML:
         raise GxlintError(path, "Word 文档内容过大 (document too large)")
     if b"<!DOCTYPE" in xml[:4096] or b"<!ENTITY" in xml:
         raise GxlintError(path, "Word 文档含有 XML 实体声明，拒绝读取 (XML entities refused)")
-    try:
-        return ElementTree.fromstring(xml)
-    except ElementTree.ParseError:
-        raise GxlintError(path, _CORRUPT) from None
+    return xml
 
 
 def _blocks(body: ElementTree.Element) -> list[ElementTree.Element]:

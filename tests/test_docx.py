@@ -166,11 +166,15 @@ def _document_xml(body: str) -> str:
     return f'<?xml version="1.0"?><w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
 
 
-def _as_docx(text: str) -> bytes:
-    """A report's text as a Word document: runs of tab-separated lines as a table."""
+def _as_docx(text: str, split: str | None = None) -> bytes:
+    """A report's text as a Word document: runs of tab-separated lines as a table (broken in
+    two, with an empty paragraph between, before the row holding `split`)."""
     body = ""
     rows: list[str] = []
     for line in [*text.split("\n"), ""]:
+        if split and split in line and rows:
+            body += "<w:tbl>" + "".join(rows) + "</w:tbl><w:p/>"
+            rows = []
         if "\t" in line:
             rows.append("<w:tr>" + "".join(_cell(c) for c in line.split("\t")) + "</w:tr>")
             continue
@@ -190,3 +194,22 @@ def test_every_report_as_word_gives_the_same_codes(tmp_path, name) -> None:
     path.write_bytes(_as_docx(text))
     from_word = lint(read_report(str(path)), path=str(path))
     assert Counter(f.code for f in from_word) == Counter(f.code for f in lint(text))
+
+
+def test_a_table_split_across_pages_reads_as_one(tmp_path) -> None:
+    """A table that breaks at a page, as two tables with an empty paragraph between: its rows
+    run on, and the findings are the same."""
+    from collections import Counter
+
+    from conftest import SEED
+
+    text = SEED.read_text("utf-8")
+    paths = {}
+    for name, split in (("whole", None), ("split", "无法提供")):
+        paths[name] = tmp_path / f"{name}.docx"
+        paths[name].write_bytes(_as_docx(text, split=split))
+    assert zipfile.ZipFile(paths["split"]).read("word/document.xml").count(b"<w:tbl>") == (
+        zipfile.ZipFile(paths["whole"]).read("word/document.xml").count(b"<w:tbl>") + 1
+    )
+    codes = [Counter(f.code for f in lint(read_report(str(p)))) for p in paths.values()]
+    assert codes[0] == codes[1]

@@ -191,3 +191,16 @@ def test_a_report_by_its_address(capsys) -> None:
             assert {f["path"] for f in found} == {server.url + name}
         assert main([server.url + "/missing.htm"]) == 2
         assert "HTTP 404" in capsys.readouterr().err
+
+
+def test_a_folder_of_unreadable_files_exits_two_and_says_so_in_json(tmp_path, capsys) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00" * 64)
+    (tmp_path / "old.HTML").write_text("<html><body>栏目首页</body></html>", "utf-8")
+    assert main(["--format", "json", str(tmp_path)]) == 2
+    found = json.loads(capsys.readouterr().out)
+    assert sorted((f["code"], f["path"].rsplit("/", 1)[-1]) for f in found) == [
+        ("GX902", "empty.txt"),
+        ("GX902", "old.HTML"),
+        ("GX902", "scan.pdf"),
+    ]

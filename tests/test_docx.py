@@ -119,6 +119,7 @@ def test_a_finding_in_a_word_file_names_its_paragraph_and_table_row(tmp_path, ca
     found = {f["code"]: f for f in json.loads(capsys.readouterr().out)}
     assert found["GX509"]["source"]["place"].startswith("Word 第 ")
     assert found["GX211"]["source"]["place"].startswith("Word 表 ")
+    assert found["GX211"]["source"]["place"].endswith("第 3 列")  # 本年度止件数, the third cell
 
 
 NUMBERING = f"""<?xml version="1.0"?><w:numbering xmlns:w="{W}">

@@ -204,3 +204,20 @@ def test_a_folder_of_unreadable_files_exits_two_and_says_so_in_json(tmp_path, ca
         ("GX902", "old.HTML"),
         ("GX902", "scan.pdf"),
     ]
+
+
+def test_a_wrong_rowspan_left_by_the_editor_stays_in_its_table() -> None:
+    from gxlint.document.read.html import html_text
+
+    page_text = (
+        "<html><body><p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p>"
+        '<table><tr><td rowspan="40">规章</td><td>1</td></tr><tr><td>2</td></tr></table>'
+        "<table><tr><td>行政许可</td><td>3</td></tr></table>"
+        '<p>六、其他需要报告的事项</p><table><tr><td colspan="99999">x</td></tr></table>'
+        "</body></html>"
+    )
+    text, _ = html_text("r.html", page_text)
+    lines = text.split("\n")
+    assert "规章\t1" in lines and "\t2" in lines
+    assert "行政许可\t3" in lines  # the next table starts clean
+    assert max(line.count("\t") for line in lines) < 64  # colspan bounded

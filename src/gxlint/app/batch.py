@@ -58,7 +58,7 @@ def check_one(path: str, options: Options) -> Result:
 
 def _check(path: str, name: str, options: Options) -> Result:
     from gxlint.document.build import build_document
-    from gxlint.document.read import read_source
+    from gxlint.document.read import place, read_source
     from gxlint.engine import check_report
 
     source = read_source(path)
@@ -73,9 +73,9 @@ def _check(path: str, name: str, options: Options) -> Result:
         if f.span.line <= len(source_lines)
     }
     places = {
-        f.span.line: source.places[f.span.line - 1]
+        f.span.line: where
         for f in findings
-        if f.span.line <= len(source.places)
+        if (where := place(source, f.span.line, f.span.column)) is not None
     }
     return Result(
         name, findings, lines, facts=facts, rules=rules, digest=source.digest, places=places

@@ -80,3 +80,15 @@ def _file(path: str) -> bytes:
         raise GxlintError(path, "文件不存在 (no such file)") from None
     except OSError as exc:
         raise GxlintError(path, f"无法读取 (cannot read: {exc.strerror})") from None
+
+
+def place(source: Source, line: int, column: int) -> str | None:
+    """Where text line `line`, column `column` is in the input (None for a text file): a Word
+    table row's place names the cell too (表 3 第 5 行第 2 列)."""
+    if not 1 <= line <= len(source.places):
+        return None
+    where = source.places[line - 1]
+    if where.startswith("Word 表"):
+        text = source.text.split("\n", line)[line - 1] if line else ""
+        return f"{where}第 {text[: max(0, column - 1)].count(chr(9)) + 1} 列"
+    return where

@@ -266,8 +266,12 @@ def test_show_settings_names_the_config_file_used(tmp_path, capsys, monkeypatch)
     (tmp_path / "gxlint.toml").write_text('ignore = ["GX"]\n')
     deep = tmp_path / "a" / "b" / "c"
     deep.mkdir(parents=True)
-    monkeypatch.chdir(deep)
-    assert main(["--show-settings", str(SEED)]) == 0
+    report = deep / "r.txt"
+    report.write_text(SEED.read_text("utf-8"), "utf-8")
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the report's nearest config applies wherever gxlint runs
+    assert main(["--show-settings", str(report)]) == 0
     out = capsys.readouterr().out
     assert str(tmp_path / "gxlint.toml") in out and "ignore = GX" in out
 

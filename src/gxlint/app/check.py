@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from gxlint.app.baseline import load_baseline, new_findings, not_ignored, write_baseline
 from gxlint.app.batch import Options, Result, check_many, check_one
 from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.files import SUFFIXES, expand_paths
+from gxlint.app.output import output
 from gxlint.document.model import Span
 from gxlint.engine import Facts, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
@@ -31,6 +34,15 @@ class Request:
     jobs: int = 0
     exclude: tuple[str, ...] = ()
     fix: bool = False
+    diff: bool = False  # with fix: print the unified diff, write nothing
+    force_exclude: bool = False  # exclude files named on the command line too
+    quiet: bool = False  # findings only, no summary
+    statistics: bool = False  # a count per code instead of the findings
+    output_file: str | None = None
+    root: Path = field(default_factory=Path.cwd)  # what config paths are relative to
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    baseline: str | None = None  # report only findings this baseline does not hold
+    write_baseline: str | None = None  # record today's findings there instead
 
 
 @dataclass
@@ -44,14 +56,48 @@ class _Gathered:
 
 
 def check(request: Request) -> int:
+    files = _files(request)
+    if request.diff:
+        return _diffs(files, request)
+    gathered = _collect(files, request)
+    findings = not_ignored(gathered.findings, request.per_file_ignores, request.root)
+    if request.write_baseline:
+        count = write_baseline(request.write_baseline, findings, gathered.sources, request.root)
+        done = f"已记录 {count} 个问题 (wrote the baseline)"
+        print(f"gxlint: {printable(request.write_baseline)}: {done}", file=sys.stderr)
+        return EXIT_ERROR if gathered.failures else EXIT_OK
+    if request.baseline:
+        accepted = load_baseline(request.baseline)
+        findings = new_findings(findings, gathered.sources, accepted, request.root)
+    run = Run(
+        findings,
+        gathered.sources,
+        gathered.rules,
+        gathered.failures,
+        len(files),
+        gathered.places,
+        summary=not request.quiet,
+    )
+    name = f"statistics-{request.output}" if request.statistics else request.output
+    with output(request.output_file) as out:
+        renderer(name)(run, out)
+    return _exit_code(run, request.fail_on)
+
+
+def _files(request: Request) -> list[str]:
+    """The files to check, after the options are checked; an error if there are none."""
     _check_options(request.options)
-    files = expand_paths(request.paths, request.exclude)
+    files = expand_paths(request.paths, request.exclude, request.force_exclude)
     if not files:
-        raise GxlintError(
-            "、".join(request.paths), f"没有可检查的文件 (no report files found: {SUFFIXES})"
-        )
+        found = f"没有可检查的文件 (no report files found: {SUFFIXES})"
+        raise GxlintError("、".join(request.paths), found)
     if request.fix and "-" in files:
         raise GxlintError("--fix", "不能修复标准输入 (cannot fix standard input)")
+    return files
+
+
+def _collect(files: list[str], request: Request) -> _Gathered:
+    """Every report checked (and fixed, if asked), then compared across reports."""
     gathered = _Gathered()
     for result in check_many(files, request.options, request.jobs):
         if request.fix and result.error is None and any(f.fix for f in result.findings):
@@ -61,17 +107,8 @@ def check(request: Request) -> int:
     for path, numbered in across.lines.items():
         gathered.sources.setdefault(path, {}).update(numbered)
     gathered.rules.update(across.rules)
-    findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
-    run = Run(
-        findings,
-        gathered.sources,
-        gathered.rules,
-        gathered.failures,
-        len(files),
-        gathered.places,
-    )
-    renderer(request.output)(run, sys.stdout)
-    return _exit_code(run, request.fail_on)
+    gathered.findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
+    return gathered
 
 
 def _check_options(options: Options) -> None:
@@ -136,6 +173,22 @@ def _fixed(result: Result, options: Options) -> Result:
         return Result(result.path, result.findings, result.lines, exc, rules=result.rules)
     print(f"gxlint: {result.path}: 已修复 {applied} 处 (fixed {applied})", file=sys.stderr)
     return check_one(result.path, options)
+
+
+def _diffs(files: list[str], request: Request) -> int:
+    """--fix --diff: the unified diff of each fix, nothing written (exit 1 if there is one)."""
+    from gxlint.app.fix import unified_diff
+
+    changed = False
+    with output(request.output_file) as out:
+        for result in check_many(files, request.options, request.jobs):
+            if result.error is not None:
+                _gather(_Gathered(), result, request.options)
+                continue
+            diff = unified_diff(result.path, result.findings)
+            changed = changed or bool(diff)
+            out.write(diff)
+    return EXIT_FINDINGS if changed else EXIT_OK
 
 
 def _exit_code(run: Run, fail_on: str) -> int:

@@ -16,98 +16,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from gxlint import __version__
-from gxlint.app.choices import DEFAULT_PACK, FAIL_ON, FORMAT_VERSIONS, FORMATS
+from gxlint.app.arguments import COMMANDS, build_parser
 from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
 from gxlint.printable import printable
 
 if TYPE_CHECKING:
     from gxlint.app.check import Request
-
-COMMANDS = ("check", "rules", "explain", "kinds", "parse")
-
-
-class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("allow_abbrev", False)  # --format is never read as --format-version
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> None:  # one line, exit 2, like every other input error
-        self.exit(EXIT_ERROR, f"gxlint: 用法错误 (usage error): {message}\n")
-
-
-def _arguments() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="gxlint",
-        description="政府信息公开工作年度报告合规检查",
-        epilog="gxlint 报告.txt 等同于 gxlint check 报告.txt。"
-        "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。",
-    )
-    parser.add_argument("--version", action="version", version=f"gxlint {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-
-    check = commands.add_parser("check", help="检查报告 (check reports)")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
-    check.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="输出格式：text（默认）、json、sarif（代码扫描）、github（GitHub Actions 注释）",
-    )
-    check.add_argument(
-        "--fail-on",
-        choices=FAIL_ON,
-        default=None,
-        help="出现该级别及以上的问题时退出码为 1（默认 error）",
-    )
-    check.add_argument(
-        "--fix", action="store_true", help="自动改正可修复的问题（如标签错字），原文件按原编码写回"
-    )
-    check.add_argument("--config", metavar="FILE", help="配置文件（默认向上查找 gxlint.toml）")
-    check.add_argument("--no-config", action="store_true", help="不读取配置文件")
-    check.add_argument(
-        "--show-settings", action="store_true", help="显示使用的配置文件和生效的设置，然后退出"
-    )
-    check.add_argument(
-        "--select", default=None, help="只运行这些规则，逗号分隔；可写前缀，如 GX1,GX401"
-    )
-    check.add_argument("--ignore", default=None, help="不运行这些规则，逗号分隔；可写前缀")
-    check.add_argument(
-        "--jobs", type=_jobs, default=0, metavar="N", help="并行进程数；0 为按 CPU 核数自动（默认）"
-    )
-    _check_options(check)
-
-    rules = commands.add_parser("rules", help="列出全部规则 (list rules)")
-    rules.add_argument("--pack", default=DEFAULT_PACK, help=_PACK_HELP)
-
-    explain = commands.add_parser("explain", help="说明一条规则 (explain a rule)")
-    explain.add_argument("code", metavar="CODE")
-    explain.add_argument("--pack", default=None, help=_PACK_HELP + "；默认在全部内置规则包中查找")
-
-    commands.add_parser("kinds", help="列出规则类型及其参数 (list rule kinds)")
-
-    parse = commands.add_parser("parse", help="显示 gxlint 如何读取报告 (show the parse)")
-    parse.add_argument("path", metavar="FILE")
-    parse.add_argument(
-        "--text", action="store_true", help="只显示从文件中提取的文本，带行号（网页、Word 文件）"
-    )
-    _check_options(parse)
-    return parser
-
-
-_PACK_HELP = "规则包：名称（gov-2021）、版本（2021）或 YAML 文件路径"
-
-
-def _check_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--pack", default=None, help=_PACK_HELP + "；默认按报告的格式版本选择")
-    parser.add_argument(
-        "--format-version",
-        choices=FORMAT_VERSIONS,
-        default=None,
-        help="按指定的格式版本检查，不自动判断",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -116,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.insert(0, "check")
     if not args:
         args = ["--help"]
-    options = _arguments().parse_args(args)
+    options = build_parser().parse_args(args)
     if sys.stdout is None:
         return _fail("标准输出", "已关闭，无法写出结果 (standard output is closed)")
     try:
@@ -170,7 +86,9 @@ def _run(options: argparse.Namespace) -> int:
     if options.no_config:
         config = load_config(None)
     else:
-        config = load_config(Path(options.config) if options.config else find_config(Path.cwd()))
+        config = load_config(
+            Path(options.config) if options.config else find_config(_start(options.paths))
+        )
     select = _codes(options.select) if options.select is not None else frozenset(config.select)
     ignore = _codes(options.ignore) if options.ignore is not None else frozenset(config.ignore)
     request = Request(
@@ -182,14 +100,37 @@ def _run(options: argparse.Namespace) -> int:
             ignore=ignore,
         ),
         output=options.format,
-        fail_on=options.fail_on or config.fail_on or "error",
+        fail_on="never" if options.exit_zero else options.fail_on or config.fail_on or "error",
         jobs=options.jobs,
         exclude=config.exclude,
         fix=options.fix,
+        diff=options.diff,
+        force_exclude=options.force_exclude,
+        quiet=options.quiet,
+        statistics=options.statistics,
+        output_file=options.output_file,
+        root=config.root,
+        per_file_ignores=config.per_file_ignores,
+        baseline=options.baseline or _under(config.root, config.baseline),
+        write_baseline=options.write_baseline,
     )
     if options.show_settings:
         return _show_settings(config.path, request)
     return check(request)
+
+
+def _start(paths: list[str]) -> Path:
+    """Where to look for the configuration: the folder of the first report named (ruff's rule:
+    a report's nearest gxlint.toml applies wherever gxlint is started from), else here."""
+    for p in paths:
+        path = Path(p)
+        if p != "-" and path.exists():
+            return (path if path.is_dir() else path.parent).resolve()
+    return Path.cwd()
+
+
+def _under(root: Path, path: str | None) -> str | None:
+    return str(root / path) if path else None
 
 
 def _show_settings(path: Path | None, request: Request) -> int:
@@ -207,12 +148,6 @@ def _show_settings(path: Path | None, request: Request) -> int:
     for key, value in settings.items():
         print(f"{key} = {value}")
     return EXIT_OK
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit():
-        raise argparse.ArgumentTypeError(f"应为 0 或正整数，实为 {value!r}")
-    return int(value)
 
 
 def _codes(value: str) -> frozenset[str]:

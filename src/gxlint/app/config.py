@@ -25,6 +25,7 @@ from gxlint.errors import GxlintError
 
 FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
 _KEYS = {"fail-on", "select", "ignore", "exclude", "pack", "format-version"}
+_KEYS |= {"per-file-ignores", "baseline"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,15 @@ class Config:
     exclude: tuple[str, ...] = ()
     pack: str | None = None
     format_version: str | None = None
+    # glob (relative to the config file's folder) → codes or prefixes not reported there
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    baseline: str | None = None  # a baseline file, relative to the config file's folder
     values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The folder paths in the config are relative to."""
+        return self.path.parent if self.path is not None else Path.cwd()
 
 
 def find_config(start: Path) -> Path | None:
@@ -70,12 +79,10 @@ def load_config(path: Path | None) -> Config:
         raise GxlintError(where, "[tool.gxlint] 应为表 (must be a table)")
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise GxlintError(where, f"未知的配置项 (unknown key): {', '.join(unknown)}")
+        raise GxlintError(where, f"未知的配置项 (unknown key): {_suggest(unknown[0])}")
     fail_on = _choice(where, data, "fail-on", FAIL_ON)
     version = _choice(where, data, "format-version", FORMAT_VERSIONS)
-    pack = data.get("pack")
-    if pack is not None and not isinstance(pack, str):
-        raise GxlintError(where, "配置项 pack: 应为字符串")
+    pack = _optional_string(where, data, "pack")
     if pack and pack.endswith((".yaml", ".yml")):
         pack = str((path.parent / pack).resolve())  # relative to the config file
     return Config(
@@ -86,6 +93,8 @@ def load_config(path: Path | None) -> Config:
         exclude=_strings(where, data, "exclude"),
         pack=pack,
         format_version=version,
+        per_file_ignores=_per_file_ignores(where, data),
+        baseline=_optional_string(where, data, "baseline"),
         values=data,
     )
 
@@ -113,11 +122,38 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise GxlintError(where, "TOML 嵌套过深 (nested too deeply)") from None
 
 
+def _suggest(key: str) -> str:
+    """The unknown key, and the known key it is most likely a typo of (ruff's hint)."""
+    import difflib
+
+    close = difflib.get_close_matches(key, sorted(_KEYS), n=1, cutoff=0.5)
+    return f"{key}（是不是 {close[0]}？did you mean {close[0]}?）" if close else key
+
+
+def _per_file_ignores(where: str, data: dict[str, Any]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    table = data.get("per-file-ignores", {})
+    if not isinstance(table, dict):
+        raise GxlintError(where, "配置项 per-file-ignores: 应为表（glob = [代码]）")
+    entries = []
+    for glob, codes in table.items():
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            raise GxlintError(where, f"配置项 per-file-ignores.{glob}: 应为规则代码列表")
+        entries.append((str(glob), tuple(c.upper() for c in codes)))
+    return tuple(entries)
+
+
 def _choice(where: str, data: dict[str, Any], key: str, choices: tuple[str, ...]) -> str | None:
     value = data.get(key)
     if value is not None and str(value) not in choices:
         raise GxlintError(where, f"配置项 {key}: 应为 {'、'.join(choices)} 之一，实为 {value!r}")
     return None if value is None else str(value)
+
+
+def _optional_string(where: str, data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise GxlintError(where, f"配置项 {key}: 应为字符串")
+    return value
 
 
 def _strings(where: str, data: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -14,25 +14,31 @@ from gxlint.document.read.url import is_url
 SUFFIXES = " ".join(INPUT_SUFFIXES)  # as messages name them
 
 
-def expand_paths(paths: list[str], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Files as given; directories walked for .txt, .md and .docx files (any case), in sorted
-    order, less those matching an `exclude` glob (matched against the path below the directory);
-    each file once, by its real path."""
+def expand_paths(
+    paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False
+) -> list[str]:
+    """Files as given; directories walked for the inputs gxlint reads (any case), in sorted
+    order, less those matching an `exclude` glob (matched against the path below the directory;
+    with `force_exclude`, files named on the command line too, by their path as given); each
+    file once, by its real path."""
     found: list[str] = []
     for p in paths:
         path = Path(p)
         if p != "-" and not is_url(p) and path.is_dir():
             found += [str(f) for f in sorted(path.rglob("*")) if _wanted(f, path, exclude)]
-        else:
+        elif not (force_exclude and _excluded(Path(p), exclude)):
             found.append(p)
     return _once(found)
+
+
+def _excluded(relative: Path, exclude: tuple[str, ...]) -> bool:
+    return any(relative.match(p) or fnmatch(str(relative), p) for p in exclude)
 
 
 def _wanted(file: Path, folder: Path, exclude: tuple[str, ...]) -> bool:
     if file.suffix.lower() not in INPUT_SUFFIXES or not file.is_file():
         return False
-    relative = file.relative_to(folder)
-    return not any(relative.match(p) or fnmatch(str(relative), p) for p in exclude)
+    return not _excluded(file.relative_to(folder), exclude)
 
 
 def _once(paths: list[str]) -> list[str]:

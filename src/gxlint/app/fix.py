@@ -51,3 +51,19 @@ def write_fixed(path: str, source: Source, text: str) -> None:
         write_atomically(target, source.encode(text), like=info)
     except OSError as exc:
         raise GxlintError(path, f"无法写回修复 (cannot write the fix: {exc.strerror})") from None
+
+
+def unified_diff(path: str, findings: list[Finding]) -> str:
+    """The fixes of a report as a unified diff of its text (empty if there is none)."""
+    import difflib
+
+    from gxlint.document.read import read_source
+
+    source = read_source(path)
+    if not source.editable:
+        return ""
+    fixed, applied = apply_fixes(source.text, findings)
+    if not applied:
+        return ""
+    before, after = source.text.splitlines(keepends=True), fixed.splitlines(keepends=True)
+    return "".join(difflib.unified_diff(before, after, fromfile=f"a/{path}", tofile=f"b/{path}"))

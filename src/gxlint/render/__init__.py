@@ -15,7 +15,12 @@ class Renderer(Protocol):
 
 
 def renderer(name: str) -> Renderer:
-    """The renderer for `--format NAME` (imported on demand: Rich only for text)."""
+    """The renderer for `--format NAME` (imported on demand: Rich only for text), or for
+    `--statistics` (`statistics-json`, or `statistics-…` for a table)."""
+    if name.startswith("statistics"):
+        from gxlint.render.statistics import render_statistics, render_statistics_json
+
+        return render_statistics_json if name == "statistics-json" else render_statistics
     if name == "json":
         from gxlint.render.json import render_json
 

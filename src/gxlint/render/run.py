@@ -20,6 +20,7 @@ class Run:
     failures: list[GxlintError] = field(default_factory=list)
     files: int = 0  # how many files were checked, failures included
     places: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → input place
+    summary: bool = True  # the closing count (--quiet: findings only)
 
     def place(self, finding: Finding) -> str | None:
         """Where a finding is in its input, for a web page or a Word file (text: None)."""

@@ -61,7 +61,8 @@ def render_text(run: Run, out: TextIO) -> None:
         if f.fix is not None:
             console.print(f"[bold green]fix[/]: 改为「{escape(printable(f.fix.replacement))}」")
         console.print()
-    console.print(summary(run))
+    if run.summary:
+        console.print(summary(run))
 
 
 def summary(run: Run) -> str:

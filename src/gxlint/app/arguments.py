@@ -1,0 +1,124 @@
+"""The command line's grammar: the commands and their options (what each does: app/cli.py and the
+modules it calls). Options follow ruff's names where ruff has one."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from gxlint import __version__
+from gxlint.app.choices import DEFAULT_PACK, FAIL_ON, FORMAT_VERSIONS, FORMATS
+from gxlint.errors import EXIT_ERROR
+
+COMMANDS = ("check", "rules", "explain", "kinds", "parse")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # --format is never read as --format-version
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> None:  # one line, exit 2, like every other input error
+        self.exit(EXIT_ERROR, f"gxlint: 用法错误 (usage error): {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="gxlint",
+        description="政府信息公开工作年度报告合规检查",
+        epilog="gxlint 报告.txt 等同于 gxlint check 报告.txt。"
+        "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。",
+    )
+    parser.add_argument("--version", action="version", version=f"gxlint {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="检查报告 (check reports)")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="输出格式：text（默认）、json、sarif（代码扫描）、github（GitHub Actions 注释）",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default=None,
+        help="出现该级别及以上的问题时退出码为 1（默认 error）",
+    )
+    check.add_argument(
+        "--fix", action="store_true", help="自动改正可修复的问题（如标签错字），原文件按原编码写回"
+    )
+    check.add_argument("--config", metavar="FILE", help="配置文件（默认向上查找 gxlint.toml）")
+    check.add_argument("--no-config", action="store_true", help="不读取配置文件")
+    check.add_argument(
+        "--show-settings", action="store_true", help="显示使用的配置文件和生效的设置，然后退出"
+    )
+    check.add_argument(
+        "--select", default=None, help="只运行这些规则，逗号分隔；可写前缀，如 GX1,GX401"
+    )
+    check.add_argument("--ignore", default=None, help="不运行这些规则，逗号分隔；可写前缀")
+    check.add_argument(
+        "--jobs", type=_jobs, default=0, metavar="N", help="并行进程数；0 为按 CPU 核数自动（默认）"
+    )
+    _output_options(check)
+    _check_options(check)
+
+    rules = commands.add_parser("rules", help="列出全部规则 (list rules)")
+    rules.add_argument("--pack", default=DEFAULT_PACK, help=_PACK_HELP)
+
+    explain = commands.add_parser("explain", help="说明一条规则 (explain a rule)")
+    explain.add_argument("code", metavar="CODE")
+    explain.add_argument("--pack", default=None, help=_PACK_HELP + "；默认在全部内置规则包中查找")
+
+    commands.add_parser("kinds", help="列出规则类型及其参数 (list rule kinds)")
+
+    parse = commands.add_parser("parse", help="显示 gxlint 如何读取报告 (show the parse)")
+    parse.add_argument("path", metavar="FILE")
+    parse.add_argument(
+        "--text", action="store_true", help="只显示从文件中提取的文本，带行号（网页、Word 文件）"
+    )
+    _check_options(parse)
+    return parser
+
+
+_PACK_HELP = "规则包：名称（gov-2021）、版本（2021）或 YAML 文件路径"
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", default=None, help=_PACK_HELP + "；默认按报告的格式版本选择")
+    parser.add_argument(
+        "--format-version",
+        choices=FORMAT_VERSIONS,
+        default=None,
+        help="按指定的格式版本检查，不自动判断",
+    )
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"应为 0 或正整数，实为 {value!r}")
+    return int(value)
+
+
+def _output_options(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--exit-zero", action="store_true", help="总是以 0 退出（同 --fail-on never）"
+    )
+    check.add_argument("--quiet", action="store_true", help="只列出问题，不打印汇总")
+    check.add_argument(
+        "--statistics", action="store_true", help="只按规则代码统计问题个数（同 ruff --statistics）"
+    )
+    check.add_argument("--output-file", metavar="FILE", help="把结果写入文件，而不是标准输出")
+    check.add_argument(
+        "--diff", action="store_true", help="与 --fix 同用：只打印修改的差异，不写回文件"
+    )
+    check.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="把现有的问题写入基线文件（之后用 --baseline）"
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="命令行直接指定的文件也按配置中的 exclude 排除（pre-commit 传入文件时使用）",
+    )

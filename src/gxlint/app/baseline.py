@@ -1,0 +1,99 @@
+"""Baselines and per-file ignores: findings a repository has accepted, kept outside the reports
+(a published report cannot be edited, and a comment in it would be published).
+
+A baseline is sorted JSON that diffs well: one entry per finding, matched by file, rule code,
+message and the text of the line it points at — not by line number, so a paragraph added above
+does not make old findings new.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+
+from gxlint.atomic import write_atomically
+from gxlint.errors import GxlintError
+from gxlint.findings import Finding
+
+Key = tuple[str, str, str, str]
+Sources = dict[str, dict[int, str]]
+VERSION = 1
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return PurePath(path).as_posix()
+
+
+def _key(finding: Finding, sources: Sources, root: Path) -> Key:
+    text = sources.get(finding.path, {}).get(finding.span.line, "")
+    return (_relative(finding.path, root), finding.code, finding.message, text.strip())
+
+
+def write_baseline(path: str, findings: list[Finding], sources: Sources, root: Path) -> int:
+    """Record today's findings; how many were recorded."""
+    counts = Counter(_key(f, sources, root) for f in findings)
+    entries = [
+        {"path": p, "code": c, "message": m, "text": t, "count": n}
+        for (p, c, m, t), n in sorted(counts.items())
+    ]
+    data = {"gxlint-baseline": VERSION, "findings": entries}
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    try:
+        write_atomically(Path(path), text.encode("utf-8"))
+    except OSError as exc:
+        raise GxlintError(
+            path, f"无法写入基线 (cannot write the baseline: {exc.strerror})"
+        ) from None
+    return len(findings)
+
+
+def load_baseline(path: str) -> Counter[Key]:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+        entries = data["findings"]
+        return Counter(
+            {(e["path"], e["code"], e["message"], e["text"]): int(e["count"]) for e in entries}
+        )
+    except FileNotFoundError:
+        raise GxlintError(path, "基线文件不存在 (no such baseline)") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise GxlintError(path, f"基线文件无法读取 (bad baseline: {exc})") from None
+
+
+def new_findings(
+    findings: list[Finding], sources: Sources, baseline: Counter[Key], root: Path
+) -> list[Finding]:
+    """The findings the baseline does not account for (each entry accounts for `count`)."""
+    left = Counter(baseline)
+    new = []
+    for finding in findings:
+        key = _key(finding, sources, root)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            new.append(finding)
+    return new
+
+
+def not_ignored(
+    findings: list[Finding], ignores: tuple[tuple[str, tuple[str, ...]], ...], root: Path
+) -> list[Finding]:
+    """The findings no per-file-ignores entry (glob relative to `root` → code prefixes) drops."""
+    if not ignores:
+        return findings
+    kept = []
+    for finding in findings:
+        relative = _relative(finding.path, root)
+        dropped = any(
+            (fnmatch(relative, glob) or PurePath(relative).match(glob))
+            and finding.code.startswith(codes)
+            for glob, codes in ignores
+        )
+        if not dropped:
+            kept.append(finding)
+    return kept

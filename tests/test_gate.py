@@ -103,3 +103,46 @@ def test_fix_diff_prints_the_diff_and_writes_nothing(repo, capsys) -> None:
         and "+信息内容\t本年制发件数\t本年废止件数" in out
     )
     assert report.read_bytes() == before
+
+
+def test_csv_summary_has_a_row_per_file_including_unreadable_ones(repo, capsys) -> None:
+    import csv
+    import io
+
+    (repo / "reports" / "empty.txt").write_text("")
+    assert main(["--format", "csv", "--fail-on", "never", "reports"]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeffpath,agency,kind,year,format,errors,warnings,infos,codes,readable")
+    rows = {r["path"].split("reports/")[-1]: r for r in csv.DictReader(io.StringIO(out[1:]))}
+    assert set(rows) == {"2023.txt", "archive/2019/old.txt", "empty.txt"}
+    seed = rows["2023.txt"]
+    assert (seed["agency"], seed["kind"], seed["year"], seed["format"]) == (
+        "许昌市司法局",
+        "department",
+        "2023",
+        "2021",
+    )
+    assert (seed["errors"], seed["warnings"], seed["codes"], seed["readable"]) == (
+        "0",
+        "2",
+        "GX211 GX509",
+        "yes",
+    )
+    assert rows["empty.txt"]["readable"].startswith("no: 文件为空")
+
+
+def test_parse_and_rules_as_json(repo, capsys) -> None:
+    assert main(["parse", "--format", "json", "reports/2023.txt"]) == 0
+    parsed = json.loads(capsys.readouterr().out)
+    assert parsed["format"]["version"] == "2021" and parsed["year"] == 2023
+    assert parsed["agency"]["kind"] == "department"
+    assert [s["key"] for s in parsed["sections"]] == [
+        "overview", "proactive", "applications", "review", "problems", "other"
+    ]  # fmt: skip
+    applications = next(t for t in parsed["tables"] if t["key"] == "applications")
+    new = next(r for r in applications["rows"] if r["key"] == "new")
+    assert [c["column"] for c in new["cells"]][-1] == "total" and new["cells"][-1]["value"] == "0"
+    assert main(["rules", "--format", "json"]) == 0
+    rules = json.loads(capsys.readouterr().out)
+    assert {"GX101", "GX211", "GX902"} <= {r["code"] for r in rules}
+    assert all(r["why"] and r["severity"] in ("error", "warning", "info") for r in rules)

@@ -45,6 +45,7 @@ class Checked(NamedTuple):
     findings: list[Finding]
     facts: Facts
     rules: dict[str, Rule]  # code → the rule, for the findings' codes
+    about: dict[str, str]  # what the report is: agency, its kind, year, format version
 
 
 def check_document(
@@ -82,7 +83,13 @@ def check_report(
         if kind.collect is not None and (fact := kind.collect(rule, ctx)) is not None:
             facts[rule.code] = {**fact, "rule": rule}
     rules = {f.code: r for f in findings if (r := ctx.pack.rule(f.code)) is not None}
-    return Checked(sorted(findings, key=Finding.sort_key), facts, rules)
+    about = {
+        "agency": ctx.agency.name,
+        "kind": ctx.agency.kind.value,
+        "year": str(ctx.version.year or ""),
+        "format": ctx.version.version,
+    }
+    return Checked(sorted(findings, key=Finding.sort_key), facts, rules, about)
 
 
 class Compared(NamedTuple):

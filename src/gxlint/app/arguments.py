@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser("rules", help="列出全部规则 (list rules)")
     rules.add_argument("--pack", default=DEFAULT_PACK, help=_PACK_HELP)
+    _text_or_json(rules)
 
     explain = commands.add_parser("explain", help="说明一条规则 (explain a rule)")
     explain.add_argument("code", metavar="CODE")
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "--text", action="store_true", help="只显示从文件中提取的文本，带行号（网页、Word 文件）"
     )
+    _text_or_json(parse)
     _check_options(parse)
     return parser
 
@@ -99,6 +101,12 @@ def _jobs(value: str) -> int:
     if not value.isdigit():
         raise argparse.ArgumentTypeError(f"应为 0 或正整数，实为 {value!r}")
     return int(value)
+
+
+def _text_or_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="输出格式：text（默认）或 json"
+    )
 
 
 def _output_options(check: argparse.ArgumentParser) -> None:

@@ -30,6 +30,7 @@ class Result:
     rules: dict[str, Rule] = field(default_factory=dict)  # the rules of the findings, as loaded
     digest: str = ""  # of the bytes checked: --fix applies findings to exactly those bytes
     places: dict[int, str] = field(default_factory=dict)  # line → its place in a .html/.docx
+    about: dict[str, str] = field(default_factory=dict)  # agency, kind, year, format
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ def _check(path: str, name: str, options: Options) -> Result:
 
     source = read_source(path)
     doc = build_document(name, source.text)
-    findings, facts, rules = check_report(
+    findings, facts, rules, about = check_report(
         doc, options.pack, options.format_version, options.select, options.ignore
     )
     source_lines = doc.source_lines
@@ -78,7 +79,14 @@ def _check(path: str, name: str, options: Options) -> Result:
         if (where := place(source, f.span.line, f.span.column)) is not None
     }
     return Result(
-        name, findings, lines, facts=facts, rules=rules, digest=source.digest, places=places
+        name,
+        findings,
+        lines,
+        facts=facts,
+        rules=rules,
+        digest=source.digest,
+        places=places,
+        about=about,
     )
 
 

@@ -50,6 +50,7 @@ class _Gathered:
     findings: list[Finding] = field(default_factory=list)
     sources: dict[str, dict[int, str]] = field(default_factory=dict)
     places: dict[str, dict[int, str]] = field(default_factory=dict)
+    about: dict[str, dict[str, str]] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     facts: list[Facts] = field(default_factory=list)
     failures: list[GxlintError] = field(default_factory=list)
@@ -77,6 +78,7 @@ def check(request: Request) -> int:
         len(files),
         gathered.places,
         summary=not request.quiet,
+        about=gathered.about,
     )
     name = f"statistics-{request.output}" if request.statistics else request.output
     with output(request.output_file) as out:
@@ -133,6 +135,7 @@ def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
         if not result.findings:
             return
     gathered.sources[result.path] = result.lines
+    gathered.about[result.path] = result.about
     if result.places:
         gathered.places[result.path] = result.places
     gathered.findings.extend(result.findings)

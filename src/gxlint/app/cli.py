@@ -72,7 +72,7 @@ def _run(options: argparse.Namespace) -> int:
     from gxlint.app.check import Request, check
 
     if options.command == "rules":
-        return commands.list_rules(options.pack)
+        return commands.list_rules(options.pack, options.format)
     if options.command == "explain":
         return commands.explain(options.code, options.pack)
     if options.command == "kinds":
@@ -80,7 +80,9 @@ def _run(options: argparse.Namespace) -> int:
     if options.command == "parse":
         if options.text:
             return commands.show_text(options.path)
-        return commands.show_parse(options.path, options.pack, options.format_version)
+        return commands.show_parse(
+            options.path, options.pack, options.format_version, options.format
+        )
     from gxlint.app.config import find_config, load_config
 
     if options.no_config:

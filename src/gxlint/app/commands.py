@@ -20,11 +20,20 @@ def _console(wide: bool = False) -> Console:
     return console
 
 
-def list_rules(pack_name: str) -> int:
+def list_rules(pack_name: str, output: str = "text") -> int:
     from gxlint.engine import load_pack
+
+    pack = load_pack(pack_name)
+    if output == "json":
+        import sys
+
+        from gxlint.render.parse_json import rules_list, write_json
+
+        write_json(rules_list(pack), sys.stdout)
+        return EXIT_OK
     from gxlint.render.rules import rules_table
 
-    _console().print(rules_table(load_pack(pack_name)))
+    _console().print(rules_table(pack))
     return EXIT_OK
 
 
@@ -54,7 +63,9 @@ def list_kinds() -> int:
     return EXIT_OK
 
 
-def show_parse(path: str, pack_name: str | None, format_version: str | None) -> int:
+def show_parse(
+    path: str, pack_name: str | None, format_version: str | None, output: str = "text"
+) -> int:
     from gxlint.document.build import build_document
     from gxlint.document.read import read_report
     from gxlint.engine import context_for
@@ -62,6 +73,13 @@ def show_parse(path: str, pack_name: str | None, format_version: str | None) -> 
 
     doc = build_document(path, read_report(path))
     ctx = context_for(doc, pack_name, format_version)
+    if output == "json":
+        import sys
+
+        from gxlint.render.parse_json import document_dict, write_json
+
+        write_json(document_dict(ctx), sys.stdout)
+        return EXIT_OK
     console = _console(wide=True)
     console.print(document_tree(ctx))
     for view in table_views(ctx):

@@ -29,6 +29,10 @@ def renderer(name: str) -> Renderer:
         from gxlint.render.sarif import render_sarif
 
         return render_sarif
+    if name == "csv":
+        from gxlint.render.csv import render_csv
+
+        return render_csv
     if name == "github":
         from gxlint.render.github import render_github
 

@@ -21,6 +21,7 @@ class Run:
     files: int = 0  # how many files were checked, failures included
     places: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → input place
     summary: bool = True  # the closing count (--quiet: findings only)
+    about: dict[str, dict[str, str]] = field(default_factory=dict)  # path → agency, kind, year…
 
     def place(self, finding: Finding) -> str | None:
         """Where a finding is in its input, for a web page or a Word file (text: None)."""

@@ -146,3 +146,39 @@ def test_parse_and_rules_as_json(repo, capsys) -> None:
     rules = json.loads(capsys.readouterr().out)
     assert {"GX101", "GX211", "GX902"} <= {r["code"] for r in rules}
     assert all(r["why"] and r["severity"] in ("error", "warning", "info") for r in rules)
+
+
+def _batch(folder, count: int) -> None:
+    for i in range(count):
+        (folder / f"r{i:02}.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+
+
+def test_progress_bar_under_a_terminal_and_not_when_piped(tmp_path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    _batch(tmp_path, 12)
+    command = [sys.executable, "-m", "gxlint", "--jobs", "1", "--exit-zero", str(tmp_path)]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert "checking" not in piped.stderr and piped.stderr == ""
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL, env=env
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=120)
+    os.close(leader)
+    assert b"checking" in seen  # the bar was drawn on the terminal
+    assert b"/12" in seen

@@ -12,6 +12,7 @@ from gxlint.app.batch import Options, Result, check_many, check_one
 from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.files import SUFFIXES, expand_paths
 from gxlint.app.output import output
+from gxlint.app.progress import progress
 from gxlint.document.model import Span
 from gxlint.engine import Facts, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
@@ -101,7 +102,7 @@ def _files(request: Request) -> list[str]:
 def _collect(files: list[str], request: Request) -> _Gathered:
     """Every report checked (and fixed, if asked), then compared across reports."""
     gathered = _Gathered()
-    for result in check_many(files, request.options, request.jobs):
+    for result in progress(check_many(files, request.options, request.jobs), len(files)):
         if request.fix and result.error is None and any(f.fix for f in result.findings):
             result = _fixed(result, request.options)
         _gather(gathered, result, request.options)

@@ -153,21 +153,16 @@ def _batch(folder, count: int) -> None:
         (folder / f"r{i:02}.txt").write_text(SEED.read_text("utf-8"), "utf-8")
 
 
-def test_progress_bar_under_a_terminal_and_not_when_piped(tmp_path) -> None:
+def _under_a_terminal(command: list[str], stream: str) -> bytes:
+    """What `command` writes to `stream` ("stdout" or "stderr") when it is a terminal."""
     import os
     import pty
     import subprocess
-    import sys
 
-    _batch(tmp_path, 12)
-    command = [sys.executable, "-m", "gxlint", "--jobs", "1", "--exit-zero", str(tmp_path)]
-    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
-    assert "checking" not in piped.stderr and piped.stderr == ""
     leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL, env=env
-    )
+    streams = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, stream: follower}
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, env=env, **streams)
     os.close(follower)
     seen = b""
     while True:
@@ -180,5 +175,33 @@ def test_progress_bar_under_a_terminal_and_not_when_piped(tmp_path) -> None:
         seen += chunk
     process.wait(timeout=120)
     os.close(leader)
+    return seen
+
+
+def test_progress_bar_under_a_terminal_and_not_when_piped(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    _batch(tmp_path, 12)
+    command = [sys.executable, "-m", "gxlint", "--jobs", "1", "--exit-zero", str(tmp_path)]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert "checking" not in piped.stderr and piped.stderr == ""
+    seen = _under_a_terminal(command, "stderr")
     assert b"checking" in seen  # the bar was drawn on the terminal
     assert b"/12" in seen
+
+
+def test_text_streams_file_by_file_at_a_terminal_with_the_same_findings(tmp_path) -> None:
+    import re
+    import subprocess
+    import sys
+
+    _batch(tmp_path, 3)
+    command = [sys.executable, "-m", "gxlint", "--jobs", "1", "--exit-zero", str(tmp_path)]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
+    shown = _under_a_terminal(command, "stdout").decode("utf-8")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown).replace("\r\n", "\n")
+    locations = re.compile(r"^\S+:\d+:\d+: GX\d{3}", re.M)
+    assert locations.findall(plain) == locations.findall(piped)
+    assert len(locations.findall(piped)) == 6
+    assert plain.count("检查了 3 个文件") == 1 and piped.count("检查了 3 个文件") == 1

@@ -61,7 +61,8 @@ def check(request: Request) -> int:
     files = _files(request)
     if request.diff:
         return _diffs(files, request)
-    gathered = _collect(files, request)
+    stream = _streams(request)
+    gathered = _collect(files, request, stream)
     findings = not_ignored(gathered.findings, request.per_file_ignores, request.root)
     if request.write_baseline:
         count = write_baseline(request.write_baseline, findings, gathered.sources, request.root)
@@ -81,10 +82,41 @@ def check(request: Request) -> int:
         summary=not request.quiet,
         about=gathered.about,
     )
+    if stream:
+        _finish_stream(run, stream)
+        return _exit_code(run, request.fail_on)
     name = f"statistics-{request.output}" if request.statistics else request.output
     with output(request.output_file) as out:
         renderer(name)(run, out)
     return _exit_code(run, request.fail_on)
+
+
+def _streams(request: Request) -> list[Finding] | None:
+    """Text for a person at a terminal is shown file by file as each is checked (the list
+    collects what was shown); anything else is written once, at the end, sorted."""
+    plain = request.output == "text" and not (request.statistics or request.output_file)
+    accepted = request.baseline or request.write_baseline
+    return [] if plain and not accepted and sys.stdout.isatty() else None
+
+
+def _show(result: Result, gathered: _Gathered, request: Request, shown: list[Finding]) -> None:
+    findings = [f for f in gathered.findings if f.path == result.path]
+    findings = not_ignored(findings, request.per_file_ignores, request.root)
+    part = Run(findings, gathered.sources, gathered.rules, places=gathered.places, summary=False)
+    renderer("text")(part, sys.stdout)
+    sys.stdout.flush()
+    shown.extend(findings)
+
+
+def _finish_stream(run: Run, shown: list[Finding]) -> None:
+    """The findings not shown yet (across reports), then the summary of them all."""
+    rest = [f for f in run.findings if f not in shown]
+    renderer("text")(
+        Run(rest, run.sources, run.rules, places=run.places, summary=False), sys.stdout
+    )
+    from gxlint.render.text import summary
+
+    print(summary(run))
 
 
 def _files(request: Request) -> list[str]:
@@ -99,13 +131,16 @@ def _files(request: Request) -> list[str]:
     return files
 
 
-def _collect(files: list[str], request: Request) -> _Gathered:
-    """Every report checked (and fixed, if asked), then compared across reports."""
+def _collect(files: list[str], request: Request, shown: list[Finding] | None) -> _Gathered:
+    """Every report checked (and fixed, if asked; shown as it comes when streaming), then
+    compared across reports."""
     gathered = _Gathered()
     for result in progress(check_many(files, request.options, request.jobs), len(files)):
         if request.fix and result.error is None and any(f.fix for f in result.findings):
             result = _fixed(result, request.options)
         _gather(gathered, result, request.options)
+        if shown is not None:
+            _show(result, gathered, request, shown)
     across = compare_reports(gathered.facts)
     for path, numbered in across.lines.items():
         gathered.sources.setdefault(path, {}).update(numbered)

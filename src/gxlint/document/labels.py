@@ -10,7 +10,7 @@ from functools import lru_cache
 # Whitespace, punctuation and quotes that real reports vary freely.
 _FOLD = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
 _NUMBERING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、])"
+    r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、])"
 )
 NEAR = 0.75  # similarity from which a different label counts as a typo of another
 

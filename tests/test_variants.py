@@ -1,0 +1,44 @@
+"""Reports are written in many hands: rewriting a real report in ways that change nothing of its
+content — full-width digits, 一． for 一、, half-width brackets, spaces around numbers, CRLF —
+must not change a single error gxlint finds in it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import CORPUS_NAMES, corpus_text, lint
+
+
+def _prose(text: str, change) -> str:  # tables are left as they are
+    return "\n".join(line if "\t" in line else change(line) for line in text.split("\n"))
+
+
+VARIANTS = {
+    "full-width digits": lambda t: _prose(
+        t, lambda line: re.sub(r"\d", lambda m: chr(ord(m.group()) + 0xFEE0), line)
+    ),
+    "一． for 一、": lambda t: re.sub(r"(?m)^([一二三四五六])、", r"\1．", t),
+    "half-width brackets": lambda t: _prose(
+        t, lambda line: line.replace("（", "(").replace("）", ")")
+    ),
+    "spaces around numbers": lambda t: _prose(
+        t, lambda line: re.sub(r"(\d+)(件|条)", r" \1 \2", line)
+    ),
+    "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
+}
+
+
+def _errors(text: str) -> set[tuple[str, str]]:
+    from gxlint.document.read.decode import decode_report
+
+    text = decode_report("r.txt", text.encode("utf-8")).text  # as a file would be read
+    return {(f.code, f.message) for f in lint(text) if f.severity.label == "error"}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_benign_rewrites_change_no_error(name, variant) -> None:
+    text = corpus_text(name)
+    assert _errors(VARIANTS[variant](text)) == _errors(text)

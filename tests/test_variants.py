@@ -1,6 +1,7 @@
 """Reports are written in many hands: rewriting a real report in ways that change nothing of its
-content — full-width digits, 一． for 一、, half-width brackets, spaces around numbers, CRLF —
-must not change a single error gxlint finds in it."""
+content (full-width digits, 一． for 一、, half-width brackets, spaces around numbers, CRLF, blank
+lines added or removed, indented paragraphs, trailing spaces, ASCII punctuation) must not change
+a single error gxlint finds in it."""
 
 from __future__ import annotations
 
@@ -27,6 +28,17 @@ VARIANTS = {
         t, lambda line: re.sub(r"(\d+)(件|条)", r" \1 \2", line)
     ),
     "CRLF line ends": lambda t: t.replace("\n", "\r\n"),
+    "a blank line after each row": lambda t: "\n".join(
+        line + ("\n" if "\t" in line else "") for line in t.split("\n")
+    ),
+    "no blank lines": lambda t: "\n".join(line for line in t.split("\n") if line.strip()),
+    "indented paragraphs": lambda t: _prose(
+        t, lambda s: s if not s.strip() or re.match(r"[一二三四五六]、", s) else "\u3000\u3000" + s
+    ),
+    "trailing spaces": lambda t: "\n".join(line + "  " for line in t.split("\n")),
+    "ASCII punctuation": lambda t: _prose(
+        t, lambda s: s.replace("，", ",").replace("：", ":").replace("；", ";")
+    ),
 }
 
 

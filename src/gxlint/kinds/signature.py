@@ -21,15 +21,20 @@ _LAST_LINES = 6
 _MAX_NAME = 40
 
 
+def closing_date(lines: list[Line]) -> int | None:
+    """The index in `lines` of the date that closes the report, if it ends with one."""
+    tail = [i for i, ln in enumerate(lines) if ln.kind is not LineKind.BLANK][-_LAST_LINES:]
+    return next((i for i in reversed(tail) if _DATE.match(lines[i].raw)), None)
+
+
 def signature(lines: list[Line]) -> Line | None:
     """The line above the closing date, if the report ends with a signature and a date."""
-    tail = [ln for ln in lines if ln.kind is not LineKind.BLANK][-_LAST_LINES:]
-    for index in range(len(tail) - 1, 0, -1):
-        if _DATE.match(tail[index].raw):
-            above = tail[index - 1].raw.strip()
-            if above and len(above) <= _MAX_NAME and "。" not in above:
-                return tail[index - 1]
-            return None
+    index = closing_date(lines)
+    above = [ln for ln in lines[:index] if ln.kind is not LineKind.BLANK] if index else []
+    if above:
+        text = above[-1].raw.strip()
+        if len(text) <= _MAX_NAME and "。" not in text:
+            return above[-1]
     return None
 
 

@@ -10,7 +10,7 @@ from gxlint import __version__
 from gxlint.app.choices import DEFAULT_PACK, FAIL_ON, FORMAT_VERSIONS, FORMATS
 from gxlint.errors import EXIT_ERROR
 
-COMMANDS = ("check", "rules", "explain", "kinds", "parse")
+COMMANDS = ("check", "rules", "explain", "kinds", "parse", "extract")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,6 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _text_or_json(parse)
     _check_options(parse)
+
+    extract = commands.add_parser(
+        "extract", help="把报告中识别出的表格导出为数据 (the tables as data: csv or json)"
+    )
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录")
+    extract.add_argument(
+        "--format", choices=("csv", "json"), default="csv", help="csv（默认）或 json"
+    )
+    extract.add_argument("--output-file", metavar="FILE", help="写入文件，而不是标准输出")
     return parser
 
 

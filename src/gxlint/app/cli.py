@@ -77,6 +77,10 @@ def _run(options: argparse.Namespace) -> int:
         return commands.explain(options.code, options.pack)
     if options.command == "kinds":
         return commands.list_kinds()
+    if options.command == "extract":
+        from gxlint.app.extract import extract
+
+        return extract(options.paths, options.format, options.output_file)
     if options.command == "parse":
         if options.text:
             return commands.show_text(options.path)

@@ -60,3 +60,58 @@ def test_batch_on_the_command_line(tmp_path, capsys) -> None:
     ]
     main(["--fail-on", "never", "--select", "GX6", str(tmp_path)])
     assert "17 │ 二、上年结转政府信息公开申请数量" in capsys.readouterr().out
+
+
+def _year_before(text: str, in_force: str) -> str:
+    """洪泽区 2024 as if it were the 2023 report, with another 现行有效件数 for 行政规范性文件."""
+    text = text.replace("2024 年政府信息公开工作年度报告", "2023 年政府信息公开工作年度报告", 1)
+    changed, count = re.subn(r"^(行政规范性文件\t3\t0\t)8$", rf"\g<1>{in_force}", text, flags=re.M)
+    assert count == 1
+    return changed
+
+
+def _codes(reports: list[tuple[str, str]], prefix: str) -> list[tuple[str, str, int]]:
+    findings = lint_batch(reports)
+    return [(f.code, f.path, f.span.line) for f in findings if f.code.startswith(prefix)]
+
+
+def test_documents_in_force_against_last_year() -> None:
+    # 洪泽区 2024 (checked by hand): 行政规范性文件 制发 3, 废止 0, 现行有效 8 → 2023 should be 5.
+    this = corpus_text("hongze-2024")
+    agrees = [("hongze-2023.txt", _year_before(this, "5")), ("hongze-2024.txt", this)]
+    assert _codes(agrees, "GX602") == []
+    differs = [("hongze-2023.txt", _year_before(this, "9")), ("hongze-2024.txt", this)]
+    (finding,) = [f for f in lint_batch(differs) if f.code == "GX602"]
+    assert (finding.path, finding.span.line, finding.severity.label) == (
+        "hongze-2024.txt",
+        43,
+        "info",
+    )
+    assert "2023 年的 9 + 本年制发 3 − 本年废止 0 = 12" in finding.message
+
+
+def test_same_report_twice_in_a_batch() -> None:
+    this = corpus_text("hongze-2024")
+    reports = [("a/hongze-2024.txt", this), ("b/洪泽区报告.txt", this)]
+    assert _codes(reports, "GX603") == [("GX603", "b/洪泽区报告.txt", 1)]
+    others = [("hongze-2024.txt", this), ("huaian-2024.txt", corpus_text("huaian-2024"))]
+    assert _codes(others, "GX603") == []
+
+
+def test_a_copy_of_last_year_with_new_numbers() -> None:
+    # Every other digit changed: still the same sentences, so the later report is a near-copy.
+    this = corpus_text("hongze-2024")
+    rotated = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), this.replace("2024", "@"))
+    renumbered = rotated.replace("@", "2025")
+    reports = [("hongze-2024.txt", this), ("hongze-2025.txt", renumbered)]
+    (finding,) = [f for f in lint_batch(reports) if f.code == "GX604"]
+    assert finding.path == "hongze-2025.txt"
+    assert "hongze-2024.txt" in finding.message
+
+
+def test_different_reports_are_not_copies() -> None:
+    # The corpus holds one agency's reports over several years, and agencies of one place: none
+    # repeats another beyond half its sentences (read by hand).
+    names = ["pingtan-2021", "pingtan-2023", "pingtan-2024", "hongze-2024", "huaian-2024"]
+    reports = [(f"{name}.txt", corpus_text(name)) for name in names]
+    assert _codes(reports, "GX604") == []

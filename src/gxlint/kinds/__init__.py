@@ -17,6 +17,7 @@ def registry() -> dict[str, Kind]:
         brackets,
         input_error,
         mentions,
+        near_copy,
         numbering,
         parts,
         percentages,
@@ -34,7 +35,9 @@ def registry() -> dict[str, Kind]:
         shape,
         signature,
         statements,
+        stock,
         title,
+        twice,
         unparsed,
         version,
         years,
@@ -65,6 +68,9 @@ def registry() -> dict[str, Kind]:
         numbering,
         version,
         across,
+        stock,
+        twice,
+        near_copy,
         unparsed,
     )
     return {m.KIND.name: m.KIND for m in modules}

@@ -1,0 +1,85 @@
+"""Near-copies (GX604): a report whose prose repeats another report of the batch — the same
+agency's last year, or another agency's — beyond a share of its sentences. Sentences are
+compared with their digits folded (a copy that only changed 2023 to 2024 is still a copy), and
+only sentences long enough to say something; the shared passages are listed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from gxlint.analysis.context import Context
+from gxlint.document.prose import sentences
+from gxlint.findings import Finding
+from gxlint.kinds._across import identity, shown
+from gxlint.kinds.base import Kind, Param
+from gxlint.pack.rule import Rule
+
+_DIGITS = re.compile(r"\d+")
+MIN_CHARS = 15
+
+
+def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
+    who = identity(ctx)
+    if who is None:
+        return None
+    seen: dict[str, tuple[Any, str]] = {}
+    for spec in ctx.pack.sections:
+        for prose in ctx.prose(spec.key):
+            for start, end in sentences(prose):
+                text = prose.text[start:end].rstrip("。;")
+                if len(text) < MIN_CHARS:
+                    continue
+                key = hashlib.blake2b(_DIGITS.sub("#", text).encode(), digest_size=8).hexdigest()
+                seen.setdefault(key, (prose.span(start, end), text))
+    this = [shown(ctx, None, span) for span, _ in seen.values()]
+    return {**who, "sentences": seen, "this": this}
+
+
+def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+    index: dict[str, list[int]] = {}
+    for number, fact in enumerate(facts):
+        for key in fact["sentences"]:
+            index.setdefault(key, []).append(number)
+    for number, fact in enumerate(facts):
+        own = fact["sentences"]
+        if len(own) < rule.params.get("at_least", 10):
+            continue
+        shared = Counter(o for key in own for o in index[key] if o != number)
+        for other, count in sorted(shared.items()):
+            if count / len(own) > rule.params.get("share", 0.5) and _copier(fact, facts[other]):
+                yield _finding(rule, fact, facts[other], count)
+
+
+def _copier(fact: dict[str, Any], other: dict[str, Any]) -> bool:
+    """The later report is the copy; of two of one year, both are told."""
+    return (fact["year"], fact["path"]) >= (other["year"], other["path"]) or (
+        fact["year"] == other["year"]
+    )
+
+
+def _finding(rule: Rule, fact: dict[str, Any], other: dict[str, Any], count: int) -> Finding:
+    common = [fact["sentences"][k] for k in fact["sentences"] if k in other["sentences"]]
+    span = common[0][0]
+    passages = "；".join(f"「{text[:24]}…」" for _, text in common[:3])
+    share = round(100 * count / len(fact["sentences"]))
+    finding = rule.finding(span, share=share, count=count, other=other["path"], passages=passages)
+    return replace(finding, path=fact["path"])
+
+
+KIND = Kind(
+    "near-copy",
+    "报告正文与另一份报告大量相同 — a report's prose largely repeats another report's",
+    lambda rule, ctx: iter(()),
+    params={
+        "share": Param(float, default=0.5, doc="share of its sentences found in the other report"),
+        "at_least": Param(int, default=10, doc="only reports with this many sentences"),
+    },
+    fields=frozenset({"share", "count", "other", "passages"}),
+    collect=_collect,
+    compare=_compare,
+)

@@ -1,0 +1,76 @@
+"""Documents in force across years (A6, GX602): this year's 现行有效件数 is about last year's
+现行有效件数 + 本年制发件数 − 本年废止件数. Documents also expire, so a difference is a note (info),
+never an error. Each report contributes its rows (`collect`); `compare` pairs consecutive years
+of one agency in a batch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from gxlint.analysis.context import Context
+from gxlint.document.numbers import format_number
+from gxlint.findings import Finding
+from gxlint.kinds._across import by_agency_and_year, identity, shown
+from gxlint.kinds._common import TABLE
+from gxlint.kinds.base import Kind, Param
+from gxlint.pack.rule import Rule
+
+_COLUMNS = ("stock", "added", "removed")
+
+
+def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
+    table = ctx.tables.tables.get(rule.params["table"])
+    who = identity(ctx)
+    if table is None or who is None:
+        return None
+    rows: dict[str, Any] = {}
+    for key, row in table.rows.items():
+        cells = {c: table.cell(f"{key}.{rule.params[c]}") for c in _COLUMNS}
+        if all(v is not None and v.value is not None for v in cells.values()):
+            stock = cells["stock"]
+            values = [v.value for v in cells.values() if v is not None]
+            rows[key] = (row.name, values, shown(ctx, stock.value, stock.cell.span))
+    return {**who, "rows": rows, "this": [r[2] for r in rows.values()]}
+
+
+def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+    reports = {key: group[0] for key, group in by_agency_and_year(facts).items()}
+    for (agency, year), report in sorted(reports.items()):
+        before = reports.get((agency, year - 1))
+        if before is None:
+            continue
+        for key, (name, (stock, added, removed), (_, span, _)) in report["rows"].items():
+            if key not in before["rows"]:
+                continue
+            last = before["rows"][key][1][0]
+            expected = last + added - removed
+            if stock != expected:
+                finding = rule.finding(
+                    span,
+                    row=name,
+                    stock=format_number(stock),
+                    expected=format_number(expected),
+                    last=format_number(last),
+                    added=format_number(added),
+                    removed=format_number(removed),
+                    last_year=year - 1,
+                )
+                yield replace(finding, path=report["path"])
+
+
+KIND = Kind(
+    "stock-across-reports",
+    "跨年度：现行有效 ≈ 上年现行有效 + 本年制发 − 本年废止 — a stock against last year's",
+    lambda rule, ctx: iter(()),
+    params={
+        "table": TABLE,
+        "stock": Param(str, required=True, doc="column key of the stock (现行有效件数)"),
+        "added": Param(str, required=True, doc="column key of what was added this year"),
+        "removed": Param(str, required=True, doc="column key of what was removed this year"),
+    },
+    fields=frozenset({"row", "stock", "expected", "last", "added", "removed", "last_year"}),
+    collect=_collect,
+    compare=_compare,
+)

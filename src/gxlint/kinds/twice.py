@@ -1,0 +1,41 @@
+"""The same agency's report for the same year checked twice in a batch (GX603): a duplicate, or
+a renamed copy of one report passed off as another."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from gxlint.analysis.context import Context
+from gxlint.document.model import Span
+from gxlint.findings import Finding
+from gxlint.kinds._across import by_agency_and_year, identity, shown
+from gxlint.kinds.base import Kind
+from gxlint.pack.rule import Rule
+
+
+def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
+    who = identity(ctx)
+    if who is None or not ctx.doc.title:
+        return None
+    return {**who, "this": [shown(ctx, None, ctx.doc.title[0].span)]}
+
+
+def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+    for (_, year), group in sorted(by_agency_and_year(facts).items()):
+        first = group[0]
+        for other in group[1:]:
+            span: Span = other["this"][0][1]
+            finding = rule.finding(span, year=year, first_path=first["path"])
+            yield replace(finding, path=other["path"])
+
+
+KIND = Kind(
+    "report-twice",
+    "同一机关同一年度的报告出现两次 — one agency's report for one year, twice in a batch",
+    lambda rule, ctx: iter(()),
+    fields=frozenset({"year", "first_path"}),
+    collect=_collect,
+    compare=_compare,
+)

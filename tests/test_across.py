@@ -115,3 +115,15 @@ def test_different_reports_are_not_copies() -> None:
     names = ["pingtan-2021", "pingtan-2023", "pingtan-2024", "hongze-2024", "huaian-2024"]
     reports = [(f"{name}.txt", corpus_text(name)) for name in names]
     assert _codes(reports, "GX604") == []
+
+
+def test_wording_shared_by_many_reports_is_common_not_copied() -> None:
+    # Twelve agencies with one model text: each sentence is in 12 reports (> boilerplate 10).
+    this = corpus_text("hongze-2024")
+    reports = [
+        (f"r{i}.txt", this.replace("洪泽区", f"第{'一二三四五六七八九十'[i % 10]}{i}区"))
+        for i in range(12)
+    ]
+    findings = lint_batch(reports)
+    assert [f for f in findings if f.code == "GX604"] == []
+    assert [f for f in findings if f.code == "GX603"] == []  # twelve agencies, not one

@@ -1,7 +1,10 @@
 """Near-copies (GX604): a report whose prose repeats another report of the batch — the same
 agency's last year, or another agency's — beyond a share of its sentences. Sentences are
 compared with their digits folded (a copy that only changed 2023 to 2024 is still a copy), and
-only sentences long enough to say something; the shared passages are listed."""
+only sentences long enough to say something; the shared passages are listed. A sentence found in
+more than `boilerplate` reports of the batch is common wording (the template's, a province's
+model text), not evidence of copying: it is left out, which also keeps a batch of thousands of
+reports linear."""
 
 from __future__ import annotations
 
@@ -45,14 +48,15 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
     for number, fact in enumerate(facts):
         for key in fact["sentences"]:
             index.setdefault(key, []).append(number)
+    common = rule.params.get("boilerplate", 10)
     for number, fact in enumerate(facts):
-        own = fact["sentences"]
+        own = [key for key in fact["sentences"] if len(index[key]) <= common]
         if len(own) < rule.params.get("at_least", 10):
             continue
         shared = Counter(o for key in own for o in index[key] if o != number)
         for other, count in sorted(shared.items()):
             if count / len(own) > rule.params.get("share", 0.5) and _copier(fact, facts[other]):
-                yield _finding(rule, fact, facts[other], count)
+                yield _finding(rule, fact, facts[other], count, own)
 
 
 def _copier(fact: dict[str, Any], other: dict[str, Any]) -> bool:
@@ -62,11 +66,13 @@ def _copier(fact: dict[str, Any], other: dict[str, Any]) -> bool:
     )
 
 
-def _finding(rule: Rule, fact: dict[str, Any], other: dict[str, Any], count: int) -> Finding:
-    common = [fact["sentences"][k] for k in fact["sentences"] if k in other["sentences"]]
+def _finding(
+    rule: Rule, fact: dict[str, Any], other: dict[str, Any], count: int, own: list[str]
+) -> Finding:
+    common = [fact["sentences"][k] for k in own if k in other["sentences"]]
     span = common[0][0]
     passages = "；".join(f"「{text[:24]}…」" for _, text in common[:3])
-    share = round(100 * count / len(fact["sentences"]))
+    share = round(100 * count / len(own))
     finding = rule.finding(span, share=share, count=count, other=other["path"], passages=passages)
     return replace(finding, path=fact["path"])
 
@@ -78,6 +84,7 @@ KIND = Kind(
     params={
         "share": Param(float, default=0.5, doc="share of its sentences found in the other report"),
         "at_least": Param(int, default=10, doc="only reports with this many sentences"),
+        "boilerplate": Param(int, default=10, doc="a sentence in more reports is common wording"),
     },
     fields=frozenset({"share", "count", "other", "passages"}),
     collect=_collect,

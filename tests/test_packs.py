@@ -233,7 +233,7 @@ def test_the_cache_holds_plain_json(tmp_path, monkeypatch) -> None:
     _fresh(monkeypatch, tmp_path)
     load_pack(pack(tmp_path, RULE))
     (entry,) = (tmp_path / "cache").glob("pack-*.json")
-    assert json.loads(entry.read_text("utf-8"))["pack"]["$"] == "Pack"
+    assert json.loads(entry.read_text("utf-8"))["value"]["$"] == "Pack"
     assert oct((tmp_path / "cache").stat().st_mode & 0o777) == "0o700"
 
 
@@ -252,3 +252,32 @@ def test_example_province_pack() -> None:
         } == expected
     huaian = {f.code: f.severity.label for f in lint(corpus_text("huaian-2024"), pack=path)}
     assert huaian.get("GX406") == "info" and "GX409" not in huaian
+
+
+def test_a_warm_run_reads_no_yaml_and_no_toml(tmp_path) -> None:
+    """Start-up cost (issue 13): with the cache warm and no config file, checking a report loads
+    neither the YAML parser (the formats and the pack come from the cache) nor tomllib, nor the
+    process pool."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import SEED
+
+    (tmp_path / "report.txt").write_text(SEED.read_text("utf-8"), "utf-8")  # no config near
+    probe = (
+        "import sys; from gxlint.app.cli import main; "
+        "main(['--format', 'json', '--fail-on', 'never', 'report.txt']); "
+        "print(sorted(m for m in ('yaml', 'tomllib', 'concurrent.futures') if m in sys.modules),"
+        " file=sys.stderr)"
+    )
+    env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
+        )
+        for _ in range(2)
+    ]
+    assert runs[0].stderr.strip() == "['yaml']"  # cold: the packs are read
+    assert runs[1].stderr.strip() == "[]"
+    assert runs[0].stdout == runs[1].stdout and '"code"' in runs[1].stdout

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
+
+if TYPE_CHECKING:  # the process pool is imported only for a batch large enough to use it
+    from concurrent.futures import Future
 
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_FROM = 16

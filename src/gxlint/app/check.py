@@ -3,6 +3,7 @@ compare reports across years, render the run, and turn it into an exit code."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -139,6 +140,7 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         if request.fix and result.error is None and any(f.fix for f in result.findings):
             result = _fixed(result, request.options)
         _gather(gathered, result, request.options)
+        gc.freeze()  # what is gathered lives to the end: the collector need not rescan it
         if shown is not None:
             _show(result, gathered, request, shown)
     across = compare_reports(gathered.facts)

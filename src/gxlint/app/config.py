@@ -15,7 +15,6 @@ command line win over the file.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,6 +104,8 @@ MAX_CONFIG_BYTES = 1024 * 1024
 def _read_toml(path: Path) -> dict[str, Any]:
     """A configuration file's TOML, or a one-line error: missing, not a regular file, too
     large, not UTF-8, malformed, or nested too deeply."""
+    import tomllib  # only when a config file exists: a run without one need not load it
+
     where = str(path)
     try:
         if not path.is_file():

@@ -38,21 +38,27 @@ MAX_ENTRY_BYTES = 8 * 1024 * 1024
 def cached_pack(main: Path, build: Callable[[], tuple[Pack, list[Path]]]) -> Pack:
     """The pack whose main file is `main`: from the cache when nothing it was built from
     changed, else built (`build` gives the pack and the files it read) and stored."""
+    return cached(f"pack-{_name(str(main))}", build, Pack)
+
+
+def cached(name: str, build: Callable[[], tuple[Any, list[Path]]], kind: type) -> Any:
+    """The cached value named `name` when it is a `kind` and the files it was built from are
+    unchanged; else built (`build` gives the value and the files it read) and stored."""
     folder = private_cache_dir()
     if folder is None:
         return build()[0]
-    entry = folder / f"pack-{_name(main)}.json"
-    pack = _read(entry)
-    if pack is not None:
-        return pack
-    pack, files = build()
+    entry = folder / f"{name}.json"
+    value = _read(entry)
+    if isinstance(value, kind):
+        return value
+    value, files = build()
     with contextlib.suppress(OSError, TypeError, ValueError):
-        _write(entry, pack, files)  # TypeError: a value JSON cannot hold; no cache then
-    return pack
+        _write(entry, value, files)  # TypeError: a value JSON cannot hold; no cache then
+    return value
 
 
-def _name(main: Path) -> str:
-    return hashlib.sha256(f"{__version__}\0{main}".encode()).hexdigest()[:24]
+def _name(key: str) -> str:
+    return hashlib.sha256(f"{__version__}\0{key}".encode()).hexdigest()[:24]
 
 
 @cache
@@ -69,7 +75,7 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read(entry: Path) -> Pack | None:
+def _read(entry: Path) -> Any:
     try:
         if not is_own_file(entry) or entry.stat().st_size > MAX_ENTRY_BYTES:
             return None
@@ -78,17 +84,16 @@ def _read(entry: Path) -> Pack | None:
             return None
         if any(_file_hash(Path(p)) != h for p, h in data["files"]):
             return None
-        pack = _decode(data["pack"])
+        return _decode(data["value"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
-    return pack if isinstance(pack, Pack) else None
 
 
-def _write(entry: Path, pack: Pack, files: list[Path]) -> None:
+def _write(entry: Path, value: Any, files: list[Path]) -> None:
     data = {
         "code": _code_hash(),
         "files": [[str(f), _file_hash(f)] for f in files],
-        "pack": _encode(pack),
+        "value": _encode(value),
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_atomically(entry, text.encode("utf-8"))

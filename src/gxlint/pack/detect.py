@@ -1,12 +1,16 @@
 """How each built-in format is recognised, read from the packs' `detect:` blocks alone: choosing a
-report's format does not load and validate every pack."""
+report's format does not load and validate every pack. They are kept in the pack cache (plain
+values), so a warm run reads no YAML and does not import the YAML parser."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import astuple, dataclass
 from functools import cache
+from pathlib import Path
 
 from gxlint.errors import GxlintError
+from gxlint.pack.cache import cached
 from gxlint.pack.files import builtin_pack_names, display, find_pack, read_yaml
 
 
@@ -24,9 +28,19 @@ class Format:
 @cache
 def formats() -> tuple[Format, ...]:
     """The built-in formats with a `detect:` block, oldest first."""
+    packs = {name: find_pack(name) for name in builtin_pack_names()}
+    key = "\0".join(f"{name}={main}" for name, main in packs.items())
+    name = "formats-" + hashlib.sha256(key.encode()).hexdigest()[:24]
+
+    def build() -> tuple[list[tuple], list[Path]]:
+        return [astuple(f) for f in _read_formats(packs)], list(packs.values())
+
+    return tuple(Format(*fields) for fields in cached(name, build, list))
+
+
+def _read_formats(packs: dict[str, Path]) -> list[Format]:
     found = []
-    for name in builtin_pack_names():
-        main = find_pack(name)
+    for name, main in packs.items():
         data = read_yaml(main)
         detect = data.get("detect")
         if not detect:
@@ -45,4 +59,4 @@ def formats() -> tuple[Format, ...]:
             )
         except (AttributeError, TypeError, ValueError):
             raise GxlintError(display(main), "键 detect: 需要 first_year、markers") from None
-    return tuple(sorted(found, key=lambda f: f.first_year))
+    return sorted(found, key=lambda f: f.first_year)

@@ -1,4 +1,5 @@
-"""Reading reports: bytes from a file or stdin → normalised text. One module per input format."""
+"""Reading reports: bytes from a file or stdin → normalised text. One module per input format,
+imported when a report of its format is read (a text report needs no XML or HTML parser)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,6 @@ import sys
 from pathlib import Path
 
 from gxlint.document.read.decode import Source, decode_report, digest
-from gxlint.document.read.docx import docx_text
-from gxlint.document.read.html import decode_html, html_text
-from gxlint.document.read.pdf import pdf_text
 from gxlint.document.read.url import fetch, is_url
 from gxlint.errors import GxlintError
 
@@ -32,11 +30,15 @@ def read_source(path: str) -> Source:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
+        from gxlint.document.read.docx import docx_text
+
         text, places = docx_text(path, data)
         return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".htm", ".html"):
-        return _page(path, decode_html(path, data), data)
+        return _page(path, data)
     if suffix == ".pdf":
+        from gxlint.document.read.pdf import pdf_text
+
         text, places = pdf_text(path, data)
         return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".doc", ".wps"):
@@ -48,11 +50,13 @@ def _from_url(url: str) -> Source:
     fetched = fetch(url, MAX_BYTES)
     if fetched.kind == "text":
         return decode_report(url, fetched.data)
-    return _page(url, decode_html(url, fetched.data, fetched.charset), fetched.data)
+    return _page(url, fetched.data, fetched.charset)
 
 
-def _page(path: str, text: str, data: bytes) -> Source:
-    report, lines = html_text(path, text)
+def _page(path: str, data: bytes, charset: str | None = None) -> Source:
+    from gxlint.document.read.html import decode_html, html_text
+
+    report, lines = html_text(path, decode_html(path, data, charset))
     places = tuple(f"网页第 {n} 行 (HTML line {n})" for n in lines)
     return Source(report, editable=False, digest=digest(data), places=places)
 

@@ -127,3 +127,17 @@ def test_wording_shared_by_many_reports_is_common_not_copied() -> None:
     findings = lint_batch(reports)
     assert [f for f in findings if f.code == "GX604"] == []
     assert [f for f in findings if f.code == "GX603"] == []  # twelve agencies, not one
+
+
+def test_towns_named_without_their_county_are_not_paired() -> None:
+    # Many counties have a 城关镇: two such reports of one year are two towns, not one twice; a
+    # town named with its county is paired as usual.
+    this = corpus_text("hongze-2024")
+    first, second = (
+        this.replace("淮安市洪泽区人民政府", name, 1)
+        for name in ("城关镇人民政府", "城关镇人民政府")
+    )
+    second = second.replace("行政规范性文件\t3\t0\t8", "行政规范性文件\t1\t0\t4")
+    assert _codes([("a.txt", first), ("b.txt", second)], "GX603") == []
+    qualified = this.replace("淮安市洪泽区人民政府", "洪泽区城关镇人民政府", 1)
+    assert _codes([("a.txt", qualified), ("b.txt", qualified)], "GX603") == [("GX603", "b.txt", 1)]

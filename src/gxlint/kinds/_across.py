@@ -1,18 +1,26 @@
 """What the cross-report kinds share: who wrote a report and for which year (the key that pairs
-an agency's consecutive reports), and a source line to show with a finding."""
+an agency's consecutive reports), and a source line to show with a finding.
+
+An agency is known by the name its report gives. A name whose first place is a town, township
+or street (城关镇人民政府, 新华街道办事处) is shared by many places across a province: such a report
+is not paired with others, since a batch of a whole province would pair different towns."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
 from gxlint.document.model import Span
 
+_TOWN_FIRST = re.compile(r"^[^省市县区州盟]+?(?:镇|乡|街道|苏木)")
+
 
 def identity(ctx: Context) -> dict[str, Any] | None:
-    """The agency (normalised), year and path of a report, or None if it names neither."""
-    if not ctx.agency.name or ctx.version.year is None:
+    """The agency (normalised), year and path of a report; None if it names no agency, no year,
+    or an agency whose name alone does not tell which one it is (a town's, without its county)."""
+    if not ctx.agency.name or ctx.version.year is None or _TOWN_FIRST.match(ctx.agency.name):
         return None
     return {"agency": normalise(ctx.agency.name), "year": ctx.version.year, "path": ctx.doc.path}
 

@@ -12,9 +12,9 @@ from dataclasses import replace
 from typing import Any
 
 from gxlint.analysis.context import Context
-from gxlint.document.labels import normalise
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
+from gxlint.kinds._across import identity, shown
 from gxlint.kinds._common import TABLE
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -22,27 +22,18 @@ from gxlint.pack.rule import Rule
 
 def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
     table = ctx.tables.tables.get(rule.params["table"])
-    if table is None or not ctx.agency.name or ctx.version.year is None:
+    who = identity(ctx)
+    if table is None or who is None:
         return None
     this, last = (table.rows.get(rule.params[k]) for k in ("this", "last"))
-    source = ctx.doc.source_lines
 
     def cells(row: Any) -> list[tuple[Any, Any, str]] | None:
         if row is None or row.values is None:
             return None
-        return [
-            (
-                v.value,
-                v.cell.span,
-                source[v.cell.span.line - 1] if v.cell.span.line <= len(source) else "",
-            )
-            for v in row.values
-        ]
+        return [shown(ctx, v.value, v.cell.span) for v in row.values]
 
     return {
-        "agency": normalise(ctx.agency.name),
-        "year": ctx.version.year,
-        "path": ctx.doc.path,
+        **who,
         "columns": [c.name for c in table.spec.columns],
         "this": cells(this),
         "this_row": this.name if this else "",

@@ -141,3 +141,36 @@ def test_towns_named_without_their_county_are_not_paired() -> None:
     assert _codes([("a.txt", first), ("b.txt", second)], "GX603") == []
     qualified = this.replace("淮安市洪泽区人民政府", "洪泽区城关镇人民政府", 1)
     assert _codes([("a.txt", qualified), ("b.txt", qualified)], "GX603") == [("GX603", "b.txt", 1)]
+
+
+def test_history_folder_is_compared_with_but_not_checked(tmp_path, capsys) -> None:
+    # Last year's report sits in an archive that is not being checked: this year's report is
+    # compared with it (GX601 here), and the archive's own findings are not shown.
+    (tmp_path / "archive").mkdir()
+    previous = ROW.sub(r"\g<1>2\g<2>", corpus_text("pingtan-2023"))
+    (tmp_path / "archive" / "2023.txt").write_text(previous, "utf-8")
+    (tmp_path / "2024.txt").write_text(corpus_text("pingtan-2024"), "utf-8")
+    this = str(tmp_path / "2024.txt")
+    main(["--format", "json", "--fail-on", "never", this])
+    alone = json.loads(capsys.readouterr().out)
+    assert "GX601" not in {i["code"] for i in alone}
+    history = ["--history", str(tmp_path / "archive")]
+    main(["--format", "json", "--fail-on", "never", *history, this])
+    items = json.loads(capsys.readouterr().out)
+    assert {i["path"] for i in items} == {this}  # nothing about the archive itself
+    assert [(i["code"], i["line"]) for i in items if i["code"] == "GX601"] == [("GX601", 17)]
+    assert len(items) == len(alone) + 1
+
+
+def test_history_in_the_config_and_a_missing_history_folder(tmp_path, capsys) -> None:
+    (tmp_path / "old").mkdir()
+    previous = ROW.sub(r"\g<1>2\g<2>", corpus_text("pingtan-2023"))
+    (tmp_path / "old" / "2023.txt").write_text(previous, "utf-8")
+    (tmp_path / "2024.txt").write_text(corpus_text("pingtan-2024"), "utf-8")
+    (tmp_path / "gxlint.toml").write_text('history = ["old"]\n', "utf-8")
+    this = str(tmp_path / "2024.txt")
+    main(["--format", "json", "--fail-on", "never", "--select", "GX6", this])
+    assert [i["code"] for i in json.loads(capsys.readouterr().out)] == ["GX601"]
+    assert main(["--history", str(tmp_path / "nowhere"), this]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nowhere" in err and "history" in err

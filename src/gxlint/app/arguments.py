@@ -132,6 +132,12 @@ def _output_options(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     check.add_argument(
+        "--history",
+        metavar="DIR",
+        action="append",
+        help="往年的报告（不检查，只用于跨年度对照）；可重复",
+    )
+    check.add_argument(
         "--write-baseline", metavar="FILE", help="把现有的问题写入基线文件（之后用 --baseline）"
     )
     check.add_argument(

@@ -12,6 +12,7 @@ from gxlint.app.baseline import load_baseline, new_findings, not_ignored, write_
 from gxlint.app.batch import Options, Result, check_many, check_one
 from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.files import SUFFIXES, expand_paths
+from gxlint.app.history import history_facts, on_checked
 from gxlint.app.output import output
 from gxlint.app.progress import progress
 from gxlint.document.model import Span
@@ -45,6 +46,7 @@ class Request:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: str | None = None  # report only findings this baseline does not hold
     write_baseline: str | None = None  # record today's findings there instead
+    history: tuple[str, ...] = ()  # earlier reports to compare with, not checked themselves
 
 
 @dataclass
@@ -143,11 +145,13 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         gc.freeze()  # what is gathered lives to the end: the collector need not rescan it
         if shown is not None:
             _show(result, gathered, request, shown)
-    across = compare_reports(gathered.facts)
+    earlier, history = history_facts(request.history, files, request.options, request.jobs)
+    across = compare_reports([*gathered.facts, *earlier])
     for path, numbered in across.lines.items():
         gathered.sources.setdefault(path, {}).update(numbered)
     gathered.rules.update(across.rules)
-    gathered.findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
+    found = [*gathered.findings, *on_checked(across.findings, history)]
+    gathered.findings = sorted(found, key=Finding.sort_key)
     return gathered
 
 

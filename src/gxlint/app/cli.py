@@ -119,6 +119,7 @@ def _run(options: argparse.Namespace) -> int:
         per_file_ignores=config.per_file_ignores,
         baseline=options.baseline or _under(config.root, config.baseline),
         write_baseline=options.write_baseline,
+        history=tuple(options.history or (str(config.root / h) for h in config.history)),
     )
     if options.show_settings:
         return _show_settings(config.path, request)
@@ -150,6 +151,7 @@ def _show_settings(path: Path | None, request: Request) -> int:
         "exclude": ",".join(request.exclude) or "（无 none）",
         "pack": opts.pack or "（按格式版本 by format version）",
         "format-version": opts.format_version or "（自动 detected）",
+        "history": ",".join(request.history) or "（无 none）",
     }
     for key, value in settings.items():
         print(f"{key} = {value}")

@@ -24,7 +24,7 @@ from gxlint.errors import GxlintError
 
 FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
 _KEYS = {"fail-on", "select", "ignore", "exclude", "pack", "format-version"}
-_KEYS |= {"per-file-ignores", "baseline"}
+_KEYS |= {"per-file-ignores", "baseline", "history"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Config:
     # glob (relative to the config file's folder) → codes or prefixes not reported there
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: str | None = None  # a baseline file, relative to the config file's folder
+    history: tuple[str, ...] = ()  # folders of earlier reports, relative to the same folder
     values: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -94,6 +95,7 @@ def load_config(path: Path | None) -> Config:
         format_version=version,
         per_file_ignores=_per_file_ignores(where, data),
         baseline=_optional_string(where, data, "baseline"),
+        history=_strings(where, data, "history"),
         values=data,
     )
 

@@ -1,0 +1,46 @@
+"""`--history DIR`: earlier reports that are not being checked, read only so that the reports
+being checked can be compared with them (category 6: last year's carried-over requests,
+documents in force, near-copies). Their own findings are not shown, and a finding across
+reports is shown only on a report being checked. A history report that cannot be read is named
+on stderr and left out of the comparison; it does not fail the run, since it is not checked."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gxlint.app.batch import Options, check_many
+from gxlint.app.files import expand_paths
+from gxlint.document.read.url import is_url
+from gxlint.engine import Facts
+from gxlint.errors import GxlintError
+from gxlint.findings import Finding
+from gxlint.printable import printable
+
+
+def history_facts(
+    history: tuple[str, ...], checked: list[str], options: Options, jobs: int
+) -> tuple[list[Facts], set[str]]:
+    """The facts of the reports under `history` that are not among `checked`, and their paths."""
+    if not history:
+        return [], set()
+    missing = [h for h in history if not is_url(h) and not Path(h).exists()]
+    if missing:
+        raise GxlintError(missing[0], "历史报告的目录不存在 (no such history folder)")
+    being_checked = set(checked)
+    files = [f for f in expand_paths(list(history)) if f not in being_checked]
+    facts = []
+    for result in check_many(files, options, jobs):
+        if result.error is not None:
+            problem = (
+                f"历史报告未能读取，不作对照 (history report left out: {result.error.problem})"
+            )
+            print(f"gxlint: {printable(result.path)}: {printable(problem)}", file=sys.stderr)
+            continue
+        facts.append(result.facts)
+    return facts, set(files)
+
+
+def on_checked(findings: list[Finding], history: set[str]) -> list[Finding]:
+    """The findings across reports that concern a report being checked."""
+    return [f for f in findings if f.path not in history]

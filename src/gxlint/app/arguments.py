@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="text",
-        help="输出格式：text（默认）、json、sarif（代码扫描）、github（GitHub Actions 注释）",
+        help="输出格式：text（默认）、json、sarif（代码扫描）、github（GitHub Actions 注释）、"
+        "csv（每份报告一行）、html（供审阅的网页）",
     )
     check.add_argument(
         "--fail-on",

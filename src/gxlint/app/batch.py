@@ -43,6 +43,7 @@ class Options:
     format_version: str | None = None
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    whole_text: bool = False  # keep every source line, not only the findings' (an HTML page)
 
 
 def check_one(path: str, options: Options) -> Result:
@@ -70,11 +71,10 @@ def _check(path: str, name: str, options: Options) -> Result:
         doc, options.pack, options.format_version, options.select, options.ignore
     )
     source_lines = doc.source_lines
-    lines = {
-        f.span.line: source_lines[f.span.line - 1]
-        for f in findings
-        if f.span.line <= len(source_lines)
-    }
+    shown = (
+        range(1, len(source_lines) + 1) if options.whole_text else {f.span.line for f in findings}
+    )
+    lines = {n: source_lines[n - 1] for n in shown if n <= len(source_lines)}
     places = {
         f.span.line: where
         for f in findings

@@ -104,6 +104,7 @@ def _run(options: argparse.Namespace) -> int:
             format_version=options.format_version or config.format_version,
             select=select,
             ignore=ignore,
+            whole_text=options.format == "html",
         ),
         output=options.format,
         fail_on="never" if options.exit_zero else options.fail_on or config.fail_on or "error",

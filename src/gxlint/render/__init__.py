@@ -33,6 +33,10 @@ def renderer(name: str) -> Renderer:
         from gxlint.render.csv import render_csv
 
         return render_csv
+    if name == "html":
+        from gxlint.render.html import render_html
+
+        return render_html
     if name == "github":
         from gxlint.render.github import render_github
 

@@ -1,0 +1,127 @@
+"""A report's lines as HTML for the reviewers' page: prose as paragraphs, tab-separated rows as
+tables, and each finding marked where it is — its words underlined, its table cell highlighted.
+Every finding gets exactly one element with the id `f-N` (the side list links to it): its first
+marked piece, or a pin where it has no width or no place on its line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import escape
+from itertools import pairwise
+
+from gxlint.findings import Finding
+
+Numbered = tuple[int, Finding]  # a finding and its number on the page
+
+
+@dataclass
+class _Line:
+    """One line being marked: its findings as 0-based [start, end) character ranges."""
+
+    text: str
+    spans: list[tuple[int, Finding, int, int]] = field(default_factory=list)
+    placed: set[int] = field(default_factory=set)  # findings whose id is already on the page
+
+
+def render_lines(lines: dict[int, str], findings: list[Numbered]) -> str:
+    """The lines in order (prose and tables), with `findings` marked on them; findings on no
+    line shown (a whole-document finding, an unreadable file) are pinned above the text."""
+    by_line: dict[int, list[Numbered]] = {}
+    for number, finding in findings:
+        key = finding.span.line if finding.span.line in lines else 0
+        by_line.setdefault(key, []).append((number, finding))
+    parts = [_pins(by_line.get(0, []))]
+    for block in _blocks(lines):
+        rows = [_line(n, lines[n], by_line.get(n, [])) for n in block]
+        if "\t" in lines[block[0]]:
+            parts.append(f'<table class="rows">{"".join(_row(*r) for r in rows)}</table>')
+        else:
+            parts.extend(_prose(*r) for r in rows)
+    return "".join(parts)
+
+
+def _blocks(lines: dict[int, str]) -> Iterator[list[int]]:
+    """Runs of consecutive table rows (lines with a tab); each prose line on its own."""
+    run: list[int] = []
+    for n in sorted(lines):
+        joins = run and run[-1] == n - 1 and "\t" in lines[n] and "\t" in lines[run[-1]]
+        if run and not joins:
+            yield run
+            run = []
+        run.append(n)
+    if run:
+        yield run
+
+
+def _line(number: int, text: str, findings: list[Numbered]) -> tuple[int, _Line]:
+    line = _Line(text)
+    for index, finding in findings:
+        span = finding.span
+        end = span.end_column - 1 if span.end_line == span.line else len(text)
+        start = min(max(span.column - 1, 0), len(text))
+        line.spans.append((index, finding, start, max(start, min(end, len(text)))))
+    return number, line
+
+
+def _prose(number: int, line: _Line) -> str:
+    body = _marked(line, 0, len(line.text)) + _leftover(line)
+    return f'<p class="line" id="L{number}"><span class="ln">{number}</span>{body}</p>'
+
+
+def _row(number: int, line: _Line) -> str:
+    cells, start = [], 0
+    for text in line.text.split("\t"):
+        end = start + len(text)
+        touched = [f for _, f, s, e in line.spans if _touches(s, e, start, end)]
+        flag = f' class="flag sev-{max(f.severity for f in touched).label}"' if touched else ""
+        cells.append(f"<td{flag}>{_marked(line, start, end)}</td>")
+        start = end + 1
+    last = cells.pop() if cells else "<td></td>"
+    cells.append(last.replace("</td>", _leftover(line) + "</td>"))
+    return f'<tr id="L{number}"><th class="ln">{number}</th>{"".join(cells)}</tr>'
+
+
+def _marked(line: _Line, low: int, high: int) -> str:
+    """Characters [low, high) of the line, each finding's part wrapped in its own mark."""
+    inside = [
+        (i, f, max(s, low), min(e, high)) for i, f, s, e in line.spans if _touches(s, e, low, high)
+    ]
+    cuts = sorted({low, high, *(s for *_, s, _ in inside), *(e for *_, e in inside)})
+    out = []
+    for a, b in list(pairwise(cuts)) or [(low, low)]:
+        out.append(_pins([(i, f) for i, f, s, e in inside if s == e == a], line.placed))
+        piece = escape(line.text[a:b])
+        for i, f, s, e in inside:
+            if s <= a and b <= e and s < e:
+                piece = f"<mark {_attributes(i, f, line.placed)}>{piece}</mark>"
+        out.append(piece)
+    return "".join(out)
+
+
+def _touches(start: int, end: int, low: int, high: int) -> bool:
+    """Whether [start, end) overlaps [low, high), or is an empty range at a place in it."""
+    return start < high and end > low if start < end else low <= start <= high
+
+
+def _leftover(line: _Line) -> str:
+    """A pin for each finding of the line not marked yet (its range fell between cells)."""
+    return _pins([(i, f) for i, f, *_ in line.spans], line.placed)
+
+
+def _pins(findings: list[Numbered], placed: set[int] | None = None) -> str:
+    placed = set() if placed is None else placed
+    return "".join(
+        f'<span class="pin" {_attributes(i, f, placed)}>◆</span>'
+        for i, f in findings
+        if i not in placed
+    )
+
+
+def _attributes(number: int, finding: Finding, placed: set[int]) -> str:
+    """The attributes of a finding's mark: its id the first time, its severity and message."""
+    first = number not in placed
+    placed.add(number)
+    tip = escape(f"{finding.code} {finding.message}", quote=True)
+    anchor = f'id="f-{number}" ' if first else ""
+    return f'{anchor}class="sev-{finding.severity.label}" data-f="{number}" title="{tip}"'

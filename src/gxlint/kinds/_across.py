@@ -8,11 +8,14 @@ is not paired with others, since a batch of a whole province would pair differen
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
 from gxlint.document.model import Span
+from gxlint.findings import Finding
+from gxlint.pack.rule import Rule
 
 _TOWN_FIRST = re.compile(r"^[^省市县区州盟]+?(?:镇|乡|街道|苏木)")
 
@@ -29,6 +32,12 @@ def shown(ctx: Context, value: Any, span: Span) -> tuple[Any, Span, str]:
     """A value with its span and source line (compare_reports shows those lines)."""
     source = ctx.doc.source_lines
     return (value, span, source[span.line - 1] if span.line <= len(source) else "")
+
+
+def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """What a cross-report kind finds in one report alone: nothing (its findings come from
+    comparing the facts it collects)."""
+    return iter(())
 
 
 def by_agency_and_year(facts: list[dict[str, Any]]) -> dict[tuple[str, int], list[dict[str, Any]]]:

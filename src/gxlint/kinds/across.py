@@ -14,7 +14,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import identity, shown
+from gxlint.kinds._across import alone, identity, shown
 from gxlint.kinds._common import TABLE
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -73,7 +73,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
 KIND = Kind(
     "across-reports",
     "跨年度报告对照 — a row against the same agency's report of the year before",
-    lambda rule, ctx: iter(()),
+    alone,
     params={
         "table": TABLE,
         "this": Param(str, required=True, doc="row key of this year's report"),

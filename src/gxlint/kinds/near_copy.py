@@ -18,7 +18,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.prose import sentences
 from gxlint.findings import Finding
-from gxlint.kinds._across import identity, shown
+from gxlint.kinds._across import alone, identity, shown
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
@@ -80,7 +80,7 @@ def _finding(
 KIND = Kind(
     "near-copy",
     "报告正文与另一份报告大量相同 — a report's prose largely repeats another report's",
-    lambda rule, ctx: iter(()),
+    alone,
     params={
         "share": Param(float, default=0.5, doc="share of its sentences found in the other report"),
         "at_least": Param(int, default=10, doc="only reports with this many sentences"),

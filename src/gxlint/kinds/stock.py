@@ -12,7 +12,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import by_agency_and_year, identity, shown
+from gxlint.kinds._across import alone, by_agency_and_year, identity, shown
 from gxlint.kinds._common import TABLE
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -63,7 +63,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
 KIND = Kind(
     "stock-across-reports",
     "跨年度：现行有效 ≈ 上年现行有效 + 本年制发 − 本年废止 — a stock against last year's",
-    lambda rule, ctx: iter(()),
+    alone,
     params={
         "table": TABLE,
         "stock": Param(str, required=True, doc="column key of the stock (现行有效件数)"),

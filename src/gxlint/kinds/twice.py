@@ -10,7 +10,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import by_agency_and_year, identity, shown
+from gxlint.kinds._across import alone, by_agency_and_year, identity, shown
 from gxlint.kinds.base import Kind
 from gxlint.pack.rule import Rule
 
@@ -34,7 +34,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
 KIND = Kind(
     "report-twice",
     "同一机关同一年度的报告出现两次 — one agency's report for one year, twice in a batch",
-    lambda rule, ctx: iter(()),
+    alone,
     fields=frozenset({"year", "first_path"}),
     collect=_collect,
     compare=_compare,

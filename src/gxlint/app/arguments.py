@@ -133,6 +133,11 @@ def _output_options(check: argparse.ArgumentParser) -> None:
     )
     check.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的新问题")
     check.add_argument(
+        "--annotate-docx",
+        metavar="OUT.docx",
+        help="另存一份 Word 文档，每个问题作为批注标在所在段落或单元格上（原文件不变）",
+    )
+    check.add_argument(
         "--history",
         metavar="DIR",
         action="append",

@@ -47,6 +47,7 @@ class Request:
     baseline: str | None = None  # report only findings this baseline does not hold
     write_baseline: str | None = None  # record today's findings there instead
     history: tuple[str, ...] = ()  # earlier reports to compare with, not checked themselves
+    annotate_docx: str | None = None  # write a copy of the one .docx checked, with comments
 
 
 @dataclass
@@ -67,6 +68,8 @@ def check(request: Request) -> int:
     stream = _streams(request)
     gathered = _collect(files, request, stream)
     findings = not_ignored(gathered.findings, request.per_file_ignores, request.root)
+    if request.annotate_docx and not gathered.failures:
+        _annotate(files[0], request.annotate_docx, findings)
     if request.write_baseline:
         count = write_baseline(request.write_baseline, findings, gathered.sources, request.root)
         done = f"已记录 {count} 个问题 (wrote the baseline)"
@@ -122,6 +125,14 @@ def _finish_stream(run: Run, shown: list[Finding]) -> None:
     print(summary(run))
 
 
+def _annotate(source: str, target: str, findings: list[Finding]) -> None:
+    from gxlint.app.annotate import annotate_docx
+
+    count = annotate_docx(source, target, findings)
+    done = f"已写入 {count} 条批注 (wrote a copy with {count} comments)"
+    print(f"gxlint: {printable(target)}: {done}", file=sys.stderr)
+
+
 def _files(request: Request) -> list[str]:
     """The files to check, after the options are checked; an error if there are none."""
     _check_options(request.options)
@@ -131,6 +142,8 @@ def _files(request: Request) -> list[str]:
         raise GxlintError("、".join(request.paths), found)
     if request.fix and "-" in files:
         raise GxlintError("--fix", "不能修复标准输入 (cannot fix standard input)")
+    if request.annotate_docx and (len(files) != 1 or not files[0].lower().endswith(".docx")):
+        raise GxlintError("--annotate-docx", "只能用于一个 .docx 文件 (takes one Word file)")
     return files
 
 

@@ -120,6 +120,7 @@ def _run(options: argparse.Namespace) -> int:
         per_file_ignores=config.per_file_ignores,
         baseline=options.baseline or _under(config.root, config.baseline),
         write_baseline=options.write_baseline,
+        annotate_docx=options.annotate_docx,
         history=tuple(options.history or (str(config.root / h) for h in config.history)),
     )
     if options.show_settings:

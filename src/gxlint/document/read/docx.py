@@ -131,10 +131,39 @@ def _paragraph(paragraph: ElementTree.Element, breaks: str = "\n") -> str:
     return "".join(parts)
 
 
-def _table(table: ElementTree.Element) -> list[str]:
+def line_paragraphs(path: str, data: bytes) -> list[tuple[int, ...]]:
+    """For each line of `docx_text`'s text, the paragraphs it comes from, numbered in the order
+    of all the document's w:p elements: one for a paragraph's line, one per column for a table
+    row (the columns a merged cell spans share its first paragraph; -1: a cell with none)."""
+    root, _ = _parts(path, data)
+    order = {id(p): n for n, p in enumerate(root.iter(f"{_W}p"))}
+    body = root.find(f"{_W}body")
+    found: list[tuple[int, ...]] = []
+    for block in _blocks(body) if body is not None else []:
+        if block.tag == f"{_W}p":
+            found += [(order[id(block)],)] * len(_paragraph(block).split("\n"))
+            continue
+        width = _width(block)
+        for row in block.iter(f"{_W}tr"):
+            columns: list[int] = []
+            for cell in row.findall(f"{_W}tc"):
+                first = next(cell.iter(f"{_W}p"), None)
+                room = max(0, width - len(columns) - 1)
+                columns += [order[id(first)] if first is not None else -1] * (
+                    1 + min(_merge(cell)[0] - 1, room)
+                )
+            found.append(tuple(columns))
+    return found
+
+
+def _width(table: ElementTree.Element) -> int:
     grid = table.find(f"{_W}tblGrid")
     width = len(grid.findall(f"{_W}gridCol")) if grid is not None else 0
-    width = min(width or MAX_COLUMNS, MAX_COLUMNS)
+    return min(width or MAX_COLUMNS, MAX_COLUMNS)
+
+
+def _table(table: ElementTree.Element) -> list[str]:
+    width = _width(table)
     rows = []
     for row in table.iter(f"{_W}tr"):
         cells: list[str] = []

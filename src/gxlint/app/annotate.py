@@ -24,6 +24,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _COMMENTS = "word/comments.xml"
 _RELS = "word/_rels/document.xml.rels"
 _REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+MAX_COPY = 256 * 1024 * 1024  # every part of the Word file, unpacked (images included)
 _CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 
 
@@ -35,6 +36,8 @@ def annotate_docx(source: str, target: str, findings: list[Finding]) -> int:
     text = docx_text(source, data)[0].split("\n")
     anchors = _anchors(line_paragraphs(source, data), text, findings)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_COPY:
+            raise GxlintError(source, "Word 文档解压后过大，不作批注副本 (document too large)")
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     first = 1 + max(map(int, re.findall(rb'w:id="(\d+)"', parts.get(_COMMENTS, b""))), default=0)
     numbered = {first + n: pair for n, pair in enumerate(anchors)}
@@ -46,7 +49,10 @@ def annotate_docx(source: str, target: str, findings: list[Finding]) -> int:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
         for name, content in parts.items():
             out.writestr(name, content)
-    write_atomically(Path(target), buffer.getvalue())
+    try:
+        write_atomically(Path(target), buffer.getvalue())
+    except OSError as exc:
+        raise GxlintError(target, f"无法写入批注副本 (cannot write: {exc.strerror})") from None
     return len(anchors)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import repeat
 
 from gxlint.document.model import Line, LineKind, Span
 
@@ -70,7 +71,7 @@ def fold(lines: list[Line]) -> Prose:
                 parts.append(" ")
                 where.append(where[-1])
             parts.append(chunk)
-            where.extend((line.lineno, columns[i]) for i in range(run.start(), run.end()))
+            where.extend(zip(repeat(line.lineno), columns[run.start() : run.end()], strict=False))
             last = chunk[-1]
     return Prose("".join(parts), tuple(where))
 

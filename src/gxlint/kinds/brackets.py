@@ -4,6 +4,7 @@ own, after folding (full-width （） are ( ) there)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
@@ -14,12 +15,14 @@ from gxlint.pack.rule import Rule
 
 _PAIRS = {"(": ")", "《": "》", "“": "”", "【": "】", "〔": "〕", "「": "」"}
 _CLOSES = {close: open_ for open_, close in _PAIRS.items()}
+_MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSES)) + "]")
 
 
 def _unbalanced(prose: Prose) -> Iterator[tuple[int, str, str]]:
     """(position, the mark, what is wrong) for each mark without its partner."""
     stack: list[tuple[str, int]] = []
-    for at, ch in enumerate(prose.text):
+    for mark in _MARKS.finditer(prose.text):
+        at, ch = mark.start(), mark.group()
         if ch in _PAIRS:
             if stack and stack[-1][0] == ch == "《":
                 yield at, ch, "重复"  # 《《

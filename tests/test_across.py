@@ -105,8 +105,14 @@ def test_a_copy_of_last_year_with_new_numbers() -> None:
     renumbered = rotated.replace("@", "2025")
     reports = [("hongze-2024.txt", this), ("hongze-2025.txt", renumbered)]
     (finding,) = [f for f in lint_batch(reports) if f.code == "GX604"]
-    assert finding.path == "hongze-2025.txt"
-    assert "hongze-2024.txt" in finding.message
+    # pinned on the first shared sentence: 一、总体情况's first line (line 10)
+    assert (finding.path, finding.span.line, finding.severity.label) == (
+        "hongze-2025.txt",
+        10,
+        "warning",
+    )
+    assert re.fullmatch(r"正文有 100% 的句子（\d+ 句）与 hongze-2024\.txt 相同", finding.message)
+    assert "「2025年,淮安市洪泽区人民政府坚持以习近平新时" in finding.hint
 
 
 def test_different_reports_are_not_copies() -> None:

@@ -27,24 +27,31 @@ class _Page(HTMLParser):
         self.ids: list[str] = []
         self.links: list[str] = []
         self.items = 0
-        self.flagged_cells = 0
+        self.in_flagged_cell: set[str] = set()  # the marks that sit in a highlighted cell
+        self._flagged = False
         self.outside: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         if a.get("id", "").startswith("f-"):
             self.ids.append(a["id"] or "")
+            if self._flagged:
+                self.in_flagged_cell.add(a["id"] or "")
         if tag == "a" and (a.get("href") or "").startswith("#f-"):
             self.links.append((a["href"] or "")[1:])
         if tag == "li" and "item" in (a.get("class") or ""):
             self.items += 1
-        if tag == "td" and "flag" in (a.get("class") or ""):
-            self.flagged_cells += 1
+        if tag == "td":
+            self._flagged = "flag" in (a.get("class") or "")
         for key in ("src", "href"):
             if (a.get(key) or "#").split(":")[0] in ("http", "https", "file", "//"):
                 self.outside.append(a.get(key) or "")
         if tag == "link":
             self.outside.append(str(a))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "td":
+            self._flagged = False
 
 
 def _page(capsys, *paths: str) -> tuple[str, list[dict]]:
@@ -65,8 +72,8 @@ def test_one_mark_per_finding_and_a_link_to_each(name, capsys) -> None:
     assert sorted(page.ids) == sorted(expected)  # each finding marked exactly once
     assert sorted(page.links) == sorted(expected) and page.items == len(findings)
     assert page.outside == []
-    on_rows = {f["line"] for f in findings if "\t" in _line(name, f["line"])}
-    assert page.flagged_cells >= (1 if on_rows else 0)  # a finding in a table marks its cell
+    on_rows = {f"f-{n}" for n, f in enumerate(findings, 1) if "\t" in _line(name, f["line"])}
+    assert page.in_flagged_cell == on_rows  # a finding in a table sits in its highlighted cell
 
 
 def _line(name: str, number: int) -> str:

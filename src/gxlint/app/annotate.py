@@ -4,7 +4,7 @@ the drafter who works in Word. The original is never touched; the copy is writte
 
 The document's XML is edited as bytes, not re-serialised: expat gives each paragraph's place in
 the file, and the comment marks are inserted there, so everything else Word wrote stays as it
-was. The paragraphs are the ones the reader took each line from (`line_paragraphs`)."""
+was. The paragraphs are the ones the reader took each line and cell from (`cell_paragraphs`)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from gxlint.atomic import write_atomically
-from gxlint.document.read.docx import docx_text, line_paragraphs
+from gxlint.document.read.docx import cell_paragraphs
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 
@@ -33,8 +33,7 @@ def annotate_docx(source: str, target: str, findings: list[Finding]) -> int:
     if Path(target).resolve() == Path(source).resolve():
         raise GxlintError(target, "批注副本不能覆盖原文件 (--annotate-docx writes a copy)")
     data = Path(source).read_bytes()
-    text = docx_text(source, data)[0].split("\n")
-    anchors = _anchors(line_paragraphs(source, data), text, findings)
+    anchors = _anchors(cell_paragraphs(source, data), findings)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_COPY:
             raise GxlintError(source, "Word 文档解压后过大，不作批注副本 (document too large)")
@@ -57,15 +56,16 @@ def annotate_docx(source: str, target: str, findings: list[Finding]) -> int:
 
 
 def _anchors(
-    paragraphs: list[tuple[int, ...]], text: list[str], findings: list[Finding]
+    lines: list[tuple[tuple[int, int], ...]], findings: list[Finding]
 ) -> list[tuple[int, Finding]]:
-    """Each finding with the paragraph its comment goes on (a row's finding: its cell's)."""
+    """Each finding with the paragraph its comment goes on: its line's, or in a table row the
+    cell's its column falls in (a cell without a paragraph: the row's first that has one)."""
     anchors = []
     for finding in findings:
         line = finding.span.line
-        columns = paragraphs[line - 1] if 1 <= line <= len(paragraphs) else (0,)
-        tab = text[line - 1][: finding.span.column - 1].count("\t") if line <= len(text) else 0
-        usable = [p for p in columns[tab:] if p >= 0] or [p for p in columns if p >= 0] or [0]
+        cells = lines[line - 1] if 1 <= line <= len(lines) else ((1, 0),)
+        inside = [p for start, p in cells if start <= finding.span.column][-1:]
+        usable = [p for p in inside if p >= 0] or [p for _, p in cells if p >= 0] or [0]
         anchors.append((usable[0], finding))
     return anchors
 

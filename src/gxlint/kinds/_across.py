@@ -41,7 +41,20 @@ def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 
 def by_agency_and_year(facts: list[dict[str, Any]]) -> dict[tuple[str, int], list[dict[str, Any]]]:
+    """The reports of each agency and year, by path."""
     grouped: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for fact in sorted(facts, key=lambda f: f["path"]):
         grouped.setdefault((fact["agency"], fact["year"]), []).append(fact)
     return grouped
+
+
+def consecutive(
+    facts: list[dict[str, Any]],
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each report with its agency's report of the year before, when the batch holds both (of
+    two reports of one agency and year, the first by path)."""
+    reports = {key: group[0] for key, group in by_agency_and_year(facts).items()}
+    for (agency, year), report in sorted(reports.items()):
+        before = reports.get((agency, year - 1))
+        if before is not None:
+            yield report, before

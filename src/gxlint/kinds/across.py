@@ -14,7 +14,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, identity, shown
+from gxlint.kinds._across import alone, consecutive, identity, shown
 from gxlint.kinds._common import TABLE
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -43,12 +43,8 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
 
 
 def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
-    by_agency: dict[tuple[str, int], dict[str, Any]] = {}
-    for fact in facts:
-        by_agency.setdefault((fact["agency"], fact["year"]), fact)
-    for (agency, year), report in sorted(by_agency.items()):
-        before = by_agency.get((agency, year - 1))
-        if before is None or report["this"] is None or before["last"] is None:
+    for report, before in consecutive(facts):
+        if report["this"] is None or before["last"] is None:
             continue
         for column, (value, span, _), (previous, _, _) in zip(
             report["columns"], report["this"], before["last"], strict=True
@@ -63,7 +59,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
                     this_value=format_number(value),
                     last_row=before["last_row"],
                     last_value=format_number(previous),
-                    last_year=year - 1,
+                    last_year=before["year"],
                     last_path=before["path"],
                 ),
                 path=report["path"],

@@ -61,9 +61,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
 
 def _copier(fact: dict[str, Any], other: dict[str, Any]) -> bool:
     """The later report is the copy; of two of one year, both are told."""
-    return (fact["year"], fact["path"]) >= (other["year"], other["path"]) or (
-        fact["year"] == other["year"]
-    )
+    return fact["year"] >= other["year"]
 
 
 def _finding(

@@ -12,7 +12,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, by_agency_and_year, identity, shown
+from gxlint.kinds._across import alone, consecutive, identity, shown
 from gxlint.kinds._common import TABLE
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -28,19 +28,15 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
     rows: dict[str, Any] = {}
     for key, row in table.rows.items():
         cells = {c: table.cell(f"{key}.{rule.params[c]}") for c in _COLUMNS}
-        if all(v is not None and v.value is not None for v in cells.values()):
-            stock = cells["stock"]
-            values = [v.value for v in cells.values() if v is not None]
+        values = [v.value if v is not None else None for v in cells.values()]
+        stock = cells["stock"]
+        if stock is not None and None not in values:
             rows[key] = (row.name, values, shown(ctx, stock.value, stock.cell.span))
     return {**who, "rows": rows, "this": [r[2] for r in rows.values()]}
 
 
 def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
-    reports = {key: group[0] for key, group in by_agency_and_year(facts).items()}
-    for (agency, year), report in sorted(reports.items()):
-        before = reports.get((agency, year - 1))
-        if before is None:
-            continue
+    for report, before in consecutive(facts):
         for key, (name, (stock, added, removed), (_, span, _)) in report["rows"].items():
             if key not in before["rows"]:
                 continue
@@ -55,7 +51,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
                     last=format_number(last),
                     added=format_number(added),
                     removed=format_number(removed),
-                    last_year=year - 1,
+                    last_year=before["year"],
                 )
                 yield replace(finding, path=report["path"])
 

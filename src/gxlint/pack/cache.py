@@ -38,16 +38,16 @@ MAX_ENTRY_BYTES = 8 * 1024 * 1024
 def cached_pack(main: Path, build: Callable[[], tuple[Pack, list[Path]]]) -> Pack:
     """The pack whose main file is `main`: from the cache when nothing it was built from
     changed, else built (`build` gives the pack and the files it read) and stored."""
-    return cached(f"pack-{_name(str(main))}", build, Pack)
+    return cached("pack", str(main), build, Pack)
 
 
-def cached(name: str, build: Callable[[], tuple[Any, list[Path]]], kind: type) -> Any:
-    """The cached value named `name` when it is a `kind` and the files it was built from are
+def cached(what: str, key: str, build: Callable[[], tuple[Any, list[Path]]], kind: type) -> Any:
+    """The cached `what` for `key` when it is a `kind` and the files it was built from are
     unchanged; else built (`build` gives the value and the files it read) and stored."""
     folder = private_cache_dir()
     if folder is None:
         return build()[0]
-    entry = folder / f"{name}.json"
+    entry = folder / f"{what}-{_name(key)}.json"
     value = _read(entry)
     if isinstance(value, kind):
         return value

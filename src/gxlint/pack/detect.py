@@ -4,7 +4,6 @@ values), so a warm run reads no YAML and does not import the YAML parser."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
@@ -30,12 +29,11 @@ def formats() -> tuple[Format, ...]:
     """The built-in formats with a `detect:` block, oldest first."""
     packs = {name: find_pack(name) for name in builtin_pack_names()}
     key = "\0".join(f"{name}={main}" for name, main in packs.items())
-    name = "formats-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
     def build() -> tuple[list[tuple], list[Path]]:
         return [astuple(f) for f in _read_formats(packs)], list(packs.values())
 
-    return tuple(Format(*fields) for fields in cached(name, build, list))
+    return tuple(Format(*fields) for fields in cached("formats", key, build, list))
 
 
 def _read_formats(packs: dict[str, Path]) -> list[Format]:

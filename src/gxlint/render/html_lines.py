@@ -77,8 +77,7 @@ def _row(number: int, line: _Line) -> str:
         flag = f' class="flag sev-{max(f.severity for f in touched).label}"' if touched else ""
         cells.append(f"<td{flag}>{_marked(line, start, end)}</td>")
         start = end + 1
-    last = cells.pop() if cells else "<td></td>"
-    cells.append(last.replace("</td>", _leftover(line) + "</td>"))
+    cells[-1] = cells[-1].replace("</td>", _leftover(line) + "</td>")  # split gives ≥ 1 cell
     return f'<tr id="L{number}"><th class="ln">{number}</th>{"".join(cells)}</tr>'
 
 

@@ -131,28 +131,25 @@ def _paragraph(paragraph: ElementTree.Element, breaks: str = "\n") -> str:
     return "".join(parts)
 
 
-def line_paragraphs(path: str, data: bytes) -> list[tuple[int, ...]]:
-    """For each line of `docx_text`'s text, the paragraphs it comes from, numbered in the order
-    of all the document's w:p elements: one for a paragraph's line, one per column for a table
-    row (the columns a merged cell spans share its first paragraph; -1: a cell with none)."""
+def cell_paragraphs(path: str, data: bytes) -> list[tuple[tuple[int, int], ...]]:
+    """For each line of `docx_text`'s text, where each of its cells starts and the paragraph it
+    comes from: (column, paragraph), columns 1-based, paragraphs numbered in the order of all the
+    document's w:p elements (-1: a cell with none). A paragraph's line is one such cell."""
     root, _ = _parts(path, data)
     order = {id(p): n for n, p in enumerate(root.iter(f"{_W}p"))}
     body = root.find(f"{_W}body")
-    found: list[tuple[int, ...]] = []
+    found: list[tuple[tuple[int, int], ...]] = []
     for block in _blocks(body) if body is not None else []:
         if block.tag == f"{_W}p":
-            found += [(order[id(block)],)] * len(_paragraph(block).split("\n"))
+            found += [((1, order[id(block)]),)] * len(_paragraph(block).split("\n"))
             continue
         width = _width(block)
         for row in block.iter(f"{_W}tr"):
-            columns: list[int] = []
-            for cell in row.findall(f"{_W}tc"):
-                first = next(cell.iter(f"{_W}p"), None)
-                room = max(0, width - len(columns) - 1)
-                columns += [order[id(first)] if first is not None else -1] * (
-                    1 + min(_merge(cell)[0] - 1, room)
-                )
-            found.append(tuple(columns))
+            cells, column = [], 1
+            for text, first in _row(row, width):
+                cells.append((column, order[id(first)] if first is not None else -1))
+                column += len(text) + 1
+            found.append(tuple(cells))
     return found
 
 
@@ -164,16 +161,20 @@ def _width(table: ElementTree.Element) -> int:
 
 def _table(table: ElementTree.Element) -> list[str]:
     width = _width(table)
-    rows = []
-    for row in table.iter(f"{_W}tr"):
-        cells: list[str] = []
-        for cell in row.findall(f"{_W}tc"):
-            span, continued = _merge(cell)
-            text = "" if continued else _cell_text(cell)
-            room = max(0, width - len(cells) - 1)
-            cells.extend([text] + [""] * min(span - 1, room))
-        rows.append("\t".join(cells))
-    return rows
+    return ["\t".join(text for text, _ in _row(row, width)) for row in table.iter(f"{_W}tr")]
+
+
+def _row(row: ElementTree.Element, width: int) -> list[tuple[str, ElementTree.Element | None]]:
+    """A row's cells, one per grid column, each with its first paragraph: a merged cell's text
+    in its first column, the columns it spans empty (at most `width` columns in all)."""
+    cells: list[tuple[str, ElementTree.Element | None]] = []
+    for cell in row.findall(f"{_W}tc"):
+        span, continued = _merge(cell)
+        first = next(cell.iter(f"{_W}p"), None)
+        room = max(0, width - len(cells) - 1)
+        cells += [("" if continued else _cell_text(cell), first)]
+        cells += [("", first)] * min(span - 1, room)
+    return cells
 
 
 def _merge(cell: ElementTree.Element) -> tuple[int, bool]:

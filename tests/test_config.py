@@ -37,6 +37,36 @@ def test_found_upwards_and_pyproject(repo) -> None:
     assert find_config(repo / "reports") == repo / "reports" / "gxlint.toml"
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[tool.gxlint]\nfail-on = 'warning'\n",
+        '[ tool . "gxlint" ]\nfail-on = "warning"\n',
+        "[tool]\ngxlint = { fail-on = 'warning' }\n",
+        "[tool]\ngxlint.fail-on = 'warning'\n",
+        "tool.gxlint.fail-on = 'warning'\n",
+        "tool = { gxlint = { fail-on = 'warning' } }\n",
+    ],
+)
+def test_every_spelling_of_the_tool_table_is_found(repo, body) -> None:
+    (repo / "pyproject.toml").write_text(
+        f"[project]\nname = 'gxlint'\n\n{body}" if body[0] == "[" else body
+    )
+    assert find_config(repo / "reports") == repo / "pyproject.toml"
+    assert load_config(repo / "pyproject.toml").fail_on == "warning"
+
+
+def test_a_pyproject_that_only_names_gxlint_is_not_parsed(repo, monkeypatch) -> None:
+    import sys
+
+    (repo / "pyproject.toml").write_text(
+        "[project]\nname = 'gxlint'\ndependencies = [\n  \"gxlint>=0.1\",\n]\n[tool.ruff]\n"
+    )
+    monkeypatch.delitem(sys.modules, "tomllib", raising=False)
+    assert find_config(repo / "reports") is None
+    assert "tomllib" not in sys.modules
+
+
 def test_config_select_ignore_exclude_fail_on(repo, capsys) -> None:
     assert main(["--format", "json", "."]) == 1
     assert ("drafts/draft.txt", "GX401") in _codes(capsys)

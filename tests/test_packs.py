@@ -254,22 +254,25 @@ def test_example_province_pack() -> None:
     assert huaian.get("GX406") == "info" and "GX409" not in huaian
 
 
-def test_a_warm_run_reads_no_yaml_and_no_toml(tmp_path) -> None:
+def test_a_warm_run_imports_no_yaml_toml_lark_or_rich(tmp_path) -> None:
     """Start-up cost (issue 13): with the cache warm and no config file, checking a report loads
-    neither the YAML parser (the formats and the pack come from the cache) nor tomllib, nor the
-    process pool."""
+    neither the YAML parser (the formats and the pack come from the cache) nor tomllib (a
+    pyproject.toml without a [tool.gxlint] table is not parsed), nor Lark (the grammar's
+    terminals and the pack's parsed relations are cached), nor Rich's console (the output is
+    not a terminal), nor the process pool."""
     import os
     import subprocess
     import sys
 
     from conftest import SEED
 
-    (tmp_path / "report.txt").write_text(SEED.read_text("utf-8"), "utf-8")  # no config near
+    (tmp_path / "report.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'gxlint-reports'\n", "utf-8")
     probe = (
         "import sys; from gxlint.app.cli import main; "
-        "main(['--format', 'json', '--fail-on', 'never', 'report.txt']); "
-        "print(sorted(m for m in ('yaml', 'tomllib', 'concurrent.futures') if m in sys.modules),"
-        " file=sys.stderr)"
+        "main(['--fail-on', 'never', 'report.txt']); "
+        "print(sorted(m for m in ('yaml', 'tomllib', 'concurrent.futures', 'lark', 'rich.console')"
+        " if m in sys.modules), file=sys.stderr)"
     )
     env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path / "cache")}
     runs = [
@@ -278,6 +281,6 @@ def test_a_warm_run_reads_no_yaml_and_no_toml(tmp_path) -> None:
         )
         for _ in range(2)
     ]
-    assert runs[0].stderr.strip() == "['yaml']"  # cold: the packs are read
+    assert runs[0].stderr.strip() == "['lark', 'yaml']"  # cold: packs and grammar are read
     assert runs[1].stderr.strip() == "[]"
-    assert runs[0].stdout == runs[1].stdout and '"code"' in runs[1].stdout
+    assert runs[0].stdout == runs[1].stdout and "report.txt:11:37: GX509" in runs[1].stdout

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import subprocess
+import sys
 
-from conftest import lint
+import pytest
+
+from conftest import CORPUS, corpus_text, lint
 from gxlint.document.model import Span
 from gxlint.engine import load_pack
 from gxlint.findings import Finding, Fix, Severity
@@ -71,3 +76,41 @@ def test_text_underlines_cjk_at_double_width() -> None:
     assert lines[2] == "3 │ 本年度止    件数"
     assert lines[3] == "  │     ^^^^"
     assert lines[4] == "fix: 改为「废止」"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("name", ["xuchang-justice-2023", "pingtan-2019", "huaian-2024"])
+def test_text_on_a_terminal_is_the_plain_text_in_colour(name, monkeypatch) -> None:
+    """To a pipe, text output is written without Rich; on a terminal Rich styles it. With its
+    colour codes taken out, the terminal's text is the pipe's, character for character."""
+    for variable in ("FORCE_COLOR", "TTY_COMPATIBLE", "NO_COLOR"):
+        monkeypatch.delenv(variable, raising=False)
+    path = str(CORPUS / f"{name}.txt")
+    findings = lint(corpus_text(name), path=path)
+    odd = "制表\t符与控制符\x1b[2J"
+    findings.append(Finding("GX999", "odd", Severity.INFO, Span(1, 1, 1, 2), odd, path, odd))
+    lines = corpus_text(name).split("\n")
+    sources = {path: {f.span.line: lines[f.span.line - 1] for f in findings}}
+    run = Run(findings, sources, files=1, places={path: {1: "第 1 页"}})
+    plain, styled = io.StringIO(), _Terminal()
+    renderer("text")(run, plain)
+    renderer("text")(run, styled)
+    assert "\x1b[" in styled.getvalue() and "\x1b[" not in plain.getvalue()
+    assert re.sub(r"\x1b\[[0-9;]*m", "", styled.getvalue()) == plain.getvalue()
+    assert "制表    符与控制符\\x1b[2J" in plain.getvalue()
+
+
+def test_text_to_a_pipe_does_not_import_rich_console(tmp_path) -> None:
+    (tmp_path / "r.txt").write_text(corpus_text("pingtan-2019"), "utf-8")
+    probe = (
+        "import sys; from gxlint.app.cli import main; main(['--fail-on', 'never', 'r.txt']); "
+        "print('rich.console' in sys.modules, file=sys.stderr)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.stderr == "False\n" and "pingtan-2019" not in run.stdout and "r.txt:" in run.stdout

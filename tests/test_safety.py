@@ -28,7 +28,7 @@ class _Planted:
 
 
 def test_lark_never_reads_a_cache_from_the_shared_temporary_folder(tmp_path, monkeypatch):
-    from gxlint.document import parse
+    from gxlint.document import scan as parse
 
     shared, private = tmp_path / "tmp", tmp_path / "cache"
     shared.mkdir()
@@ -41,7 +41,7 @@ def test_lark_never_reads_a_cache_from_the_shared_temporary_folder(tmp_path, mon
     os.chmod(planted, 0o666)  # a file anyone could have written
     parse.report_parser.cache_clear()
     try:
-        assert parse.parse_report("一、总体情况\n")[0] is not None
+        assert parse.report_parser().parse("一、总体情况\n") is not None
     finally:
         parse.report_parser.cache_clear()
     assert not marker.exists()
@@ -50,7 +50,7 @@ def test_lark_never_reads_a_cache_from_the_shared_temporary_folder(tmp_path, mon
 
 
 def test_a_corrupt_parser_cache_is_rebuilt(tmp_path, monkeypatch):
-    from gxlint.document import parse
+    from gxlint.document import scan as parse
 
     monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path))
     os.chmod(tmp_path, 0o700)
@@ -58,7 +58,7 @@ def test_a_corrupt_parser_cache_is_rebuilt(tmp_path, monkeypatch):
     os.chmod(tmp_path / "lark-report.cache", 0o600)
     parse.report_parser.cache_clear()
     try:
-        assert parse.parse_report("一、总体情况\n")[0] is not None
+        assert parse.report_parser().parse("一、总体情况\n") is not None
     finally:
         parse.report_parser.cache_clear()
 

@@ -94,10 +94,10 @@ def choose(doc: Document, forced: str | None = None) -> Choice:
 
 
 def warm_up() -> None:
-    """Read the formats and build the report parser now (before a batch forks its workers)."""
-    from gxlint.document.parse import report_parser
+    """Read the formats and the grammar's terminals now (before a batch forks its workers)."""
+    from gxlint.document.scan import terminal_pattern
 
-    report_parser()
+    terminal_pattern()
     formats()
 
 

@@ -15,6 +15,7 @@ command line win over the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,10 +59,21 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+# A line that may start gxlint's table, however TOML lets it be written: [tool.gxlint],
+# tool.gxlint.key = …, tool = {…}, or under [tool]: gxlint = {…} / gxlint.key = ….
+_TOOL_TABLE = re.compile(
+    rb"""(?m)^[ \t]*\[?[ \t]*["']?tool["']?[ \t]*(\.[ \t]*["']?gxlint|=)"""
+    rb"""|^[ \t]*["']?gxlint["']?[ \t]*[=.]"""
+)
+
+
 def _has_tool_table(path: Path) -> bool:
     try:
+        with path.open("rb") as handle:
+            if not _TOOL_TABLE.search(handle.read(MAX_CONFIG_BYTES + 1)):
+                return False  # no line that could open [tool.gxlint]: no TOML to parse
         tool = _read_toml(path).get("tool", {})
-    except GxlintError:
+    except (GxlintError, OSError):
         return False
     return isinstance(tool, dict) and "gxlint" in tool
 

@@ -1,11 +1,10 @@
-"""Parse tree → Document: typed lines with tokens and cells, title, sections and their tables."""
+"""Scanned lines → Document: typed lines with tokens and cells, title, sections and their tables."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from gxlint.document.model import (
     Cell,
@@ -18,11 +17,7 @@ from gxlint.document.model import (
     TokenKind,
 )
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
-from gxlint.document.parse import parse_report
-
-if TYPE_CHECKING:
-    from lark import Token as LarkToken
-    from lark import Tree
+from gxlint.document.scan import ScannedToken, scan_line
 
 _NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
@@ -34,13 +29,14 @@ def build_document(path: str, text: str) -> Document:
     """Tokenise `text` and build the document model."""
     if not text.endswith("\n"):
         text += "\n"
-    tree, unparsed = parse_report(text)
-    raw_lines = text.split("\n")
-    # Every source line is exactly one child of the tree, so a line's number is its position.
-    lines = [_line(node, n, raw_lines[n - 1]) for n, node in enumerate(tree.children, start=1)]
-    for lineno in unparsed:
-        raw = raw_lines[lineno - 1]
-        lines[lineno - 1] = Line(LineKind.PARAGRAPH, lineno, raw, _line_span(lineno, raw))
+    lines: list[Line] = []
+    unparsed: list[Line] = []
+    for lineno, raw in enumerate(text.split("\n")[:-1], start=1):
+        kind, tokens = scan_line(raw)
+        line = _line(kind, tokens, lineno, raw)
+        lines.append(line)
+        if kind is None:
+            unparsed.append(line)
     title, preamble, sections = _split_sections(lines)
     return Document(
         path=path,
@@ -49,30 +45,27 @@ def build_document(path: str, text: str) -> Document:
         title=title,
         preamble=preamble,
         sections=sections,
-        unparsed=[lines[n - 1] for n in unparsed],
+        unparsed=unparsed,
     )
 
 
-def _line_span(lineno: int, raw: str) -> Span:
+def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -> Line:
+    """A scanned line as the model has it; a line the grammar cannot place is a paragraph
+    without tokens."""
     indent = len(raw) - len(raw.lstrip())
-    return Span(lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1)
+    span = Span(lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1)
+    if kind is None:
+        return Line(LineKind.PARAGRAPH, lineno, raw, span)
+    if kind in ("row", "pipe_row"):
+        return Line(LineKind.ROW, lineno, raw, span, cells=_cells(kind, tokens, lineno, raw))
+    number = ""
+    if tokens and tokens[0][0] in _NUMBER_TOKENS:
+        number = tokens.pop(0)[1].strip()
+    return Line(LineKind(kind), lineno, raw, span, number, _tokens(tokens, lineno))
 
 
-def _line(node: Tree, lineno: int, raw: str) -> Line:
-    kind = LineKind(node.data if node.data != "pipe_row" else "row")
-    line = Line(kind, lineno, raw, _line_span(lineno, raw))
-    if kind is LineKind.ROW:
-        line.cells = _cells(node, lineno, raw)
-        return line
-    children = list(node.children)
-    if children and children[0].type in _NUMBER_TOKENS:
-        line.number = children.pop(0).strip()
-    line.tokens = _tokens(children)
-    return line
-
-
-def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
-    separator = "|" if raw.lstrip().startswith("|") else "\t"
+def _cells(kind: str, tokens: list[ScannedToken], lineno: int, raw: str) -> list[Cell]:
+    separator = "|" if kind == "pipe_row" else "\t"
     parts = raw.split(separator)
     start = 0
     if separator == "|":
@@ -82,37 +75,48 @@ def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
             parts = parts[:-1]
     cells: list[Cell] = []
     column = start + 1
-    # One child per cell, in order: a `cell` subtree, or a NUMBER_CELL token (tab and number);
-    # in a pipe row, the BAR tokens between cells are separators.
-    children = [c for c in node.children if getattr(c, "type", None) != "BAR"]
-    for part, child in zip(parts, children, strict=False):
+    for part, group in zip(parts, _cell_tokens(tokens), strict=False):
         lead = len(part) - len(part.lstrip())
         text = part.strip()
         span = Span(lineno, column + lead, lineno, column + lead + len(text))
-        if getattr(child, "type", None) == "NUMBER_CELL":
-            tokens = [Token(TokenKind.NUMBER, text, span, parse_number(text))]
+        if group and group[0][0] == "NUMBER_CELL":  # a cell of nothing but a number
+            cell_tokens = [Token(TokenKind.NUMBER, text, span, parse_number(text))]
         else:
-            tokens = _tokens(child.children)
-        cells.append(Cell(text=text, span=span, tokens=tokens))
+            cell_tokens = _tokens(group, lineno)
+        cells.append(Cell(text=text, span=span, tokens=cell_tokens))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []
     return cells
 
 
-def _tokens(children: list[LarkToken]) -> list[Token]:
-    """Model tokens from Lark tokens; a NUMBER's unit, if it has one, is split off its value."""
+def _cell_tokens(tokens: list[ScannedToken]) -> list[list[ScannedToken]]:
+    """A row's tokens, cell by cell: a tab or a bar starts a cell; a number cell (its tab and
+    number, one token) is a cell of its own."""
+    groups: list[list[ScannedToken]] = [[]]
+    for token in tokens:
+        if token[0] in ("_TAB", "BAR"):
+            groups.append([])
+        elif token[0] == "NUMBER_CELL":
+            groups.append([token])
+        elif token[0] != "_PIPE_START":
+            groups[-1].append(token)
+    return groups
+
+
+def _tokens(scanned: list[ScannedToken], lineno: int) -> list[Token]:
+    """Model tokens from scanned ones; a NUMBER's unit, if it has one, is split off its value."""
     tokens: list[Token] = []
-    for tok in children:
-        span = Span(tok.line, tok.column, tok.end_line, tok.end_column)
-        if tok.type == "NUMBER":
-            value, unit = _UNIT.match(tok).groups()
-            tokens.append(Token(TokenKind.NUMBER, str(tok), span, parse_number(value), unit))
-        elif tok.type == "YEAR":
-            digits = unicodedata.normalize("NFKC", str(tok))[:4]
-            tokens.append(Token(TokenKind.YEAR, str(tok), span, Decimal(digits)))
+    for kind, text, start in scanned:
+        span = Span(lineno, start + 1, lineno, start + len(text) + 1)
+        if kind == "NUMBER":
+            value, unit = _UNIT.match(text).groups()  # type: ignore[union-attr]
+            tokens.append(Token(TokenKind.NUMBER, text, span, parse_number(value), unit))
+        elif kind == "YEAR":
+            digits = unicodedata.normalize("NFKC", text)[:4]
+            tokens.append(Token(TokenKind.YEAR, text, span, Decimal(digits)))
         else:
-            tokens.append(Token(TokenKind.TEXT, str(tok), span))
+            tokens.append(Token(TokenKind.TEXT, text, span))
     return tokens
 
 

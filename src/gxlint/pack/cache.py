@@ -24,13 +24,17 @@ from gxlint import __version__
 from gxlint.atomic import write_atomically
 from gxlint.cachedir import is_own_file, private_cache_dir
 from gxlint.findings import Severity
+from gxlint.pack.expr import Relation, Term
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule, RuleCase, RuleDoc
 from gxlint.pack.template import ColumnSpec, RowSpec, SectionSpec, TableSpec
 
 _TYPES: dict[str, type] = {
     t.__name__: t
-    for t in (Pack, Rule, RuleDoc, RuleCase, SectionSpec, TableSpec, ColumnSpec, RowSpec, Severity)
+    for t in (
+        *(Pack, Rule, RuleDoc, RuleCase, SectionSpec, TableSpec, ColumnSpec, RowSpec, Severity),
+        *(Relation, Term),
+    )
 }
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
 

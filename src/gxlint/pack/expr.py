@@ -1,11 +1,17 @@
-"""Relations between template keys, parsed once per rule from the pack's `expr` strings."""
+"""Relations between template keys, parsed from the pack's `expr` strings.
+
+An expression is parsed by Lark once: the pack records the expressions its rules use, parsed,
+and keeps them in its cache entry (pack/cache.py), so a warm run reads them back and never
+imports Lark's parser (`remember`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from gxlint.cachedir import parser_cache
 from gxlint.resources import resource_dir
@@ -58,17 +64,49 @@ def _parser() -> Lark:
     return Lark(grammar, parser="lalr", start=["start", "value"], cache=parser_cache("expr"))
 
 
-@cache
+# Parsed expressions by "start:text" or "value:text"; and the records being kept of them.
+_KNOWN: dict[str, Any] = {}
+_RECORDS: list[dict[str, Any]] = []
+
+
 def parse_relation(text: str) -> Relation:
     """Parse `a + b == c`; raise RelationSyntaxError with a short reason."""
-    left, op, right = _parse(text, "start").children
-    return Relation(text, _side(left), _side(right), str(op))
+    return _known(f"start:{text}", lambda: _relation(text))
 
 
-@cache
 def parse_value(text: str) -> tuple[Term, ...]:
     """Parse a sum of cells, `new.total + carried_over.total`."""
-    return _side(_parse(text, "value").children[0])
+    return _known(f"value:{text}", lambda: _side(_parse(text, "value").children[0]))
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, Any]]:
+    """Within it, every expression parsed (or found already parsed) is added to the dict."""
+    record: dict[str, Any] = {}
+    _RECORDS.append(record)
+    try:
+        yield record
+    finally:
+        _RECORDS.remove(record)
+
+
+def remember(parsed: dict[str, Any]) -> None:
+    """Expressions parsed before (a pack's record, read back from its cache entry)."""
+    _KNOWN.update(parsed)
+
+
+def _known(key: str, parse: Callable[[], Any]) -> Any:
+    value = _KNOWN.get(key)
+    if value is None:
+        value = _KNOWN[key] = parse()
+    for record in _RECORDS:
+        record[key] = value
+    return value
+
+
+def _relation(text: str) -> Relation:
+    left, op, right = _parse(text, "start").children
+    return Relation(text, _side(left), _side(right), str(op))
 
 
 def _parse(text: str, start: str) -> Tree:

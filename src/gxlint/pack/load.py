@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from gxlint.errors import GxlintError
+from gxlint.pack import expr
 from gxlint.pack.cache import cached_pack
 from gxlint.pack.files import display, find_pack
 from gxlint.pack.merge import merged_pack
@@ -24,6 +25,7 @@ def load_pack(name: str, kinds: Mapping[str, KindSchema]) -> Pack:
     main = find_pack(name)
     if main not in _LOADED:
         _LOADED[main] = cached_pack(main, lambda: build_pack(main, kinds))
+        expr.remember(_LOADED[main].expressions)
     return _LOADED[main]
 
 
@@ -33,11 +35,12 @@ def build_pack(main: Path, kinds: Mapping[str, KindSchema]) -> tuple[Pack, list[
     where = display(main)
     sections = section_specs(where, data.get("sections"))
     tables = table_specs(where, data.get("tables") or {}, {s.key for s in sections})
-    rules = [rule_from_entry(where, entry, kinds) for entry in data.get("rules") or []]
-    for rule in rules:
-        check_in_pack = kinds[rule.kind].check_in_pack
-        if check_in_pack and (problem := check_in_pack(rule.params, sections, tables)):
-            raise GxlintError(f"{rule.source}: 规则 {rule.code}", problem)
+    with expr.recording() as expressions:  # what the rules' checks parse, kept in the cache
+        rules = [rule_from_entry(where, entry, kinds) for entry in data.get("rules") or []]
+        for rule in rules:
+            check_in_pack = kinds[rule.kind].check_in_pack
+            if check_in_pack and (problem := check_in_pack(rule.params, sections, tables)):
+                raise GxlintError(f"{rule.source}: 规则 {rule.code}", problem)
     detect = data.get("detect") or {}
     if not isinstance(detect, dict):
         raise GxlintError(where, "键 detect: 应为映射")
@@ -52,5 +55,6 @@ def build_pack(main: Path, kinds: Mapping[str, KindSchema]) -> tuple[Pack, list[
         rules=rules,
         detect=detect,
         unchecked=bool(data.get("unchecked", False)),
+        expressions=expressions,
     )
     return pack, files

@@ -3,23 +3,28 @@ with the span underlined (CJK characters are two columns wide), a help line, and
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from collections.abc import Iterator
 from typing import TextIO
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
 
-from gxlint.findings import Severity
+from gxlint.findings import Finding, Severity
 from gxlint.printable import printable
 from gxlint.render.run import Run
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 _TAB = 4
+# What makes Rich colour output that is not a terminal (a CI log that shows colours).
+_FORCED = ("FORCE_COLOR", "TTY_COMPATIBLE")
+
+# A printed line: pieces of text, each with its Rich style ("" for none).
+Piece = tuple[str, str]
 
 
 def _expand(line: str) -> str:
+    """Printable, tabs as spaces (a terminal's tab stops would shift the marks)."""
     return printable(line.replace("\t", " " * _TAB))
 
 
@@ -31,38 +36,52 @@ def _marked(source: str, column: int, end_column: int) -> tuple[str, int, int]:
 
 
 def render_text(run: Run, out: TextIO) -> None:
-    console = Console(file=out, highlight=False, soft_wrap=True, emoji=False)
-    for f in run.findings:
-        style = _STYLE[f.severity]
-        head = Text.assemble(
-            (f"{printable(f.path)}:{f.span.line}:{f.span.column}", "bold"),
-            ": ",
-            (f.code, style),
-            " ",
-            (f"{f.severity.label}[{f.severity.chinese}]", style),
-            " ",
-            printable(f.message),
-        )
-        console.print(head)
-        if (place := run.place(f)) is not None:
-            console.print(f"  [dim]= 原文位置 in the input: {escape(printable(place))}[/]")
-        source = run.sources.get(f.path, {}).get(f.span.line)
-        if source is not None:
-            end = f.span.end_column if f.span.end_line == f.span.line else len(source) + 1
-            shown, offset, width = _marked(source, f.span.column, end)
-            gutter = " " * len(str(f.span.line))
-            console.print(f"{gutter} │", style="blue")
-            console.print(Text.assemble((f"{f.span.line} │ ", "blue"), shown))
-            console.print(
-                Text.assemble((f"{gutter} │ ", "blue"), (" " * offset + "^" * width, style))
-            )
-        if f.hint:
-            console.print(f"[bold cyan]help[/]: {escape(printable(f.hint))}")
-        if f.fix is not None:
-            console.print(f"[bold green]fix[/]: 改为「{escape(printable(f.fix.replacement))}」")
-        console.print()
+    """The findings and the summary: styled by Rich on a terminal, plain text to a file or a
+    pipe (the same characters, without importing Rich's console)."""
+    lines = _layout(run)
+    if out.isatty() or any(os.environ.get(name) for name in _FORCED):
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(file=out, highlight=False, soft_wrap=True, emoji=False, markup=False)
+        for line in lines:
+            console.print(Text.assemble(*line))
+    else:
+        out.writelines("".join(text for text, _ in line) + "\n" for line in lines)
+
+
+def _layout(run: Run) -> Iterator[list[Piece]]:
+    for finding in run.findings:
+        yield from _finding(run, finding)
+        yield []
     if run.summary:
-        console.print(summary(run))
+        yield [(summary(run), "")]
+
+
+def _finding(run: Run, f: Finding) -> Iterator[list[Piece]]:
+    style = _STYLE[f.severity]
+    yield [
+        (f"{_expand(f.path)}:{f.span.line}:{f.span.column}", "bold"),
+        (": ", ""),
+        (f.code, style),
+        (" ", ""),
+        (f"{f.severity.label}[{f.severity.chinese}]", style),
+        (f" {_expand(f.message)}", ""),
+    ]
+    if (place := run.place(f)) is not None:
+        yield [("  ", ""), (f"= 原文位置 in the input: {_expand(place)}", "dim")]
+    source = run.sources.get(f.path, {}).get(f.span.line)
+    if source is not None:
+        end = f.span.end_column if f.span.end_line == f.span.line else len(source) + 1
+        shown, offset, width = _marked(source, f.span.column, end)
+        gutter = " " * len(str(f.span.line))
+        yield [(f"{gutter} │", "blue")]
+        yield [(f"{f.span.line} │ ", "blue"), (shown, "")]
+        yield [(f"{gutter} │ ", "blue"), (" " * offset + "^" * width, style)]
+    if f.hint:
+        yield [("help", "bold cyan"), (f": {_expand(f.hint)}", "")]
+    if f.fix is not None:
+        yield [("fix", "bold green"), (f": 改为「{_expand(f.fix.replacement)}」", "")]
 
 
 def summary(run: Run) -> str:

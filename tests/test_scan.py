@@ -1,0 +1,115 @@
+"""The scanner (document/scan.py) gives the same lines as Lark's own parse of the grammar
+(tests/lark_reference.py) on every corpus text, every text the readers make of the raw
+originals, every rule case, and a few thousand mutated lines; and it caches the grammar's
+terminals so a warm run does not import Lark."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CORPUS, CORPUS_NAMES, SEED, corpus_text, strip_expectations
+from gxlint.document.build import build_document
+from gxlint.document.read import read_report
+from gxlint.document.scan import lark_pattern, scan_line
+from gxlint.engine import load_pack
+from gxlint.pack.files import builtin_pack_names
+from lark_reference import reference_lines
+
+
+def assert_same_as_lark(text: str) -> None:
+    text = text if text.endswith("\n") else text + "\n"
+    doc = build_document("t.txt", text)
+    lines, unparsed = reference_lines(text)
+    for ours, theirs in zip(doc.lines, lines, strict=True):
+        assert ours == theirs, ours.raw
+    assert [line.lineno for line in doc.unparsed] == unparsed
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_corpus_texts(name) -> None:
+    assert_same_as_lark(corpus_text(name))
+
+
+@pytest.mark.parametrize("raw", sorted((CORPUS / "raw").iterdir()), ids=lambda p: p.name)
+def test_texts_the_readers_make(raw) -> None:
+    assert_same_as_lark(read_report(str(raw)))
+
+
+def test_the_example_and_every_rule_case() -> None:
+    assert_same_as_lark(SEED.read_text("utf-8"))
+    cases = [c for pack in builtin_pack_names() for r in load_pack(pack).rules for c in r.cases]
+    assert len(cases) > 100
+    for case in cases:
+        assert_same_as_lark(strip_expectations(case.text)[0])
+        assert_same_as_lark(case.previous or "\n")
+
+
+# Characters that change how a line is typed or tokenised: tabs, bars, digits of both widths,
+# heading and item numbers, signs, separators, units, year marks, spaces, control characters.
+NOISE = list("\t\t|||0123456789０９一二十、.．（）()－−-,，%％年度件条元万人次 \u3000\r\x00\x1b")
+
+
+def _mutated(line: str, rng: random.Random) -> str:
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randint(0, len(line))
+        if rng.random() < 0.7:
+            line = line[:at] + "".join(rng.choices(NOISE, k=rng.randint(1, 3))) + line[at:]
+        else:
+            line = line[:at] + line[at + rng.randint(1, 3) :]
+    return line
+
+
+def test_thousands_of_mutated_lines() -> None:
+    rng = random.Random(20261126)
+    lines = sorted({ln for name in CORPUS_NAMES for ln in corpus_text(name).split("\n")})
+    mutated = [_mutated(rng.choice(lines), rng) for _ in range(4000)]
+    kinds = {scan_line(line)[0] for line in mutated}
+    assert {None, "row", "pipe_row", "heading1", "heading2", "item", "paragraph"} <= kinds
+    for start in range(0, len(mutated), 40):  # texts of 40 lines: whole-text and per-line parses
+        assert_same_as_lark("\n".join(mutated[start : start + 40]))
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("一、总体情况", "heading1"),
+        ("（二）\t5", "row"),  # a tab: a table row, never a heading
+        ("3. 其他", "item"),
+        ("| 项目 | 数量 |", "pipe_row"),
+        ("本年新收\t3\t|", None),  # a bar in a tab row: the grammar has no place for it
+        ("| a\tb |", None),  # a tab in a pipe row
+        ("", "blank"),
+        ("《我为群众办实事|食用农产品快速检测结果天天报》", "paragraph"),
+    ],
+)
+def test_line_kinds(line, kind) -> None:
+    assert scan_line(line)[0] == kind
+
+
+def test_a_warm_run_reads_the_terminals_from_the_cache_without_lark(tmp_path) -> None:
+    env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path)}
+    code = "import sys; from gxlint.document.scan import scan_line; scan_line('一、'); " + (
+        "print('lark' in sys.modules)"
+    )
+    cold = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert (cold.stdout, warm.stdout) == ("True\n", "False\n")
+    entry = json.loads((tmp_path / "scanner-report.json").read_text("utf-8"))
+    assert [entry["pattern"], entry["flags"]] == list(lark_pattern())
+
+
+def test_a_stale_or_foreign_terminal_cache_is_not_used(tmp_path) -> None:
+    env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path)}
+    os.chmod(tmp_path, 0o700)
+    entry = tmp_path / "scanner-report.json"
+    code = "from gxlint.document.scan import scan_line; print(scan_line('一、总体情况')[0])"
+    for planted in ({"key": "stale", "pattern": "(?P<TEXT>.+)", "flags": 0}, "not json"):
+        entry.write_text(json.dumps(planted))
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+        assert run.stdout == "heading1\n", run.stderr

@@ -187,6 +187,7 @@ def _fresh(monkeypatch, tmp_path):
 
     monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(load, "_LOADED", {})
+    monkeypatch.setattr(load, "_BY_NAME", {})
 
 
 def test_pack_cache_follows_edits_to_every_file_read(tmp_path, monkeypatch) -> None:

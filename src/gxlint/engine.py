@@ -117,9 +117,11 @@ def compare_reports(facts: list[Facts]) -> Compared:
         if found:
             findings += found
             rules[code] = rule
+        shown = {(f.path, f.span.line) for f in found}  # the source lines the findings show
         for fact in contributions:
             for row in fact.get("this") or []:
-                lines.setdefault(fact["path"], {})[row[1].line] = row[2]
+                if (fact["path"], row[1].line) in shown:
+                    lines.setdefault(fact["path"], {})[row[1].line] = row[2]
     return Compared(findings, lines, rules)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Counting units and currency, as they follow a number in a report.
 UNITS = ("万元", "元", "条", "件", "个", "项", "起", "人次", "次", "家", "篇", "期", "%", "％")
@@ -18,6 +19,7 @@ _UNIT = re.compile(rf"(?:{UNIT_PATTERN})$")
 MAX_DIGITS = 30  # no count or amount in a report has more; longer runs are not numbers
 
 
+@lru_cache(maxsize=8192)  # a report's cells repeat the same few numbers (0, 1, 2 …)
 def parse_number(text: str) -> Decimal | None:
     """The value of a number with optional thousands commas, sign and unit; None if not one."""
     folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")

@@ -55,22 +55,21 @@ def report_parser() -> Lark:
 def scan_line(line: str) -> tuple[str | None, list[ScannedToken]]:
     """A source line (without its newline) → its kind (heading1, heading2, item, row, pipe_row,
     paragraph, blank; None if the grammar cannot place it) and its tokens, newline excluded."""
-    tokens: list[ScannedToken] = []
-    expected = 0
-    for match in terminal_pattern().finditer(line + "\n"):
-        if match.start() != expected:
-            return None, []  # characters no terminal takes: the lexer would stop here
-        expected = match.end()
-        tokens.append((match.lastgroup or "", match.group(), match.start()))
-    if expected != len(line) + 1 or not tokens or tokens.pop()[0] != "_NL":
+    if line.count("\t") > MAX_CELLS:
         return None, []
-    return _shape(line, tokens), tokens
+    matches = terminal_pattern().finditer(line + "\n")
+    tokens = [(m.lastgroup or "", m.group(), m.start()) for m in matches]
+    # The matches do not overlap: they leave no character out when their lengths add up to
+    # the line's (else the lexer would stop at the first one left out).
+    if sum(len(t[1]) for t in tokens) != len(line) + 1 or tokens.pop()[0] != "_NL":
+        return None, []
+    return _shape(tokens), tokens
 
 
-def _shape(line: str, tokens: list[ScannedToken]) -> str | None:
+def _shape(tokens: list[ScannedToken]) -> str | None:
     """The grammar's line rules, on a line's token types: a heading or item number, then any
     content; a pipe row: | then cells and bars; a tab row: cells, tabs and number cells (no |,
-    at most MAX_CELLS tabs); else a paragraph."""
+    no more than MAX_CELLS tabs, as scan_line sees to); else a paragraph."""
     if not tokens:
         return "blank"
     first = tokens[0][0]
@@ -78,8 +77,7 @@ def _shape(line: str, tokens: list[ScannedToken]) -> str | None:
     if first in _NUMBERED or first == "_PIPE_START":
         return _NUMBERED.get(first, "pipe_row") if rest <= _CONTENT else None
     if "_TAB" in rest or "NUMBER_CELL" in rest or first in ("_TAB", "NUMBER_CELL"):
-        fits = rest <= _ROW and first in _ROW and line.count("\t") <= MAX_CELLS
-        return "row" if fits else None
+        return "row" if rest <= _ROW and first in _ROW else None
     return "paragraph" if rest <= _CONTENT and first in _CONTENT else None
 
 

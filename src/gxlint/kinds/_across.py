@@ -30,7 +30,7 @@ def identity(ctx: Context) -> dict[str, Any] | None:
 
 def shown(ctx: Context, value: Any, span: Span) -> tuple[Any, Span, str]:
     """A value with its span and source line (compare_reports shows those lines)."""
-    source = ctx.doc.source_lines
+    source = ctx.source_lines
     return (value, span, source[span.line - 1] if span.line <= len(source) else "")
 
 

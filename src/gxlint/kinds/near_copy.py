@@ -24,6 +24,7 @@ from gxlint.pack.rule import Rule
 
 _DIGITS = re.compile(r"\d+")
 MIN_CHARS = 15
+SHOWN_CHARS = 24  # of each shared passage listed
 
 
 def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
@@ -38,8 +39,10 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
                 if len(text) < MIN_CHARS:
                     continue
                 key = hashlib.blake2b(_DIGITS.sub("#", text).encode(), digest_size=8).hexdigest()
-                seen.setdefault(key, (prose.span(start, end), text))
-    this = [shown(ctx, None, span) for span, _ in seen.values()]
+                # Only its start is ever shown: a batch of thousands holds no more of it.
+                seen.setdefault(key, (prose.span(start, end), text[:SHOWN_CHARS]))
+    lines = {span.line: span for span, _ in seen.values()}  # a line shown once, however many
+    this = [shown(ctx, None, span) for span in lines.values()]
     return {**who, "sentences": seen, "this": this}
 
 
@@ -69,7 +72,7 @@ def _finding(
 ) -> Finding:
     common = [fact["sentences"][k] for k in own if k in other["sentences"]]
     span = common[0][0]
-    passages = "；".join(f"「{text[:24]}…」" for _, text in common[:3])
+    passages = "；".join(f"「{text[:SHOWN_CHARS]}…」" for _, text in common[:3])
     share = round(100 * count / len(own))
     finding = rule.finding(span, share=share, count=count, other=other["path"], passages=passages)
     return replace(finding, path=fact["path"])

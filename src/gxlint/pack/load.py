@@ -18,14 +18,18 @@ from gxlint.pack.schema import KindSchema, rule_from_entry
 from gxlint.pack.template import section_specs, table_specs
 
 _LOADED: dict[Path, Pack] = {}
+_BY_NAME: dict[str, Pack] = {}
 
 
 def load_pack(name: str, kinds: Mapping[str, KindSchema]) -> Pack:
     """Load, merge and validate a pack; a GxlintError names the file, rule and key at fault."""
+    if name in _BY_NAME:  # a batch asks for the same pack by the same name for every report
+        return _BY_NAME[name]
     main = find_pack(name)
     if main not in _LOADED:
         _LOADED[main] = cached_pack(main, lambda: build_pack(main, kinds))
         expr.remember(_LOADED[main].expressions)
+    _BY_NAME[name] = _LOADED[main]
     return _LOADED[main]
 
 

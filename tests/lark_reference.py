@@ -8,17 +8,26 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import cache
 
-from lark import Tree
+from lark import Lark, Tree
 from lark.exceptions import UnexpectedInput
 
 from gxlint.document.model import Cell, Line, LineKind, Span, Token, TokenKind
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
-from gxlint.document.scan import MAX_CELLS, report_parser
+from gxlint.document.scan import MAX_CELLS
+from gxlint.resources import resource_dir
 
 _NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
+
+
+@cache
+def report_parser() -> Lark:
+    """Lark's LALR parser of the grammar, as gxlint drove it before the scanner."""
+    grammar = (resource_dir("grammar") / "report.lark").read_text("utf-8")
+    return Lark(grammar, parser="lalr", lexer="basic", maybe_placeholders=False)
 
 
 def reference_lines(text: str) -> tuple[list[Line], list[int]]:

@@ -28,39 +28,39 @@ class _Planted:
 
 
 def test_lark_never_reads_a_cache_from_the_shared_temporary_folder(tmp_path, monkeypatch):
-    from gxlint.document import scan as parse
+    from gxlint.pack import expr
 
     shared, private = tmp_path / "tmp", tmp_path / "cache"
     shared.mkdir()
     monkeypatch.setenv("TMPDIR", str(shared))
     monkeypatch.setenv("GXLINT_CACHE_DIR", str(private))
     marker = tmp_path / "ran"
-    planted = private / "lark-report.cache"
+    planted = private / "lark-expr.cache"
     private.mkdir(mode=0o700)
     planted.write_bytes(b"x\n" + pickle.dumps(_Planted(str(marker))))
     os.chmod(planted, 0o666)  # a file anyone could have written
-    parse.report_parser.cache_clear()
+    expr._parser.cache_clear()
     try:
-        assert parse.report_parser().parse("一、总体情况\n") is not None
+        assert expr._parser().parse("a.b == c.d", start="start") is not None
     finally:
-        parse.report_parser.cache_clear()
+        expr._parser.cache_clear()
     assert not marker.exists()
     assert list(shared.iterdir()) == []  # nothing in the shared temporary folder
-    assert (private / "lark-report.cache").stat().st_mode & 0o022 == 0  # no one else writes it
+    assert (private / "lark-expr.cache").stat().st_mode & 0o022 == 0  # no one else writes it
 
 
 def test_a_corrupt_parser_cache_is_rebuilt(tmp_path, monkeypatch):
-    from gxlint.document import scan as parse
+    from gxlint.pack import expr
 
     monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path))
     os.chmod(tmp_path, 0o700)
-    (tmp_path / "lark-report.cache").write_bytes(b"garbage\n\x80\x04junk")
-    os.chmod(tmp_path / "lark-report.cache", 0o600)
-    parse.report_parser.cache_clear()
+    (tmp_path / "lark-expr.cache").write_bytes(b"garbage\n\x80\x04junk")
+    os.chmod(tmp_path / "lark-expr.cache", 0o600)
+    expr._parser.cache_clear()
     try:
-        assert parse.report_parser().parse("一、总体情况\n") is not None
+        assert expr._parser().parse("a.b == c.d", start="start") is not None
     finally:
-        parse.report_parser.cache_clear()
+        expr._parser.cache_clear()
 
 
 def test_gxlint_error_crosses_process_boundaries() -> None:

@@ -6,11 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from gxlint import __version__
+from gxlint import version_text
 from gxlint.app.choices import DEFAULT_PACK, FAIL_ON, FORMAT_VERSIONS, FORMATS
 from gxlint.errors import EXIT_ERROR
-
-COMMANDS = ("check", "rules", "explain", "kinds", "parse", "extract")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="gxlint 报告.txt 等同于 gxlint check 报告.txt。"
         "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。",
     )
-    parser.add_argument("--version", action="version", version=f"gxlint {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     check = commands.add_parser("check", help="检查报告 (check reports)")

@@ -10,19 +10,20 @@ Exit codes: 0 no finding at or above --fail-on; 1 some; 2 usage or input error.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from gxlint.app.arguments import COMMANDS, build_parser
+from gxlint import version_text
+from gxlint.app.choices import COMMANDS
 from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
-from gxlint.printable import printable
 
+# Not typing's: `gxlint --version` imports nothing but this module and its three small ones.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from gxlint.app.check import Request
 
 
@@ -32,6 +33,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.insert(0, "check")
     if not args:
         args = ["--help"]
+    if args == ["--version"]:  # before argparse is imported: a version check stays fast
+        print(version_text())
+        return EXIT_OK
+    from gxlint.app.arguments import build_parser
+
     options = build_parser().parse_args(args)
     if sys.stdout is None:
         return _fail("标准输出", "已关闭，无法写出结果 (standard output is closed)")
@@ -53,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _fail(where: str, problem: str) -> int:
     """One line on stderr (if there is one), exit code 2."""
+    import contextlib
+
+    from gxlint.printable import printable
+
     if sys.stderr is not None:
         with contextlib.suppress(OSError):
             print(f"gxlint: {printable(where)}: {printable(problem)}", file=sys.stderr)
@@ -61,6 +71,8 @@ def _fail(where: str, problem: str) -> int:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
+    import contextlib
+
     with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -87,6 +99,8 @@ def _run(options: argparse.Namespace) -> int:
         return commands.show_parse(
             options.path, options.pack, options.format_version, options.format
         )
+    from pathlib import Path
+
     from gxlint.app.config import find_config, load_config
 
     if options.no_config:
@@ -131,6 +145,8 @@ def _run(options: argparse.Namespace) -> int:
 def _start(paths: list[str]) -> Path:
     """Where to look for the configuration: the folder of the first report named (ruff's rule:
     a report's nearest gxlint.toml applies wherever gxlint is started from), else here."""
+    from pathlib import Path
+
     for p in paths:
         path = Path(p)
         if p != "-" and path.exists():

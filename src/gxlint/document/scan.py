@@ -17,13 +17,9 @@ import json
 import re
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from gxlint.cachedir import is_own_file, parser_cache, private_cache_dir
+from gxlint.cachedir import is_own_file, private_cache_dir
 from gxlint.resources import resource_dir
-
-if TYPE_CHECKING:
-    from lark import Lark
 
 MAX_CELLS = 256  # the widest table of the format has 17 cells; a longer "row" is no table row
 
@@ -35,21 +31,6 @@ _NUMBERED = {"H1_NUM": "heading1", "H2_NUM": "heading2", "ITEM_NUM": "item"}
 _CONTENT = frozenset({"TEXT", "YEAR", "NUMBER", "BAR"})
 # What a tab-separated row may hold: cell contents (no |) and the tabs between cells.
 _ROW = frozenset({"TEXT", "YEAR", "NUMBER", "_TAB", "NUMBER_CELL"})
-
-
-@cache
-def report_parser() -> Lark:
-    """Lark's parser of the grammar (built on a cold cache, and by the tests as the reference)."""
-    from lark import Lark
-
-    return Lark(
-        _grammar_file().read_text("utf-8"),
-        parser="lalr",
-        # The basic lexer: no terminal depends on the parser's state to be told apart.
-        lexer="basic",
-        cache=parser_cache("report"),
-        maybe_placeholders=False,
-    )
 
 
 def scan_line(line: str) -> tuple[str | None, list[ScannedToken]]:
@@ -103,11 +84,15 @@ def terminal_pattern() -> re.Pattern[str]:
 
 
 def lark_pattern() -> tuple[str, int]:
-    """The pattern Lark's basic lexer matches the grammar's terminals with, and its flags."""
-    lexer = report_parser().parser.lexer
-    if getattr(lexer, "callback", None):
+    """The pattern Lark's basic lexer matches the grammar's terminals with, and its flags
+    (Lark in lexer-only mode: no parser tables to build)."""
+    from lark import Lark
+
+    lexer = Lark(_grammar_file().read_text("utf-8"), parser=None, lexer="basic").lexer
+    scanner = lexer.scanner
+    if lexer.callback:  # a terminal Lark tells apart after matching: not one pattern then
         raise RuntimeError("grammar/report.lark: a terminal needs a lexer callback")
-    alternatives = (f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in lexer.terminals)
+    alternatives = (f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in scanner.terminals)
     return "|".join(alternatives), lexer.g_regex_flags
 
 

@@ -82,6 +82,7 @@ class _Evaluator:
         self.spec: TableSpec = table.spec
         self.relation = parse_relation(expr)
         self.anchor_key = rule.params.get("anchor") or self.relation.first_key
+        self._terms: dict[Term, tuple[str, list[str] | None]] = {}
 
     def failures(self) -> Iterator[_Failure]:
         if self.rule.params["per"] == "column":
@@ -114,29 +115,36 @@ class _Evaluator:
     def _row_term(self, term: Term, column: int) -> _Part | None:
         if term.kind == "constant":
             return _Part(term.name, term.sign, constant(term), ())
-        spec = self.spec.row(term.name)
-        assert spec is not None
-        rows = [term.name]
-        if term.kind == "group_sum":
-            children = [c.key for c in self.spec.children(term.name)]
-            present = [key for key in children if key in self.table.rows]
-            if present and len(present) < len(children):
-                return None  # a sub-item row is missing: the shape rules report it
-            rows = present or [term.name]
+        name, rows = self._rows_of(term)
+        if rows is None:
+            return None  # a sub-item row is missing: the shape rules report it
         values = [self.table.value(key, column) for key in rows]
         if any(v is None for v in values):
             return None
         total = sum((v.value for v in values), Decimal(0))
-        # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
-        name = (
-            f"{spec.short}小计" if term.kind == "key" and self.spec.is_group(spec) else spec.short
-        )
         return _Part(name, term.sign, total, tuple(values))
+
+    def _rows_of(self, term: Term) -> tuple[str, list[str] | None]:
+        """How a term is named in hints, and the rows it adds (None: a sub-item is missing);
+        the same for every column, so worked out once."""
+        if term not in self._terms:
+            spec = self.spec.row(term.name)
+            assert spec is not None
+            rows: list[str] | None = [term.name]
+            if term.kind == "group_sum":
+                children = [c.key for c in self.spec.children(term.name)]
+                present = [key for key in children if key in self.table.rows]
+                missing = present and len(present) < len(children)
+                rows = None if missing else present or [term.name]
+            # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
+            group = term.kind == "key" and self.spec.is_group(spec)
+            self._terms[term] = (f"{spec.short}小计" if group else spec.short, rows)
+        return self._terms[term]
 
     def _column_term(self, term: Term, row: RowMatch) -> _Part | None:
         if term.kind == "constant":
             return _Part(term.name, term.sign, constant(term), ())
-        index = next(i for i, c in enumerate(self.spec.columns) if c.key == term.name)
+        index = self.table.column_index[term.name]
         value = row.values[index] if row.values else None
         if value is None or value.value is None:
             return None
@@ -146,7 +154,7 @@ class _Evaluator:
         return self.table.value(self.anchor_key, column)
 
     def _column_anchor(self, row: RowMatch) -> Value | None:
-        index = next((i for i, c in enumerate(self.spec.columns) if c.key == self.anchor_key), 0)
+        index = self.table.column_index.get(self.anchor_key, 0)
         return row.values[index] if row.values else None
 
 

@@ -1,0 +1,122 @@
+"""Scope words of another level (GX605): a report that speaks of 全市 or 我市 while its agency is
+a district's, and never of 全区, 本区 or 我区 — a passage taken from another agency's report.
+
+The agency's level is the last place of its name (淮安市洪泽区人民政府: 市 then 区, so 区); the
+levels of the places its name gives (市 here) are its parents, and words of those levels are
+references to them. Townships (镇, 乡, 街道) speak of their county as a matter of course and are
+not checked. A report that uses its own level's words at least once is read as speaking
+of its parents when it uses others: only a report that never speaks of its own level is told.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from gxlint.analysis.context import Context
+from gxlint.findings import Finding
+from gxlint.kinds._common import AGENCY, applies, validate_limits
+from gxlint.kinds.base import Kind, Param
+from gxlint.pack.rule import Rule
+
+
+def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    params = rule.params
+    levels = _name_levels(ctx.agency.name, params)
+    if not levels or not applies(rule, ctx):
+        return
+    own = levels[-1]
+    if own in (params.get("unchecked") or []):
+        return
+    known = {*levels, *(params.get("never_foreign") or [])}
+    found = list(_scope_words(rule, ctx))
+    if not found or any(level == own for level, _, _ in found):
+        return
+    foreign = [(word, span) for level, word, span in found if level not in known]
+    if foreign:
+        counts = Counter(word for word, _ in foreign)
+        yield rule.finding(
+            foreign[0][1],
+            words="、".join(f"「{word}」{n} 处" for word, n in counts.items()),
+            agency=ctx.agency.name,
+            level=own,
+            own="".join(f"「{prefix}{own}」" for prefix in params["prefixes"]),
+        )
+
+
+def _name_levels(name: str, params: dict[str, Any]) -> list[str]:
+    """The levels of the places an agency's name begins with, outermost first."""
+    first, rest = _place_patterns(tuple(params["levels"]))
+    levels: list[str] = []
+    position = 0
+    pattern = first
+    while match := pattern.match(name, position):
+        levels.append(params["levels"][match.group(1)])
+        position, pattern = match.end(), rest
+    return levels
+
+
+@lru_cache(maxsize=8)
+def _place_patterns(suffixes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A place at the start of a name (one character may name it: 沛县), and one after it
+    (two at least: 城市管理局 is no place)."""
+    ends = "".join(sorted({s for s in suffixes if len(s) == 1}))
+    alternatives = "|".join(sorted(suffixes, key=len, reverse=True))
+    return (
+        re.compile(rf"[^{ends}]{{1,12}}?({alternatives})"),
+        re.compile(rf"[^{ends}]{{2,12}}?({alternatives})"),
+    )
+
+
+def _scope_words(rule: Rule, ctx: Context) -> Iterator[tuple[str, str, Any]]:
+    """(level, word, span) of each scope word of the report's prose."""
+    pattern = _scope_pattern(
+        tuple(rule.params["prefixes"]),
+        tuple(sorted(set(rule.params["levels"].values()))),
+        rule.params.get("not_after") or "",
+        rule.params.get("not_before") or "",
+    )
+    for key in ["preamble", *(s.key for s in ctx.pack.sections)]:
+        for prose in ctx.prose(key):
+            for match in pattern.finditer(prose.text):
+                yield match.group(2), match.group(0), prose.span(match.start(), match.end())
+
+
+@lru_cache(maxsize=8)
+def _scope_pattern(
+    prefixes: tuple[str, ...], levels: tuple[str, ...], not_after: str, not_before: str
+) -> re.Pattern[str]:
+    before = rf"(?<![{re.escape(not_after)}])" if not_after else ""
+    after = rf"(?![{re.escape(not_before)}])" if not_before else ""
+    words = f"({'|'.join(map(re.escape, prefixes))})({'|'.join(map(re.escape, levels))})"
+    return re.compile(before + words + after)
+
+
+def _validate(params: dict[str, Any]) -> str | None:
+    levels = params["levels"]
+    if not levels or not all(isinstance(k, str) and isinstance(v, str) for k, v in levels.items()):
+        return "键 levels: 应为「地名后缀: 层级字」的映射，如 县: 县、自治区: 区"
+    if not all(isinstance(p, str) and p for p in params["prefixes"]):
+        return "键 prefixes: 应为非空字符串的列表，如 [全, 本, 我]"
+    return validate_limits(params)
+
+
+KIND = Kind(
+    "scope-level",
+    "另一层级的范围用语 — 全市/我市 in a report of a district that never says 全区",
+    _check,
+    params={
+        "levels": Param(dict, required=True, doc="place-name suffix → its level's word"),
+        "prefixes": Param(list, required=True, doc="what makes a scope word: 全, 本, 我"),
+        "never_foreign": Param(list, doc="levels always read as a parent's (省)"),
+        "unchecked": Param(list, doc="levels whose agencies are not checked (镇, 乡, 街道)"),
+        "not_after": Param(str, doc="characters that, before 全/本/我, make another word (安全)"),
+        "not_before": Param(str, doc="characters that, after the level, make another word (市场)"),
+        "agency": AGENCY,
+    },
+    fields=frozenset({"words", "agency", "level", "own"}),
+    validate=_validate,
+)

@@ -79,11 +79,13 @@ def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
     subject = rule.params.get("subject")
     starts = [a for a, _ in sentences(prose)]
     for pattern, expect in _entries(rule):
-        values = [(e, table.total(parse_value(e), stated=True)) for e in expect]
-        expected = [(e, v) for e, v in values if v is not None]
-        if not expected:
-            continue  # the table lacks the cells (or left them blank): the shape rules say so
+        expected: list[tuple[str, Decimal]] | None = None  # worked out at the first match
         for match in compiled(pattern).finditer(prose.text):
+            if expected is None:
+                values = [(e, table.total(parse_value(e), stated=True)) for e in expect]
+                expected = [(e, v) for e, v in values if v is not None]
+            if not expected:
+                break  # the table lacks the cells (or left them blank): the shape rules say so
             has_n = "n" in match.re.groupindex
             start, end = match.span("n") if has_n else match.span()
             if start in seen or (qualified and _qualified(prose.text, match.start(), qualified)):

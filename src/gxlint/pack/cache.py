@@ -107,7 +107,9 @@ def _encode(value: Any) -> Any:
     if isinstance(value, Enum):
         return {"$": type(value).__name__, "value": value.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        fields = {  # derived fields (init=False) are derived again when read back
+            f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+        }
         return {"$": type(value).__name__, **fields}
     if isinstance(value, tuple):
         return {"$tuple": [_encode(v) for v in value]}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -67,6 +67,11 @@ class TableSpec:
     optional: bool = False  # a table some reports add (六's fee table): not missing when absent
     outdated: bool = False  # kept on an older template (see pack/mix.py): its numbers are
     # checked, but it is not asked to be complete or labelled as that older template wants
+    # The keys of rows with sub-items (derived: asked for for every row of every report).
+    parents: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -79,7 +84,7 @@ class TableSpec:
 
     def is_group(self, row: RowSpec) -> bool:
         """A group label with sub-items. Without any (2019's （六）其他处理) it is a data row."""
-        return row.group and any(r.parent == row.key for r in self.rows)
+        return row.group and row.key in self.parents
 
     def is_label_only(self, row: RowSpec) -> bool:
         """A row the report may give as a label alone: a heading, or a group with sub-items."""

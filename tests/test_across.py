@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from conftest import corpus_text, lint_batch
 from gxlint.app.cli import main
+from gxlint.document.build import build_document
+from gxlint.engine import check_report
 
 ROW = re.compile(r"^(四、结转下年度继续办理\t+)0(\t)", re.M)
 
@@ -180,3 +184,35 @@ def test_history_in_the_config_and_a_missing_history_folder(tmp_path, capsys) ->
     assert main(["--history", str(tmp_path / "nowhere"), this]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nowhere" in err and "history" in err
+
+
+def test_a_near_copy_on_the_command_line_shows_its_line(tmp_path, capsys) -> None:
+    """Facts hold no source lines: the line a finding across reports shows is read again from
+    its file (app/lines.py)."""
+    this = corpus_text("hongze-2024")
+    (tmp_path / "a-2024.txt").write_text(this, "utf-8")
+    (tmp_path / "b-2025.txt").write_text(this.replace("2024", "2025"), "utf-8")
+    main(["--fail-on", "never", "--select", "GX604", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert f"{tmp_path / 'b-2025.txt'}:10:" in out
+    assert "10 │ " + this.split("\n")[9].replace("2024", "2025")[:20] in out
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list | tuple):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@pytest.mark.parametrize("name", ["hongze-2024", "shanghai-office-2019", "pingtan-2021"])
+def test_facts_hold_no_source_lines(name) -> None:
+    """A batch keeps every report's facts to the end: no line of the report in them, only
+    spans, values and the first words of each sentence."""
+    facts = check_report(build_document(f"{name}.txt", corpus_text(name))).facts
+    assert {"GX601", "GX602", "GX603", "GX604"} <= set(facts)
+    longest = max(len(s) for f in facts.values() for s in _strings({**f, "rule": None}))
+    assert longest <= 40

@@ -94,35 +94,26 @@ def check_report(
 
 class Compared(NamedTuple):
     findings: list[Finding]
-    lines: dict[str, dict[int, str]]  # path → line number → source line, for the findings
     rules: dict[str, Rule]
 
 
 def compare_reports(facts: list[Facts]) -> Compared:
-    """Findings across reports (category 6) from the facts of a batch, and their source lines."""
+    """Findings across reports (category 6) from the facts of a batch."""
     kinds = registry()
     by_code: dict[str, list[dict[str, Any]]] = {}
     for report in facts:
         for code, fact in report.items():
             by_code.setdefault(code, []).append(fact)
     findings: list[Finding] = []
-    lines: dict[str, dict[int, str]] = {}
     rules: dict[str, Rule] = {}
     for code, contributions in sorted(by_code.items()):
         rule = contributions[0]["rule"]
         compare = kinds[rule.kind].compare
-        if compare is None:
-            continue
-        found = list(compare(rule, contributions))
+        found = list(compare(rule, contributions)) if compare is not None else []
         if found:
             findings += found
             rules[code] = rule
-        shown = {(f.path, f.span.line) for f in found}  # the source lines the findings show
-        for fact in contributions:
-            for row in fact.get("this") or []:
-                if (fact["path"], row[1].line) in shown:
-                    lines.setdefault(fact["path"], {})[row[1].line] = row[2]
-    return Compared(findings, lines, rules)
+    return Compared(findings, rules)
 
 
 def known_codes(pack_name: str | None) -> set[str]:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import Any
 
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
-
-if TYPE_CHECKING:  # the process pool is imported only for a batch large enough to use it
-    from concurrent.futures import Future
 
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_FROM = 16
@@ -92,35 +90,26 @@ def _check(path: str, name: str, options: Options) -> Result:
     )
 
 
-def _check_chunk(args: tuple[list[str], Options]) -> list[Result]:
-    paths, options = args
+def _check_chunk(paths: list[str], options: Options) -> list[Result]:
     return [check_one(p, options) for p in paths]
 
 
+def _failed(path: str, error: GxlintError) -> Result:
+    return Result(path, error=error)
+
+
 def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Result]:
-    """Results in the order of `paths`. `jobs` 0 means one process per core for large batches."""
+    """Results in the order of `paths`. `jobs` 0 means one process per core for large batches
+    (app/pool.py: a worker that dies costs the batch only the file that killed it)."""
     workers = jobs or (os.cpu_count() or 1)
     if workers == 1 or len(paths) < _PARALLEL_FROM or "-" in paths:
         for path in paths:
             yield check_one(path, options)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
     from gxlint.analysis.versions import warm_up
+    from gxlint.app.pool import in_processes
 
     warm_up()  # the parser built and the formats read once here, inherited by forked workers
     size = max(1, min(64, len(paths) // (workers * 4)))
-    chunks = [(paths[i : i + size], options) for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
-        for (chunk_paths, _), future in zip(chunks, futures, strict=True):
-            yield from _results(future, chunk_paths)
-
-
-def _results(future: Future[list[Result]], paths: list[str]) -> list[Result]:
-    """A chunk's results; if its worker died (killed, out of memory), an error for each file."""
-    try:
-        return future.result()
-    except Exception as exc:
-        problem = f"检查进程意外退出 (worker failed: {exc!r})"
-        return [Result(p, error=GxlintError(p, problem)) for p in paths]
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    yield from in_processes(chunks, workers, partial(_check_chunk, options=options), _failed)

@@ -13,6 +13,7 @@ from gxlint.app.batch import Options, Result, check_many, check_one
 from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.files import SUFFIXES, expand_paths
 from gxlint.app.history import history_facts, on_checked
+from gxlint.app.lines import add_lines
 from gxlint.app.output import output
 from gxlint.app.progress import progress
 from gxlint.document.model import Span
@@ -160,10 +161,10 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
             _show(result, gathered, request, shown)
     earlier, history = history_facts(request.history, files, request.options, request.jobs)
     across = compare_reports([*gathered.facts, *earlier])
-    for path, numbered in across.lines.items():
-        gathered.sources.setdefault(path, {}).update(numbered)
+    shown = on_checked(across.findings, history)
+    add_lines(shown, gathered.sources)
     gathered.rules.update(across.rules)
-    found = [*gathered.findings, *on_checked(across.findings, history)]
+    found = [*gathered.findings, *shown]
     gathered.findings = sorted(found, key=Finding.sort_key)
     return gathered
 

@@ -1,5 +1,6 @@
 """What the cross-report kinds share: who wrote a report and for which year (the key that pairs
-an agency's consecutive reports), and a source line to show with a finding.
+an agency's consecutive reports). Facts hold spans, never source lines: a batch of thousands
+keeps the facts of every report to the end (app/lines.py reads the lines a finding shows).
 
 An agency is known by the name its report gives. A name whose first place is a town, township
 or street (城关镇人民政府, 新华街道办事处) is shared by many places across a province: such a report
@@ -13,7 +14,6 @@ from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
-from gxlint.document.model import Span
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
 
@@ -26,12 +26,6 @@ def identity(ctx: Context) -> dict[str, Any] | None:
     if not ctx.agency.name or ctx.version.year is None or _TOWN_FIRST.match(ctx.agency.name):
         return None
     return {"agency": normalise(ctx.agency.name), "year": ctx.version.year, "path": ctx.doc.path}
-
-
-def shown(ctx: Context, value: Any, span: Span) -> tuple[Any, Span, str]:
-    """A value with its span and source line (compare_reports shows those lines)."""
-    source = ctx.source_lines
-    return (value, span, source[span.line - 1] if span.line <= len(source) else "")
 
 
 def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:

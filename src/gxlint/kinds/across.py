@@ -14,7 +14,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, consecutive, identity, shown
+from gxlint.kinds._across import alone, consecutive, identity
 from gxlint.kinds._common import TABLE
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -27,10 +27,10 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
         return None
     this, last = (table.rows.get(rule.params[k]) for k in ("this", "last"))
 
-    def cells(row: Any) -> list[tuple[Any, Any, str]] | None:
+    def cells(row: Any) -> list[tuple[Any, Any]] | None:
         if row is None or row.values is None:
             return None
-        return [shown(ctx, v.value, v.cell.span) for v in row.values]
+        return [(v.value, v.cell.span) for v in row.values]
 
     return {
         **who,
@@ -46,7 +46,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
         if report["this"] is None or before["last"] is None:
             continue
-        for column, (value, span, _), (previous, _, _) in zip(
+        for column, (value, span), (previous, _) in zip(
             report["columns"], report["this"], before["last"], strict=True
         ):
             if value is None or previous is None or value == previous:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
 from gxlint.analysis.context import Context
+from gxlint.document.model import Span
 from gxlint.document.prose import sentences
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, identity, shown
+from gxlint.kinds._across import alone, identity
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
@@ -28,35 +30,41 @@ SHOWN_CHARS = 24  # of each shared passage listed
 
 
 def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
+    """Each long enough sentence's fingerprint, place (line, column, end column) and first
+    words, in compact arrays: a batch of thousands keeps them all to the end."""
     who = identity(ctx)
     if who is None:
         return None
-    seen: dict[str, tuple[Any, str]] = {}
+    keys, places, heads = array("Q"), array("L"), []
+    seen: set[int] = set()
     for spec in ctx.pack.sections:
         for prose in ctx.prose(spec.key):
             for start, end in sentences(prose):
                 text = prose.text[start:end].rstrip("。;")
                 if len(text) < MIN_CHARS:
                     continue
-                key = hashlib.blake2b(_DIGITS.sub("#", text).encode(), digest_size=8).hexdigest()
-                # Only its start is ever shown: a batch of thousands holds no more of it.
-                seen.setdefault(key, (prose.span(start, end), text[:SHOWN_CHARS]))
-    lines = {span.line: span for span, _ in seen.values()}  # a line shown once, however many
-    this = [shown(ctx, None, span) for span in lines.values()]
-    return {**who, "sentences": seen, "this": this}
+                digest = hashlib.blake2b(_DIGITS.sub("#", text).encode(), digest_size=8).digest()
+                key = int.from_bytes(digest)
+                if key not in seen:
+                    seen.add(key)
+                    span = prose.span(start, end)
+                    keys.append(key)
+                    places.extend((span.line, span.column, span.end_column))
+                    heads.append(text[:SHOWN_CHARS])
+    return {**who, "keys": keys, "places": places, "heads": tuple(heads)}
 
 
 def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
-    index: dict[str, list[int]] = {}
+    index: dict[int, list[int]] = {}
     for number, fact in enumerate(facts):
-        for key in fact["sentences"]:
+        for key in fact["keys"]:
             index.setdefault(key, []).append(number)
     common = rule.params.get("boilerplate", 10)
     for number, fact in enumerate(facts):
-        own = [key for key in fact["sentences"] if len(index[key]) <= common]
+        own = [i for i, key in enumerate(fact["keys"]) if len(index[key]) <= common]
         if len(own) < rule.params.get("at_least", 10):
             continue
-        shared = Counter(o for key in own for o in index[key] if o != number)
+        shared = Counter(o for i in own for o in index[fact["keys"][i]] if o != number)
         for other, count in sorted(shared.items()):
             if count / len(own) > rule.params.get("share", 0.5) and _copier(fact, facts[other]):
                 yield _finding(rule, fact, facts[other], count, own)
@@ -68,12 +76,14 @@ def _copier(fact: dict[str, Any], other: dict[str, Any]) -> bool:
 
 
 def _finding(
-    rule: Rule, fact: dict[str, Any], other: dict[str, Any], count: int, own: list[str]
+    rule: Rule, fact: dict[str, Any], other: dict[str, Any], count: int, own: list[int]
 ) -> Finding:
-    common = [fact["sentences"][k] for k in own if k in other["sentences"]]
-    span = common[0][0]
-    passages = "；".join(f"「{text[:SHOWN_CHARS]}…」" for _, text in common[:3])
+    theirs = set(other["keys"])
+    common = [i for i in own if fact["keys"][i] in theirs]
+    line, column, end_column = fact["places"][3 * common[0] : 3 * common[0] + 3]
+    passages = "；".join(f"「{fact['heads'][i]}…」" for i in common[:3])
     share = round(100 * count / len(own))
+    span = Span(line, column, line, end_column)
     finding = rule.finding(span, share=share, count=count, other=other["path"], passages=passages)
     return replace(finding, path=fact["path"])
 

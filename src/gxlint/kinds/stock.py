@@ -12,7 +12,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, consecutive, identity, shown
+from gxlint.kinds._across import alone, consecutive, identity
 from gxlint.kinds._common import TABLE
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -31,13 +31,13 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
         values = [v.value if v is not None else None for v in cells.values()]
         stock = cells["stock"]
         if stock is not None and None not in values:
-            rows[key] = (row.name, values, shown(ctx, stock.value, stock.cell.span))
-    return {**who, "rows": rows, "this": [r[2] for r in rows.values()]}
+            rows[key] = (row.name, values, stock.cell.span)
+    return {**who, "rows": rows}
 
 
 def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
-        for key, (name, (stock, added, removed), (_, span, _)) in report["rows"].items():
+        for key, (name, (stock, added, removed), span) in report["rows"].items():
             if key not in before["rows"]:
                 continue
             last = before["rows"][key][1][0]

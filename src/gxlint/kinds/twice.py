@@ -10,7 +10,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, by_agency_and_year, identity, shown
+from gxlint.kinds._across import alone, by_agency_and_year, identity
 from gxlint.kinds.base import Kind
 from gxlint.pack.rule import Rule
 
@@ -19,14 +19,14 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
     who = identity(ctx)
     if who is None or not ctx.doc.title:
         return None
-    return {**who, "this": [shown(ctx, None, ctx.doc.title[0].span)]}
+    return {**who, "title": ctx.doc.title[0].span}
 
 
 def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
     for (_, year), group in sorted(by_agency_and_year(facts).items()):
         first = group[0]
         for other in group[1:]:
-            span: Span = other["this"][0][1]
+            span: Span = other["title"]
             finding = rule.finding(span, year=year, first_path=first["path"])
             yield replace(finding, path=other["path"])
 

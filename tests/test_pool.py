@@ -1,0 +1,50 @@
+"""A worker that dies takes only the file that killed it: the rest of a parallel batch is
+checked as if nothing happened (app/pool.py). The workers are forked, so a `_check` patched
+here is the workers' too."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from conftest import CORPUS
+from gxlint.app import batch
+from gxlint.app.cli import main
+
+REPORTS = sorted(CORPUS.glob("*.txt"))
+
+
+def _folder(tmp_path, count: int):
+    for i in range(count):
+        shutil.copy(REPORTS[i % len(REPORTS)], tmp_path / f"r{i:03d}.txt")
+    return tmp_path
+
+
+def _run(capsys, folder, jobs: str) -> tuple[list[tuple[str, str, int]], str]:
+    """Each report's own findings (those across reports depend on which reports were read),
+    and what was said on stderr."""
+    main(["--format", "json", "--fail-on", "never", "--ignore", "GX6", "--jobs", jobs, str(folder)])
+    out, err = capsys.readouterr()
+    return [(i["path"], i["code"], i["line"]) for i in json.loads(out)], err
+
+
+@pytest.mark.parametrize("killers", [("r005.txt",), ("r000.txt", "r037.txt", "r071.txt")])
+def test_only_the_file_that_kills_its_worker_is_lost(tmp_path, capsys, monkeypatch, killers):
+    folder = _folder(tmp_path, 80)
+    serial, _ = _run(capsys, folder, "1")
+    check = batch._check
+
+    def dying(path, name, options):
+        if path.endswith(killers):
+            os._exit(3)  # as a segfault or the OOM killer would end it: no exception, no result
+        return check(path, name, options)
+
+    monkeypatch.setattr(batch, "_check", dying)
+    parallel, err = _run(capsys, folder, "2")
+    lost = [str(folder / k) for k in killers]
+    assert [f for f in parallel if f[1] == "GX902"] == [(p, "GX902", 1) for p in lost]
+    assert [f for f in parallel if f[1] != "GX902"] == [f for f in serial if f[0] not in lost]
+    assert err.count("its worker died") == len(killers)

@@ -22,6 +22,8 @@ _PAGE_MARK = re.compile(
 class Prose:
     text: str
     where: tuple[tuple[int, int], ...]  # (line, column) of each character of `text`
+    # (start, end) of each sentence: text up to 。；; or the end (several kinds ask for them)
+    sentences: tuple[tuple[int, int], ...] = ()
 
     def span(self, start: int, end: int) -> Span:
         """The source span of text[start:end] (on the line of its first character)."""
@@ -33,6 +35,7 @@ class Prose:
 
 
 _RUN = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[。;；]")
 
 
 def _ascii_alnum(ch: str) -> bool:
@@ -73,19 +76,15 @@ def fold(lines: list[Line]) -> Prose:
             parts.append(chunk)
             where.extend(zip(repeat(line.lineno), columns[run.start() : run.end()], strict=False))
             last = chunk[-1]
-    return Prose("".join(parts), tuple(where))
+    text = "".join(parts)
+    return Prose(text, tuple(where), _sentences(text))
 
 
-def sentences(prose: Prose) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: text up to 。；; or the end."""
-    bounds = []
-    start = 0
-    for match in re.finditer(r"[。;；]", prose.text):
-        bounds.append((start, match.end()))
-        start = match.end()
-    if start < len(prose.text):
-        bounds.append((start, len(prose.text)))
-    return bounds
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    if not ends or ends[-1] < len(text):
+        ends.append(len(text))
+    return tuple(zip([0, *ends[:-1]], ends, strict=True)) if text else ()
 
 
 def fold_pattern(pattern: str) -> str:

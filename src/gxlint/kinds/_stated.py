@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from gxlint.analysis.context import Context
 from gxlint.document.numbers import COUNT_UNIT_PATTERN
 from gxlint.document.prose import Prose
 
@@ -58,6 +59,14 @@ class Stated:
     @property
     def listed(self) -> Decimal:
         return sum((p.value for p in self.parts), Decimal(0))
+
+
+def stated_in(ctx: Context, prose: Prose) -> list[Stated]:
+    """The totals a report's prose states, worked out once per report (three rules ask)."""
+    found: dict[int, list[Stated]] = ctx.memo.setdefault("stated", {})
+    if id(prose) not in found:  # the prose lives in ctx.memo as long as this does
+        found[id(prose)] = list(stated_totals(prose))
+    return found[id(prose)]
 
 
 def stated_totals(prose: Prose) -> Iterator[Stated]:

@@ -18,7 +18,6 @@ from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
-from gxlint.document.prose import sentences
 from gxlint.findings import Finding
 from gxlint.kinds._across import alone, identity
 from gxlint.kinds.base import Kind, Param
@@ -39,7 +38,7 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
     seen: set[int] = set()
     for spec in ctx.pack.sections:
         for prose in ctx.prose(spec.key):
-            for start, end in sentences(prose):
+            for start, end in prose.sentences:
                 text = prose.text[start:end].rstrip("。;")
                 if len(text) < MIN_CHARS:
                     continue

@@ -13,7 +13,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds._stated import Stated, stated_totals
+from gxlint.kinds._stated import Stated, stated_in
 from gxlint.kinds.base import Kind, Param, one_of
 from gxlint.pack.rule import Rule
 
@@ -24,7 +24,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     direction = rule.params["direction"]
     for section in ctx.pack.sections:
         for prose in ctx.prose(section.key):
-            for stated in stated_totals(prose):
+            for stated in stated_in(ctx, prose):
                 if _fails(stated, direction):
                     yield _finding(rule, prose, stated)
 

@@ -16,9 +16,9 @@ from decimal import Decimal
 
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
-from gxlint.document.prose import Prose, sentences
+from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds._stated import Part, Stated, stated_totals
+from gxlint.kinds._stated import Part, Stated, stated_in
 from gxlint.kinds.base import Kind
 from gxlint.pack.rule import Rule
 
@@ -43,7 +43,7 @@ def agrees(stated: Decimal, part: Decimal, whole: Decimal) -> bool:
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for spec in ctx.pack.sections:
         for prose in ctx.prose(spec.key):
-            for stated in stated_totals(prose):
+            for stated in stated_in(ctx, prose):
                 yield from _shares(rule, prose, stated)
             yield from _rates(rule, prose)
 
@@ -53,7 +53,7 @@ def _shares(rule: Rule, prose: Prose, stated: Stated) -> Iterator[Finding]:
         share = _SHARE.match(prose.text, part.end)
         if share is not None:
             yield from _compare(rule, prose, share, part, stated)
-    following = next((b for a, b in sentences(prose) if a >= stated.clause_end), None)
+    following = next((b for a, b in prose.sentences if a >= stated.clause_end), None)
     if following is None:
         return
     start = stated.clause_end

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from gxlint.analysis.context import Context
-from gxlint.document.prose import Prose, sentences
+from gxlint.document.prose import Prose
 from gxlint.findings import Finding
 from gxlint.kinds._common import SECTION, check_section, compiled, validate_patterns
 from gxlint.kinds.base import Kind, Param
@@ -34,7 +34,7 @@ def _dated_plans(rule: Rule, prose: Prose, year: int) -> Iterator[Finding]:
     marker = compiled(rule.params["plans"]).search(prose.text)
     part = marker.start() if marker else len(prose.text)
     future = compiled(rule.params["future"])
-    for start, end in sentences(prose):
+    for start, end in prose.sentences:
         sentence = prose.text[start:end]
         for match in _DATED.finditer(sentence):
             if int(match.group("y")) != year:

@@ -20,7 +20,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.analysis.tables.model import TableMatch
 from gxlint.document.numbers import format_number
-from gxlint.document.prose import Prose, sentences
+from gxlint.document.prose import Prose
 from gxlint.findings import Finding, Severity
 from gxlint.kinds._common import (
     AGENCY,
@@ -77,7 +77,7 @@ def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
     seen: set[int] = set()
     qualified = rule.params.get("qualified")
     subject = rule.params.get("subject")
-    starts = [a for a, _ in sentences(prose)]
+    starts = [a for a, _ in prose.sentences]
     for pattern, expect in _entries(rule):
         expected: list[tuple[str, Decimal]] | None = None  # worked out at the first match
         for match in compiled(pattern).finditer(prose.text):
@@ -117,7 +117,7 @@ def _about(text: str, starts: list[int], match: re.Match[str], subject: str) -> 
 
 
 def _finding(rule: Rule, table: TableMatch, prose: Prose, claim: _Claim) -> Finding:
-    bounds = sentences(prose)
+    bounds = prose.sentences
     before = prose.text[next(a for a, b in bounds if a <= claim.start < b) : claim.start]
     uncertain = rule.params.get("uncertain")
     hedged = bool(uncertain) and compiled(uncertain).search(before) is not None

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from gxlint.analysis.context import Context
-from gxlint.document.prose import sentences
 from gxlint.findings import Finding
 from gxlint.kinds._common import (
     AGENCY,
@@ -28,7 +27,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     when, unless, then = (rule.params.get(k) for k in ("if", "unless", "then"))
     for prose in ctx.prose(rule.params["section"]):
-        for start, end in sentences(prose):
+        for start, end in prose.sentences:
             sentence = prose.text[start:end]
             found = compiled(when).search(sentence)
             if found is None or (unless and compiled(unless).search(sentence)):

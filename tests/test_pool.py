@@ -48,3 +48,26 @@ def test_only_the_file_that_kills_its_worker_is_lost(tmp_path, capsys, monkeypat
     assert [f for f in parallel if f[1] == "GX902"] == [(p, "GX902", 1) for p in lost]
     assert [f for f in parallel if f[1] != "GX902"] == [f for f in serial if f[0] not in lost]
     assert err.count("its worker died") == len(killers)
+
+
+def test_checking_a_report_leaves_the_cyclic_collector_as_it_was(tmp_path) -> None:
+    """check_one pauses the collector for a report (its objects hold no cycles) and always
+    turns it back on: after a report, after one that cannot be read, after an internal error."""
+    import gc
+
+    good = tmp_path / "r.txt"
+    shutil.copy(REPORTS[0], good)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    options = batch.Options()
+    for path in (good, empty, tmp_path / "missing.txt"):
+        assert gc.isenabled()
+        result = batch.check_one(str(path), options)
+        assert gc.isenabled(), path.name
+    assert result.error is not None
+    gc.disable()
+    try:
+        batch.check_one(str(good), options)
+        assert not gc.isenabled()  # it was off before: it stays off
+    finally:
+        gc.enable()

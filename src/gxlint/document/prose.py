@@ -25,6 +25,10 @@ class Prose:
     # (start, end) of each sentence: text up to 。；; or the end (several kinds ask for them)
     sentences: tuple[tuple[int, int], ...] = ()
 
+    def starts(self, at: int, after: str) -> bool:
+        """Whether `at` starts the text or a source line, or follows one of the marks `after`."""
+        return at == 0 or self.text[at - 1] in after or self.where[at][0] != self.where[at - 1][0]
+
     def span(self, start: int, end: int) -> Span:
         """The source span of text[start:end] (on the line of its first character)."""
         line, column = self.where[start]

@@ -57,13 +57,6 @@ def _slips(markers: list[Marker]) -> Iterator[tuple[Marker, int]]:
             yield marker, expected
 
 
-def _starts(prose: Prose, at: int) -> bool:
-    """Whether `at` starts a sentence, a clause or a source line."""
-    return (
-        at == 0 or prose.text[at - 1] in _BOUNDARY or prose.where[at][0] != prose.where[at - 1][0]
-    )
-
-
 def _runs(ctx: Context) -> Iterator[list[Marker]]:
     """The 一是 markers of each block of a section's prose (a sub-heading or a numbered item
     starts a block: its 一是 may follow the heading's words directly), its sub-headings, its
@@ -87,7 +80,7 @@ def _runs(ctx: Context) -> Iterator[list[Marker]]:
 def _blocks(prose: Prose, heads: list[int]) -> Iterator[list[Marker]]:
     blocks: dict[int, list[Marker]] = {}
     for m in _IS.finditer(prose.text):
-        if _starts(prose, m.start()):
+        if prose.starts(m.start(), _BOUNDARY):
             line = prose.where[m.start()][0]
             block = max((h for h in heads if h <= line), default=0)
             marker = Marker(_value(m.group(1)), m.group(0), prose.span(m.start(), m.end()))

@@ -22,6 +22,8 @@ from gxlint.kinds._common import AGENCY, applies, validate_limits
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
+_CLAUSE_END = "。,;:!?、"  # as folded prose writes them (，；： become , ; :)
+
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     params = rule.params
@@ -33,9 +35,15 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     known = {*levels, *(params.get("never_foreign") or [])}
     found = list(_scope_words(rule, ctx))
-    if not found or any(level == own for level, _, _ in found):
+    if not found or any(level == own for level, _, _, _ in found):
         return
-    foreign = [(word, span) for level, word, span in found if level not in known]
+    # 全市 as a clause's subject says what the report covers; 按照全市…, 在全市… speak of a parent.
+    only_first = params.get("clause_start") or []
+    foreign = [
+        (word, span)
+        for level, word, span, first in found
+        if level not in known and (first or word[0] not in only_first)
+    ]
     if foreign:
         counts = Counter(word for word, _ in foreign)
         yield rule.finding(
@@ -71,8 +79,8 @@ def _place_patterns(suffixes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patt
     )
 
 
-def _scope_words(rule: Rule, ctx: Context) -> Iterator[tuple[str, str, Any]]:
-    """(level, word, span) of each scope word of the report's prose."""
+def _scope_words(rule: Rule, ctx: Context) -> Iterator[tuple[str, str, Any, bool]]:
+    """(level, word, span, whether it starts a clause) of each scope word of the prose."""
     pattern = _scope_pattern(
         tuple(rule.params["prefixes"]),
         tuple(sorted(set(rule.params["levels"].values()))),
@@ -82,7 +90,8 @@ def _scope_words(rule: Rule, ctx: Context) -> Iterator[tuple[str, str, Any]]:
     for key in ["preamble", *(s.key for s in ctx.pack.sections)]:
         for prose in ctx.prose(key):
             for match in pattern.finditer(prose.text):
-                yield match.group(2), match.group(0), prose.span(match.start(), match.end())
+                span = prose.span(match.start(), match.end())
+                yield match.group(2), match.group(0), span, prose.starts(match.start(), _CLAUSE_END)
 
 
 @lru_cache(maxsize=8)
@@ -112,6 +121,7 @@ KIND = Kind(
         "levels": Param(dict, required=True, doc="place-name suffix → its level's word"),
         "prefixes": Param(list, required=True, doc="what makes a scope word: 全, 本, 我"),
         "never_foreign": Param(list, doc="levels always read as a parent's (省)"),
+        "clause_start": Param(list, doc="prefixes whose words count only starting a clause (全)"),
         "unchecked": Param(list, doc="levels whose agencies are not checked (镇, 乡, 街道)"),
         "not_after": Param(str, doc="characters that, before 全/本/我, make another word (安全)"),
         "not_before": Param(str, doc="characters that, after the level, make another word (市场)"),

@@ -42,8 +42,7 @@ _RUN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[。;；]")
 
 
-def _ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _normalised(raw: str) -> tuple[str, list[int]]:
@@ -74,7 +73,7 @@ def fold(lines: list[Line]) -> Prose:
         text, columns = _normalised(line.raw)
         for run in _RUN.finditer(text):
             chunk = run.group()
-            if last and _ascii_alnum(last) and _ascii_alnum(chunk[0]):
+            if last in _ASCII_ALNUM and chunk[0] in _ASCII_ALNUM:
                 parts.append(" ")
                 where.append(where[-1])
             parts.append(chunk)

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_all_start_methods, get_context
 from typing import Any
 
 from gxlint.errors import GxlintError
@@ -30,8 +31,11 @@ def in_processes(
     """Each file's result, in order, however many workers die on the way."""
     todo = deque(chunks)
     alone = 0  # files at the head of `todo` lost with a broken pool: checked one at a time
+    # Forked workers inherit what the parent warmed up (the formats, the grammar's terminals);
+    # Python 3.14 no longer forks by default, so ask for it where the system has it.
+    forking = get_context("fork") if "fork" in get_all_start_methods() else None
     while todo:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=forking) as pool:
             window, limit = (1, alone) if alone else (2 * workers, len(todo))
             lost, taken = yield from _until_broken(pool, todo, window, limit, check, failed)
         if alone:

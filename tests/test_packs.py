@@ -285,3 +285,24 @@ def test_a_warm_run_imports_no_yaml_toml_lark_or_rich(tmp_path) -> None:
     assert runs[0].stderr.strip() == "['lark', 'yaml']"  # cold: packs and grammar are read
     assert runs[1].stderr.strip() == "[]"
     assert runs[0].stdout == runs[1].stdout and "report.txt:11:37: GX509" in runs[1].stdout
+
+
+def test_a_pack_read_from_the_cache_equals_the_one_built(tmp_path, monkeypatch) -> None:
+    """The cache stores what was validated and derives the rest again: a template table's group
+    rows and column index, and the parsed relations, come back the same."""
+    from gxlint.kinds import registry
+    from gxlint.pack.cache import cached_pack
+    from gxlint.pack.files import find_pack
+    from gxlint.pack.load import build_pack
+
+    monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path / "cache"))
+    main = find_pack("gov-2021")
+    built, _ = build_pack(main, registry())
+    cached_pack(main, lambda: (built, [main]))  # stored
+    read = cached_pack(main, lambda: pytest.fail("rebuilt instead of read from the cache"))
+    assert read is not built and read == built
+    assert read.expressions == built.expressions and read.expressions
+    for key, table in built.tables.items():
+        assert read.tables[key].parents == table.parents
+        assert read.tables[key].column_index == table.column_index
+    assert read.tables["applications"].parents and read.tables["applications"].column_index

@@ -44,11 +44,6 @@ class Context:
         return recognise(self.doc, self.pack.tables, placed)
 
     @cached_property
-    def source_lines(self) -> list[str]:
-        """The report's source lines (split once per report)."""
-        return self.doc.source_lines
-
-    @cached_property
     def agency(self) -> Agency:
         return classify(self.doc)
 

@@ -144,7 +144,7 @@ class _Evaluator:
     def _column_term(self, term: Term, row: RowMatch) -> _Part | None:
         if term.kind == "constant":
             return _Part(term.name, term.sign, constant(term), ())
-        index = self.table.column_index[term.name]
+        index = self.spec.column_index[term.name]
         value = row.values[index] if row.values else None
         if value is None or value.value is None:
             return None
@@ -154,7 +154,7 @@ class _Evaluator:
         return self.table.value(self.anchor_key, column)
 
     def _column_anchor(self, row: RowMatch) -> Value | None:
-        index = self.table.column_index.get(self.anchor_key, 0)
+        index = self.spec.column_index.get(self.anchor_key, 0)
         return row.values[index] if row.values else None
 
 

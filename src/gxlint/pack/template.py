@@ -67,17 +67,22 @@ class TableSpec:
     optional: bool = False  # a table some reports add (六's fee table): not missing when absent
     outdated: bool = False  # kept on an older template (see pack/mix.py): its numbers are
     # checked, but it is not asked to be complete or labelled as that older template wants
-    # The keys of rows with sub-items (derived: asked for for every row of every report).
+    # Derived, asked for for every row and cell of every report: the keys of rows with
+    # sub-items, and each column's index by its key.
     parents: frozenset[str] = field(init=False, repr=False, compare=False)
+    column_index: dict[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
+        index = {column.key: i for i, column in enumerate(self.columns)}
+        object.__setattr__(self, "column_index", index)
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
 
     def column(self, key: str) -> ColumnSpec | None:
-        return next((c for c in self.columns if c.key == key), None)
+        index = self.column_index.get(key)
+        return None if index is None else self.columns[index]
 
     def children(self, key: str) -> list[RowSpec]:
         return [r for r in self.rows if r.parent == key]

@@ -93,10 +93,6 @@ class TableMatch:
     spec: TableSpec
     rows: dict[str, RowMatch] = field(default_factory=dict)
     found: bool = False
-    column_index: dict[str, int] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.column_index = {column.key: i for i, column in enumerate(self.spec.columns)}
 
     def value(self, row_key: str, column: int) -> Value | None:
         row = self.rows.get(row_key)
@@ -108,7 +104,7 @@ class TableMatch:
     def cell(self, reference: str) -> Value | None:
         """The value at `row.column` (template keys), if the report has it."""
         row_key, _, column_key = reference.partition(".")
-        index = self.column_index.get(column_key)
+        index = self.spec.column_index.get(column_key)
         return None if index is None else self.value(row_key, index)
 
     def describe(self, reference: str) -> str:

@@ -113,4 +113,12 @@ def test_text_to_a_pipe_does_not_import_rich_console(tmp_path) -> None:
     run = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True
     )
-    assert run.stderr == "False\n" and "pingtan-2019" not in run.stdout and "r.txt:" in run.stdout
+    assert run.stderr == "False\n"
+    findings = lint(corpus_text("pingtan-2019"), path="r.txt")
+    heads = [ln for ln in run.stdout.splitlines() if ln.startswith("r.txt:")]
+    assert heads == [
+        f"r.txt:{f.span.line}:{f.span.column}: {f.code} {f.severity.label}[{f.severity.chinese}] "
+        f"{f.message}"
+        for f in findings
+    ]
+    assert "\x1b[" not in run.stdout

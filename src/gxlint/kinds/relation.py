@@ -8,13 +8,12 @@ is the likely culprit; otherwise the relation's anchor cell (by default its firs
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from gxlint.analysis.context import Context
-from gxlint.analysis.tables.model import RowMatch, TableMatch, Value
+from gxlint.analysis.tables.model import TableMatch, Value
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
@@ -28,16 +27,14 @@ _PER = ("column", "row")
 _SHOWN_OP = {"==": " = ", "<=": " ≤ ", ">=": " ≥ "}
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
+class _Part(NamedTuple):
     name: str
     sign: int
     value: Decimal
     values: tuple[Value, ...]  # the cells it adds up (none for a constant)
 
 
-@dataclass(frozen=True, slots=True)
-class _Failure:
+class _Failure(NamedTuple):
     rule: Rule
     relation: Relation
     where: str
@@ -73,8 +70,14 @@ def _exprs(params: dict[str, Any]) -> list[str]:
     return [expr] if isinstance(expr, str) else list(expr)
 
 
+# A term as evaluated: how hints name it, its sign, and the cells it adds (none: a constant,
+# whose value is the Decimal given instead).
+_Resolved = tuple[str, int, list[Value] | Decimal]
+
+
 class _Evaluator:
-    """Evaluates one relation of a rule over one recognised table."""
+    """Evaluates one relation of a rule over one recognised table: the sums are worked out
+    first, and a failure (with its parts, for the hint) is built only where they differ."""
 
     def __init__(self, rule: Rule, table: TableMatch, expr: str) -> None:
         self.rule = rule
@@ -82,80 +85,82 @@ class _Evaluator:
         self.spec: TableSpec = table.spec
         self.relation = parse_relation(expr)
         self.anchor_key = rule.params.get("anchor") or self.relation.first_key
-        self._terms: dict[Term, tuple[str, list[str] | None]] = {}
+        self.split = len(self.relation.left)
 
     def failures(self) -> Iterator[_Failure]:
         if self.rule.params["per"] == "column":
-            for index, column in enumerate(self.spec.columns):
-                yield from self._check(
-                    f"列「{column.name}」",
-                    lambda t, i=index: self._row_term(t, i),
-                    self._row_anchor(index),
-                )
-        else:
-            for row in self.table.rows.values():
-                if row.values is not None:
-                    yield from self._check(
-                        f"行「{row.name}」",
-                        lambda t, r=row: self._column_term(t, r),
-                        self._column_anchor(row),
-                    )
+            yield from self._per_column()
+            return
+        index = self.spec.column_index
+        for row in self.table.rows.values():
+            values = row.values
+            if values is None:
+                continue
+            terms = [
+                (self.spec.columns[index[t.name]].label, t.sign, [values[index[t.name]]])
+                if t.kind != "constant"
+                else (t.name, t.sign, constant(t))
+                for t in (*self.relation.left, *self.relation.right)
+            ]
+            anchor = values[index.get(self.anchor_key, 0)]
+            yield from self._check(f"行「{row.name}」", terms, anchor)
+
+    def _per_column(self) -> Iterator[_Failure]:
+        grid = {key: row.values for key, row in self.table.rows.items() if row.values is not None}
+        terms = [self._rows_of(t) for t in (*self.relation.left, *self.relation.right)]
+        if any(rows is not None and any(k not in grid for k in rows) for _, _, rows, _ in terms):
+            return  # a row or its values are missing: the shape rules report it
+        anchor = grid.get(self.anchor_key)
+        for index, column in enumerate(self.spec.columns):
+            resolved: list[_Resolved] = [
+                (name, sign, [grid[k][index] for k in rows] if rows is not None else value)
+                for name, sign, rows, value in terms
+            ]
+            here = anchor[index] if anchor is not None else None
+            yield from self._check(f"列「{column.name}」", resolved, here)
 
     def _check(
-        self, where: str, evaluate: Callable[[Term], _Part | None], anchor: Value | None
+        self, where: str, terms: list[_Resolved], anchor: Value | None
     ) -> Iterator[_Failure]:
-        left = [evaluate(t) for t in self.relation.left]
-        right = [evaluate(t) for t in self.relation.right]
-        if any(p is None for p in (*left, *right)):
-            return  # a row or value is missing: the shape rules report it
-        failure = _Failure(self.rule, self.relation, where, tuple(left), tuple(right), anchor)
-        if not self.relation.holds(failure.total(failure.left), failure.total(failure.right)):
-            yield failure
+        totals: list[Decimal] = []
+        for _, sign, cells in terms:
+            if isinstance(cells, Decimal):
+                totals.append(sign * cells)
+                continue
+            if any(v.value is None for v in cells):
+                return  # a cell is not a number: the shape rules report it
+            totals.append(sign * sum(v.value for v in cells))  # type: ignore[misc]
+        split = self.split
+        if self.relation.holds(sum(totals[:split]), sum(totals[split:])):
+            return
+        parts = tuple(_part(term) for term in terms)
+        if anchor is not None and anchor.value is None:
+            anchor = None
+        yield _Failure(self.rule, self.relation, where, parts[:split], parts[split:], anchor)
 
-    def _row_term(self, term: Term, column: int) -> _Part | None:
+    def _rows_of(self, term: Term) -> tuple[str, int, list[str] | None, Decimal]:
+        """How a term is named in hints, its sign, and the rows it adds (None: a constant,
+        whose value follows)."""
         if term.kind == "constant":
-            return _Part(term.name, term.sign, constant(term), ())
-        name, rows = self._rows_of(term)
-        if rows is None:
-            return None  # a sub-item row is missing: the shape rules report it
-        values = [self.table.value(key, column) for key in rows]
-        if any(v is None for v in values):
-            return None
-        total = sum((v.value for v in values), Decimal(0))
-        return _Part(name, term.sign, total, tuple(values))
+            return term.name, term.sign, None, constant(term)
+        spec = self.spec.row(term.name)
+        assert spec is not None
+        rows = [term.name]
+        if term.kind == "group_sum":
+            children = [c.key for c in self.spec.children(term.name)]
+            present = [key for key in children if key in self.table.rows]
+            # some sub-items missing: a missing row, which the shape rules report
+            rows = children if present and len(present) < len(children) else present or rows
+        # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
+        group = term.kind == "key" and self.spec.is_group(spec)
+        return (f"{spec.short}小计" if group else spec.short), term.sign, rows, Decimal(0)
 
-    def _rows_of(self, term: Term) -> tuple[str, list[str] | None]:
-        """How a term is named in hints, and the rows it adds (None: a sub-item is missing);
-        the same for every column, so worked out once."""
-        if term not in self._terms:
-            spec = self.spec.row(term.name)
-            assert spec is not None
-            rows: list[str] | None = [term.name]
-            if term.kind == "group_sum":
-                children = [c.key for c in self.spec.children(term.name)]
-                present = [key for key in children if key in self.table.rows]
-                missing = present and len(present) < len(children)
-                rows = None if missing else present or [term.name]
-            # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
-            group = term.kind == "key" and self.spec.is_group(spec)
-            self._terms[term] = (f"{spec.short}小计" if group else spec.short, rows)
-        return self._terms[term]
 
-    def _column_term(self, term: Term, row: RowMatch) -> _Part | None:
-        if term.kind == "constant":
-            return _Part(term.name, term.sign, constant(term), ())
-        index = self.spec.column_index[term.name]
-        value = row.values[index] if row.values else None
-        if value is None or value.value is None:
-            return None
-        return _Part(self.spec.columns[index].label, term.sign, value.value, (value,))
-
-    def _row_anchor(self, column: int) -> Value | None:
-        return self.table.value(self.anchor_key, column)
-
-    def _column_anchor(self, row: RowMatch) -> Value | None:
-        index = self.spec.column_index.get(self.anchor_key, 0)
-        return row.values[index] if row.values else None
+def _part(term: _Resolved) -> _Part:
+    name, sign, cells = term
+    if isinstance(cells, Decimal):
+        return _Part(name, sign, cells, ())
+    return _Part(name, sign, sum((v.value for v in cells), Decimal(0)), tuple(cells))  # type: ignore[misc]
 
 
 def _all_failures(ctx: Context) -> dict[str, list[tuple[_Failure, Value]]]:

@@ -171,3 +171,49 @@ def test_assessment_topic_partly_covered_is_a_warning_naming_what_is_missing(see
     (none,) = [f for f in lint(bare) if f.code == "GX404"]
     assert none.severity.label == "error"
     assert "工作考核、社会评议、责任追究结果情况" in none.message
+
+
+def _per_character(text: str) -> list[tuple[int, int]]:
+    """Where each folded character comes from, worked out the long way: every source character
+    NFKC-folded on its own, whitespace dropped, a space kept between ASCII letters or digits
+    (placed where the character before it is)."""
+    import unicodedata
+
+    where: list[tuple[int, int]] = []
+    last = prev = ""
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        for column, ch in enumerate(raw, start=1):
+            for folded in unicodedata.normalize("NFKC", ch):
+                if folded.isspace():
+                    last = " "
+                    continue
+                if last == " " and where and _ascii_alnum(prev) and _ascii_alnum(folded):
+                    where.append(where[-1])
+                where.append((lineno, column))
+                prev = last = folded
+        last = " "
+    return where
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体情况\n本年度共收到申请 3 5 件，办结 12\n34 件。",  # PDF spaces, a number broken
+        "㈠主动公开①项，面积 12㎡，ＡＢＣ 全角\n（二）第二段：１２３件",  # NFKC changes lengths
+        "  缩进的段落  \n\n- 3 -\n第 2 页 共 9 页\n末行 2023 年",  # blanks and page marks
+    ],
+)
+def test_fold_places_every_character_on_its_source(text) -> None:
+    lines = build_document("t.txt", text).lines
+    prose = fold(lines)
+    kept = "\n".join(
+        "" if ln.raw.strip() in ("- 3 -", "第 2 页 共 9 页") else ln.raw for ln in lines
+    )
+    expected = _per_character(kept)
+    assert len(prose.text) == len(expected)
+    assert [prose.position(i) for i in range(len(prose.text))] == expected
+    assert [prose.line_of(i) for i in range(len(prose.text))] == [w[0] for w in expected]

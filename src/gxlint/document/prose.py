@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 from gxlint.document.model import Line, LineKind, Span
 
@@ -18,21 +19,36 @@ _PAGE_MARK = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Where a run of folded text comes from: its start in the text, its source line, the source
+# column of each character of that line's folded text, and the index of the run's first
+# character in them. (A run, not a character: a report's prose has thousands of characters.)
+Run = tuple[int, int, Sequence[int], int]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Prose:
     text: str
-    where: tuple[tuple[int, int], ...]  # (line, column) of each character of `text`
+    runs: tuple[Run, ...]
+    offsets: tuple[int, ...]  # each run's start in `text`, for bisecting
     # (start, end) of each sentence: text up to 。；; or the end (several kinds ask for them)
     sentences: tuple[tuple[int, int], ...] = ()
 
+    def position(self, at: int) -> tuple[int, int]:
+        """The source line and column of text[at]."""
+        start, line, columns, first = self.runs[bisect_right(self.offsets, at) - 1]
+        return line, columns[first + at - start]
+
+    def line_of(self, at: int) -> int:
+        return self.runs[bisect_right(self.offsets, at) - 1][1]
+
     def starts(self, at: int, after: str) -> bool:
         """Whether `at` starts the text or a source line, or follows one of the marks `after`."""
-        return at == 0 or self.text[at - 1] in after or self.where[at][0] != self.where[at - 1][0]
+        return at == 0 or self.text[at - 1] in after or self.line_of(at) != self.line_of(at - 1)
 
     def span(self, start: int, end: int) -> Span:
         """The source span of text[start:end] (on the line of its first character)."""
-        line, column = self.where[start]
-        last_line, last_column = self.where[max(start, end - 1)]
+        line, column = self.position(start)
+        last_line, last_column = self.position(max(start, end - 1))
         if last_line != line:
             return Span(line, column, line, column + 1)
         return Span(line, column, line, last_column + 1)
@@ -45,11 +61,11 @@ _SENTENCE_END = re.compile(r"[。;；]")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _normalised(raw: str) -> tuple[str, list[int]]:
+def _normalised(raw: str) -> tuple[str, Sequence[int]]:
     """NFKC of a line, with the source column of each character (NFKC may change lengths)."""
     whole = unicodedata.normalize("NFKC", raw)
     if len(whole) == len(raw):
-        return whole, list(range(1, len(raw) + 1))
+        return whole, range(1, len(raw) + 1)
     chars: list[str] = []
     columns: list[int] = []
     for index, ch in enumerate(raw):
@@ -63,9 +79,11 @@ def fold(lines: list[Line]) -> Prose:
     """Join the prose lines (headings, items, paragraphs) of `lines` into one matchable text.
 
     Whitespace goes, except one space where it (or a line break) separated two ASCII letters or
-    digits, so that numbers broken across PDF lines do not run together."""
+    digits, so that numbers broken across PDF lines do not run together; the space is placed
+    where the character before it is."""
     parts: list[str] = []
-    where: list[tuple[int, int]] = []
+    runs: list[Run] = []
+    size = 0
     last = ""
     for line in lines:
         if line.kind in (LineKind.ROW, LineKind.BLANK) or _PAGE_MARK.match(line.raw):
@@ -74,13 +92,16 @@ def fold(lines: list[Line]) -> Prose:
         for run in _RUN.finditer(text):
             chunk = run.group()
             if last in _ASCII_ALNUM and chunk[0] in _ASCII_ALNUM:
+                start, lineno, before, first = runs[-1]
+                runs.append((size, lineno, before, first + size - 1 - start))
                 parts.append(" ")
-                where.append(where[-1])
+                size += 1
+            runs.append((size, line.lineno, columns, run.start()))
             parts.append(chunk)
-            where.extend(zip(repeat(line.lineno), columns[run.start() : run.end()], strict=False))
+            size += len(chunk)
             last = chunk[-1]
     text = "".join(parts)
-    return Prose(text, tuple(where), _sentences(text))
+    return Prose(text, tuple(runs), tuple(r[0] for r in runs), _sentences(text))
 
 
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:

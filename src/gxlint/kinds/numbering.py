@@ -81,7 +81,7 @@ def _blocks(prose: Prose, heads: list[int]) -> Iterator[list[Marker]]:
     blocks: dict[int, list[Marker]] = {}
     for m in _IS.finditer(prose.text):
         if prose.starts(m.start(), _BOUNDARY):
-            line = prose.where[m.start()][0]
+            line = prose.line_of(m.start())
             block = max((h for h in heads if h <= line), default=0)
             marker = Marker(_value(m.group(1)), m.group(0), prose.span(m.start(), m.end()))
             blocks.setdefault(block, []).append(marker)

@@ -4,11 +4,11 @@ it), a department, or a township or sub-district. Some rules apply to government
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
 from gxlint.document.model import Document
+from gxlint.document.nfkc import nfkc
 
 
 class AgencyKind(StrEnum):
@@ -45,7 +45,7 @@ _PLACE = re.compile(r"(?:省|市|县|区|州|旗|盟|自治区|自治州|自治�
 def agency_name(doc: Document) -> str:
     """The issuing body as the title names it: 「2025 年上海市人民政府办公厅政府信息公开…」
     → 上海市人民政府办公厅."""
-    title = unicodedata.normalize("NFKC", "".join(ln.raw for ln in doc.title))
+    title = nfkc("".join(ln.raw for ln in doc.title))
     title = _LEADING_YEAR.sub("", re.sub(r"\s+", "", title))
     return _AFTER_NAME.sub("", title)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 
 from gxlint.document.model import (
@@ -16,6 +15,7 @@ from gxlint.document.model import (
     Token,
     TokenKind,
 )
+from gxlint.document.nfkc import nfkc
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
 from gxlint.document.scan import ScannedToken, scan_line
 
@@ -113,7 +113,7 @@ def _tokens(scanned: list[ScannedToken], lineno: int) -> list[Token]:
             value, unit = _UNIT.match(text).groups()  # type: ignore[union-attr]
             tokens.append(Token(TokenKind.NUMBER, text, span, parse_number(value), unit))
         elif kind == "YEAR":
-            digits = unicodedata.normalize("NFKC", text)[:4]
+            digits = nfkc(text)[:4]
             tokens.append(Token(TokenKind.YEAR, text, span, Decimal(digits)))
         else:
             tokens.append(Token(TokenKind.TEXT, text, span))

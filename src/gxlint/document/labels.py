@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+from gxlint.document.nfkc import nfkc
 
 # Whitespace, punctuation and quotes that real reports vary freely.
 _FOLD = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
@@ -18,13 +19,13 @@ NEAR = 0.75  # similarity from which a different label counts as a typo of anoth
 @lru_cache(maxsize=4096)
 def normalise(label: str) -> str:
     """NFKC, then drop whitespace, punctuation and quotes: 「(一) 予以公开」 → 「一予以公开」."""
-    return _FOLD.sub("", unicodedata.normalize("NFKC", label))
+    return _FOLD.sub("", nfkc(label))
 
 
 @lru_cache(maxsize=4096)
 def strip_numbering(label: str) -> str:
     """Drop a leading 一、 / （一） / 1. numbering and normalise the rest."""
-    folded = unicodedata.normalize("NFKC", label).strip()
+    folded = nfkc(label).strip()
     return normalise(_NUMBERING.sub("", folded))
 
 

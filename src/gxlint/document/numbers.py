@@ -5,9 +5,10 @@ test holds them together)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+
+from gxlint.document.nfkc import nfkc
 
 # Counting units and currency, as they follow a number in a report.
 UNITS = ("万元", "元", "条", "件", "个", "项", "起", "人次", "次", "家", "篇", "期", "%", "％")
@@ -22,7 +23,7 @@ MAX_DIGITS = 30  # no count or amount in a report has more; longer runs are not 
 @lru_cache(maxsize=8192)  # a report's cells repeat the same few numbers (0, 1, 2 …)
 def parse_number(text: str) -> Decimal | None:
     """The value of a number with optional thousands commas, sign and unit; None if not one."""
-    folded = unicodedata.normalize("NFKC", text).replace(",", "").replace(" ", "")
+    folded = nfkc(text).replace(",", "").replace(" ", "")
     folded = _UNIT.sub("", folded).replace("−", "-")
     if len(folded) > MAX_DIGITS or not folded.isascii():
         return None

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gxlint.document.model import Line, LineKind, Span
+from gxlint.document.nfkc import nfkc
 
 # A line that is only a page number or a running page mark: "- 3 -", "3", "第 3 页 共 9 页".
 _PAGE_MARK = re.compile(
@@ -63,7 +64,7 @@ _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 
 def _normalised(raw: str) -> tuple[str, Sequence[int]]:
     """NFKC of a line, with the source column of each character (NFKC may change lengths)."""
-    whole = unicodedata.normalize("NFKC", raw)
+    whole = nfkc(raw)
     if len(whole) == len(raw):
         return whole, range(1, len(raw) + 1)
     chars: list[str] = []

@@ -23,6 +23,10 @@ _NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _TITLE_END = re.compile(r"报告|年报")
 _UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
+# Spans and tokens are made by the hundred per report: straight as the tuples they are (a
+# named tuple's own constructor adds a Python call to each).
+_new = tuple.__new__
+_TEXT, _NUMBER, _YEAR = TokenKind.TEXT, TokenKind.NUMBER, TokenKind.YEAR
 
 
 def build_document(path: str, text: str) -> Document:
@@ -67,23 +71,22 @@ def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -
 def _cells(kind: str, tokens: list[ScannedToken], lineno: int, raw: str) -> list[Cell]:
     separator = "|" if kind == "pipe_row" else "\t"
     parts = raw.split(separator)
-    start = 0
+    column = 1
     if separator == "|":
-        start = len(parts[0]) + 1
+        column = len(parts[0]) + 2
         parts = parts[1:]
         if parts and not parts[-1].strip():
             parts = parts[:-1]
     cells: list[Cell] = []
-    column = start + 1
     for part, group in zip(parts, _cell_tokens(tokens), strict=False):
-        lead = len(part) - len(part.lstrip())
         text = part.strip()
-        span = Span(lineno, column + lead, lineno, column + lead + len(text))
+        start = column + part.find(text[0]) if text else column + len(part)
+        span = _new(Span, (lineno, start, lineno, start + len(text)))
         if group and group[0][0] == "NUMBER_CELL":  # a cell of nothing but a number
-            cell_tokens = [Token(TokenKind.NUMBER, text, span, parse_number(text))]
+            cell_tokens = [_new(Token, (_NUMBER, text, span, parse_number(text), ""))]
         else:
-            cell_tokens = _tokens(group, lineno)
-        cells.append(Cell(text=text, span=span, tokens=cell_tokens))
+            cell_tokens = _tokens(group, lineno) if group else []
+        cells.append(Cell(text, span, cell_tokens))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []
@@ -108,15 +111,14 @@ def _tokens(scanned: list[ScannedToken], lineno: int) -> list[Token]:
     """Model tokens from scanned ones; a NUMBER's unit, if it has one, is split off its value."""
     tokens: list[Token] = []
     for kind, text, start in scanned:
-        span = Span(lineno, start + 1, lineno, start + len(text) + 1)
+        span = _new(Span, (lineno, start + 1, lineno, start + len(text) + 1))
         if kind == "NUMBER":
             value, unit = _UNIT.match(text).groups()  # type: ignore[union-attr]
-            tokens.append(Token(TokenKind.NUMBER, text, span, parse_number(value), unit))
+            tokens.append(_new(Token, (_NUMBER, text, span, parse_number(value), unit)))
         elif kind == "YEAR":
-            digits = nfkc(text)[:4]
-            tokens.append(Token(TokenKind.YEAR, text, span, Decimal(digits)))
+            tokens.append(_new(Token, (_YEAR, text, span, Decimal(nfkc(text)[:4]), "")))
         else:
-            tokens.append(Token(TokenKind.TEXT, text, span))
+            tokens.append(_new(Token, (_TEXT, text, span, None, "")))
     return tokens
 
 

@@ -68,14 +68,17 @@ class TableSpec:
     outdated: bool = False  # kept on an older template (see pack/mix.py): its numbers are
     # checked, but it is not asked to be complete or labelled as that older template wants
     # Derived, asked for for every row and cell of every report: the keys of rows with
-    # sub-items, and each column's index by its key.
+    # sub-items, each column's index by its key, and the rows that may stand as a label alone.
     parents: frozenset[str] = field(init=False, repr=False, compare=False)
     column_index: dict[str, int] = field(init=False, repr=False, compare=False)
+    label_only: tuple[RowSpec, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
         index = {column.key: i for i, column in enumerate(self.columns)}
         object.__setattr__(self, "column_index", index)
+        alone = tuple(r for r in self.rows if self.is_label_only(r))
+        object.__setattr__(self, "label_only", alone)
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)

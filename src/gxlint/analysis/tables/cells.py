@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from gxlint.analysis.tables.headers import spans
+from gxlint.analysis.tables.headers import spans as header_spans
 from gxlint.analysis.tables.model import Pending, Problem, RowMatch, Value
 from gxlint.analysis.tables.problems import Problems
 from gxlint.document.model import Cell, Line, Span
@@ -53,11 +53,11 @@ def _widen(cells: list[Cell], start: int, end: int, expected: int) -> tuple[int,
     return start, end
 
 
-def _by_header(spec: TableSpec, item: Pending) -> list[Cell] | None:
-    """A row's value cells read under its header row's merged cells: each column takes the one
-    filled cell of its span (the others are placeholders), or its first cell if all are empty;
-    None where the header does not give the grid, or a span holds two numbers."""
-    columns = spans(spec, item.header)
+def _by_header(columns: list[tuple[int, int]] | None, item: Pending) -> list[Cell] | None:
+    """A row's value cells read under its header row's merged cells (`columns`: their spans,
+    see headers.spans): each column takes the one filled cell of its span (the others are
+    placeholders), or its first cell if all are empty; None where the header does not give
+    the grid, or a span holds two numbers."""
     grid = item.row.line.cells
     labels = len(grid) - len(item.cells)
     if columns is None or labels > columns[0][0] or len(grid) < columns[-1][0] + 1:
@@ -89,8 +89,9 @@ class Aligner:
         cores = [_core(p.cells) for p in pending]
         spans = zip(pending, cores, strict=True)
         blanks_used = any(not c.text for p, (a, b) in spans for c in p.cells[a:b])
+        grids = {id(p.header): header_spans(spec, p.header) for p in pending}  # once a header
         for item, (start, end) in zip(pending, cores, strict=True):
-            core = _by_header(spec, item)
+            core = _by_header(grids[id(item.header)], item)
             if core is None:
                 if start == end and len(item.cells) >= expected:
                     start, end = 0, expected  # an all-blank row

@@ -97,8 +97,8 @@ class RowPlacer:
         above = self.above[index].text if index < len(self.above) else ""
         wrapped = strip_numbering(above + cell.text)  # （四）无 / 法提供 → （四）无法提供
         for spec in self.specs:
-            for row in spec.rows:
-                if spec.is_label_only(row) and norm != row.norms[0]:
+            for row in spec.label_only:
+                if norm != row.norms[0]:
                     if wrapped in row.norms:
                         return
                     if is_near(norm, row.norms[0], 0.8) and norm not in row.norms:

@@ -89,7 +89,10 @@ class Aligner:
         cores = [_core(p.cells) for p in pending]
         spans = zip(pending, cores, strict=True)
         blanks_used = any(not c.text for p, (a, b) in spans for c in p.cells[a:b])
-        grids = {id(p.header): header_spans(spec, p.header) for p in pending}  # once a header
+        grids: dict[int, list[tuple[int, int]] | None] = {}  # a header's column spans, once
+        for p in pending:
+            if id(p.header) not in grids:
+                grids[id(p.header)] = header_spans(spec, p.header)
         for item, (start, end) in zip(pending, cores, strict=True):
             core = _by_header(grids[id(item.header)], item)
             if core is None:
@@ -129,11 +132,13 @@ class Aligner:
             self.blanks.setdefault(spec.key, []).append(cell)
             return Value(Decimal(0), cell, blank=True)
         number = parse_number(cell.text)
-        where = {"row": row, "column": column.name, "text": cell.text}
         if number is None:
-            self.problems.add(Problem.NOT_A_NUMBER, spec, cell.span, **where)
+            problem = Problem.NOT_A_NUMBER
         elif number < 0 and not column.signed:
-            self.problems.add(Problem.NEGATIVE, spec, cell.span, **where)
+            problem = Problem.NEGATIVE
         elif not column.decimal and number != number.to_integral_value():
-            self.problems.add(Problem.FRACTION, spec, cell.span, **where)
+            problem = Problem.FRACTION
+        else:
+            return Value(number, cell)
+        self.problems.add(problem, spec, cell.span, row=row, column=column.name, text=cell.text)
         return Value(number, cell)

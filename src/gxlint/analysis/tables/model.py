@@ -58,9 +58,9 @@ class ShapeProblem:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
-    """A number cell: its value (None when not a number), its cell, and whether it was blank."""
+class Value(NamedTuple):
+    """A number cell: its value (None when not a number), its cell, and whether it was blank
+    (a named tuple: a report has hundreds)."""
 
     value: Decimal | None
     cell: Cell

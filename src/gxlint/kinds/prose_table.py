@@ -77,7 +77,6 @@ def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
     seen: set[int] = set()
     qualified = rule.params.get("qualified")
     subject = rule.params.get("subject")
-    starts = [a for a, _ in prose.sentences]
     for pattern, expect in _entries(rule):
         expected: list[tuple[str, Decimal]] | None = None  # worked out at the first match
         for match in compiled(pattern).finditer(prose.text):
@@ -90,7 +89,7 @@ def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
             start, end = match.span("n") if has_n else match.span()
             if start in seen or (qualified and _qualified(prose.text, match.start(), qualified)):
                 continue
-            if subject and not _about(prose.text, starts, match, subject):
+            if subject and not _about(prose.text, prose.sentences, match, subject):
                 continue
             seen.add(start)
             said = Decimal(match.group("n")) if has_n else Decimal(0)
@@ -109,10 +108,12 @@ def _describe(table: TableMatch, term: Term) -> str:
     return f"{name}（各子项之和）" if term.kind == "group_sum" else name
 
 
-def _about(text: str, starts: list[int], match: re.Match[str], subject: str) -> bool:
+def _about(
+    text: str, sentences: tuple[tuple[int, int], ...], match: re.Match[str], subject: str
+) -> bool:
     """Whether the sentence, up to the end of the match, names what the table counts (a
     justice bureau's own 行政复议 cases are not those about information disclosure)."""
-    start = max((a for a in starts if a <= match.start()), default=0)
+    start = max((a for a, _ in sentences if a <= match.start()), default=0)
     return compiled(subject).search(text, start, match.end()) is not None
 
 

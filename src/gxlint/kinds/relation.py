@@ -127,9 +127,10 @@ class _Evaluator:
             if isinstance(cells, Decimal):
                 totals.append(sign * cells)
                 continue
-            if any(v.value is None for v in cells):
+            values = [v.value for v in cells]
+            if None in values:
                 return  # a cell is not a number: the shape rules report it
-            totals.append(sign * sum(v.value for v in cells))  # type: ignore[misc]
+            totals.append(sign * (values[0] if len(values) == 1 else sum(values)))  # type: ignore
         split = self.split
         if self.relation.holds(sum(totals[:split]), sum(totals[split:])):
             return

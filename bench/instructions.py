@@ -1,0 +1,70 @@
+"""Instructions per report, counted by Valgrind's cachegrind: a figure the machine's noise does
+not move (wall and CPU times on a shared machine vary by half between runs), to compare two
+versions of gxlint step by step. Needs `valgrind` on the PATH.
+
+    python bench/instructions.py [--part check|build] [--src OTHER/src] [--rounds 3]
+
+Counts the instructions of checking (or only building the model of) every report in
+tests/corpus `rounds` times, less those of a run that only warms up, per report. `--src` counts
+another checkout's gxlint (a `git worktree` of an earlier commit, say) on the same reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
+# Run by the counted Python: warm up on every report, then do `part` `rounds` times.
+WORK = """
+import sys
+sys.path.insert(0, sys.argv[1])
+part, rounds, files = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+from gxlint.app.batch import Options, check_one
+from gxlint.document.build import build_document
+from gxlint.document.read import read_source
+options = Options()
+for f in files:
+    check_one(f, options)
+texts = [(f, read_source(f).text) for f in files]
+for _ in range(rounds if part != "none" else 0):
+    for f, text in texts:
+        if part == "build":
+            build_document(f, text)
+        else:
+            check_one(f, options)
+"""
+
+
+def count(src: Path, part: str, rounds: int) -> int:
+    command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    command += [sys.executable, "-c", WORK, str(src), part, str(rounds), *map(str, CORPUS)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stderr
+    found = re.search(r"I\s+refs:\s+([\d,]+)", out)
+    if found is None:
+        raise SystemExit(f"cachegrind printed no instruction count:\n{out[-500:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=("check", "build"), default="check")
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="the gxlint to count")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("bench/instructions.py needs valgrind (apt-get install valgrind)")
+    count(args.src, "none", 0)  # a first run fills the cache: not counted
+    base = count(args.src, "none", 0)
+    total = count(args.src, args.part, args.rounds)
+    per_report = (total - base) / (args.rounds * len(CORPUS)) / 1e6
+    print(f"{args.part}: {per_report:.2f} M instructions per report ({args.src})")
+
+
+if __name__ == "__main__":
+    main()

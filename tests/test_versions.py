@@ -227,3 +227,16 @@ def test_pingtan_social_2021_mixed_templates() -> None:
     findings = lint(text)
     assert [(f.code, f.span.line) for f in findings if f.code == "GX106"] == [("GX106", 1)]
     assert not [f for f in findings if f.code in ("GX201", "GX203", "GX205")]
+
+
+def test_a_reports_whole_text_is_not_kept_in_the_label_memo() -> None:
+    """Labels are memoised (reports repeat them); a report's whole text must not be, or a batch
+    of thousands of distinct reports would keep every one of them in memory."""
+    from gxlint.document.labels import normalise
+
+    text = corpus_text("pingtan-2023") + "\n附注：本报告独有的一行。\n"
+    lint(text)
+    doc = build_document("report.txt", text)
+    before = normalise.cache_info().misses
+    normalise(doc.text)
+    assert normalise.cache_info().misses == before + 1  # not found: it had not been kept

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from gxlint.document.labels import normalise, strip_numbering
+from gxlint.document.labels import normalise, normalise_text, strip_numbering
 from gxlint.document.model import Document, TokenKind
 from gxlint.pack.detect import Format, formats
 from gxlint.pack.model import Pack
@@ -65,7 +65,7 @@ def choose(doc: Document, forced: str | None = None) -> Choice:
         if chosen is not None:
             reason = (f"--format-version {forced}",)
             return Choice(chosen.pack, chosen.version, year, reason, chosen.title)
-    text = normalise(doc.text)
+    text = normalise_text(doc.text)
     hits = {f.pack: tuple(m for m in f.markers if normalise(m) in text) for f in formats()}
     used = max(formats(), key=lambda f: len(hits[f.pack]))
     expected = for_year(year) if year is not None else None
@@ -106,7 +106,7 @@ def older_tables(doc: Document, current: Pack, older: Pack) -> set[str]:
     each table goes with the version whose own labels (those the other version lacks) the
     report has more of (on a tie, with the older, as the report's labels mostly are); a table
     only `older` has, when the report has its labels."""
-    text = normalise(doc.text)
+    text = normalise_text(doc.text)
     everything = set().union(*(_labels(t) for t in current.tables.values()))
     keys = set()
     for key, spec in older.tables.items():

@@ -16,10 +16,16 @@ _NUMBERING = re.compile(
 NEAR = 0.75  # similarity from which a different label counts as a typo of another
 
 
+def normalise_text(text: str) -> str:
+    """NFKC, then drop whitespace, punctuation and quotes: 「(一) 予以公开」 → 「一予以公开」."""
+    return _FOLD.sub("", nfkc(text))
+
+
 @lru_cache(maxsize=4096)
 def normalise(label: str) -> str:
-    """NFKC, then drop whitespace, punctuation and quotes: 「(一) 予以公开」 → 「一予以公开」."""
-    return _FOLD.sub("", nfkc(label))
+    """`normalise_text` of a label, memoised: reports repeat their labels. (A whole report's
+    text goes to `normalise_text`: memoised, a batch would keep every report's text.)"""
+    return normalise_text(label)
 
 
 @lru_cache(maxsize=4096)

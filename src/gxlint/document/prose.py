@@ -10,6 +10,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from gxlint.document.model import Line, LineKind, Span
 from gxlint.document.nfkc import nfkc
@@ -24,23 +25,26 @@ _PAGE_MARK = re.compile(
 # column of each character of that line's folded text, and the index of the run's first
 # character in them. (A run, not a character: a report's prose has thousands of characters.)
 Run = tuple[int, int, Sequence[int], int]
+_START = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Prose:
     text: str
     runs: tuple[Run, ...]
-    offsets: tuple[int, ...]  # each run's start in `text`, for bisecting
     # (start, end) of each sentence: text up to 。；; or the end (several kinds ask for them)
     sentences: tuple[tuple[int, int], ...] = ()
 
     def position(self, at: int) -> tuple[int, int]:
         """The source line and column of text[at]."""
-        start, line, columns, first = self.runs[bisect_right(self.offsets, at) - 1]
+        start, line, columns, first = self.runs[self._run(at)]
         return line, columns[first + at - start]
 
     def line_of(self, at: int) -> int:
-        return self.runs[bisect_right(self.offsets, at) - 1][1]
+        return self.runs[self._run(at)][1]
+
+    def _run(self, at: int) -> int:
+        return bisect_right(self.runs, at, key=_START) - 1
 
     def starts(self, at: int, after: str) -> bool:
         """Whether `at` starts the text or a source line, or follows one of the marks `after`."""
@@ -102,7 +106,7 @@ def fold(lines: list[Line]) -> Prose:
             size += len(chunk)
             last = chunk[-1]
     text = "".join(parts)
-    return Prose(text, tuple(runs), tuple(r[0] for r in runs), _sentences(text))
+    return Prose(text, tuple(runs), _sentences(text))
 
 
 def _sentences(text: str) -> tuple[tuple[int, int], ...]:

@@ -25,6 +25,9 @@ WORK = """
 import sys
 sys.path.insert(0, sys.argv[1])
 part, rounds, files = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+import gxlint
+if not gxlint.__file__.startswith(sys.argv[1]):
+    raise SystemExit(f"gxlint was imported from {gxlint.__file__}, not from {sys.argv[1]}")
 from gxlint.app.batch import Options, check_one
 from gxlint.document.build import build_document
 from gxlint.document.read import read_source
@@ -44,10 +47,11 @@ for _ in range(rounds if part != "none" else 0):
 def count(src: Path, part: str, rounds: int) -> int:
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
     command += [sys.executable, "-c", WORK, str(src), part, str(rounds), *map(str, CORPUS)]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stderr
-    found = re.search(r"I\s+refs:\s+([\d,]+)", out)
-    if found is None:
-        raise SystemExit(f"cachegrind printed no instruction count:\n{out[-500:]}")
+    run = subprocess.run(command, capture_output=True, text=True)
+    found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+    if run.returncode != 0 or found is None:
+        last = run.stderr.strip().splitlines()[-1:] or ["no output"]
+        raise SystemExit(f"bench/instructions.py: the counted run failed ({src}): {last[0]}")
     return int(found.group(1).replace(",", ""))
 
 
@@ -57,6 +61,9 @@ def main() -> None:
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the gxlint to count")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    args.src = args.src.resolve()
+    if not (args.src / "gxlint").is_dir():
+        raise SystemExit(f"bench/instructions.py: no gxlint package in {args.src}")
     if shutil.which("valgrind") is None:
         raise SystemExit("bench/instructions.py needs valgrind (apt-get install valgrind)")
     count(args.src, "none", 0)  # a first run fills the cache: not counted

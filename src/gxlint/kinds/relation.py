@@ -108,13 +108,13 @@ class _Evaluator:
     def _per_column(self) -> Iterator[_Failure]:
         grid = {key: row.values for key, row in self.table.rows.items() if row.values is not None}
         terms = [self._rows_of(t) for t in (*self.relation.left, *self.relation.right)]
-        if any(rows is not None and any(k not in grid for k in rows) for _, _, rows, _ in terms):
+        if any(isinstance(rows, list) and any(k not in grid for k in rows) for _, _, rows in terms):
             return  # a row or its values are missing: the shape rules report it
         anchor = grid.get(self.anchor_key)
         for index, column in enumerate(self.spec.columns):
             resolved: list[_Resolved] = [
-                (name, sign, [grid[k][index] for k in rows] if rows is not None else value)
-                for name, sign, rows, value in terms
+                (name, sign, [grid[k][index] for k in rows] if isinstance(rows, list) else rows)
+                for name, sign, rows in terms
             ]
             here = anchor[index] if anchor is not None else None
             yield from self._check(f"列「{column.name}」", resolved, here)
@@ -139,11 +139,11 @@ class _Evaluator:
             anchor = None
         yield _Failure(self.rule, self.relation, where, parts[:split], parts[split:], anchor)
 
-    def _rows_of(self, term: Term) -> tuple[str, int, list[str] | None, Decimal]:
-        """How a term is named in hints, its sign, and the rows it adds (None: a constant,
-        whose value follows)."""
+    def _rows_of(self, term: Term) -> tuple[str, int, list[str] | Decimal]:
+        """How a term is named in hints, its sign, and the rows it adds (a constant: its
+        value), the same for every column."""
         if term.kind == "constant":
-            return term.name, term.sign, None, constant(term)
+            return term.name, term.sign, constant(term)
         spec = self.spec.row(term.name)
         assert spec is not None
         rows = [term.name]
@@ -154,7 +154,7 @@ class _Evaluator:
             rows = children if present and len(present) < len(children) else present or rows
         # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
         group = term.kind == "key" and self.spec.is_group(spec)
-        return (f"{spec.short}小计" if group else spec.short), term.sign, rows, Decimal(0)
+        return (f"{spec.short}小计" if group else spec.short), term.sign, rows
 
 
 def _part(term: _Resolved) -> _Part:

@@ -132,13 +132,14 @@ class Aligner:
             self.blanks.setdefault(spec.key, []).append(cell)
             return Value(Decimal(0), cell, blank=True)
         number = parse_number(cell.text)
+        problem = None
         if number is None:
             problem = Problem.NOT_A_NUMBER
         elif number < 0 and not column.signed:
             problem = Problem.NEGATIVE
         elif not column.decimal and number != number.to_integral_value():
             problem = Problem.FRACTION
-        else:
-            return Value(number, cell)
-        self.problems.add(problem, spec, cell.span, row=row, column=column.name, text=cell.text)
+        if problem is not None:  # the fields only then: a report has hundreds of cells
+            where = {"row": row, "column": column.name, "text": cell.text}
+            self.problems.add(problem, spec, cell.span, **where)
         return Value(number, cell)

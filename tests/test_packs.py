@@ -255,12 +255,13 @@ def test_example_province_pack() -> None:
     assert huaian.get("GX406") == "info" and "GX409" not in huaian
 
 
-def test_a_warm_run_imports_no_yaml_toml_lark_or_rich(tmp_path) -> None:
-    """Start-up cost (issue 13): with the cache warm and no config file, checking a report loads
-    neither the YAML parser (the formats and the pack come from the cache) nor tomllib (a
+def test_a_run_imports_no_yaml_toml_lark_or_rich_once_entries_are_built(tmp_path) -> None:
+    """Start-up cost (issue 13): with the entries built and no config file, checking a report
+    loads neither the YAML parser (the formats and the pack come from the cache) nor tomllib (a
     pyproject.toml without a [tool.gxlint] table is not parsed), nor Lark (the grammar's
     terminals and the pack's parsed relations are cached), nor Rich's console (the output is
-    not a terminal), nor the process pool."""
+    not a terminal), nor the process pool. A fresh install finds them shipped (prebuilt/); with
+    the shipped ones out of date, the first run builds them into the private cache."""
     import os
     import subprocess
     import sys
@@ -270,21 +271,27 @@ def test_a_warm_run_imports_no_yaml_toml_lark_or_rich(tmp_path) -> None:
     (tmp_path / "report.txt").write_text(SEED.read_text("utf-8"), "utf-8")
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'gxlint-reports'\n", "utf-8")
     probe = (
-        "import sys; from gxlint.app.cli import main; "
+        "import sys; from pathlib import Path; import gxlint.cachedir as c; "
+        "c.SHIPPED = Path(sys.argv[1]) if len(sys.argv) > 1 else c.SHIPPED; "
+        "from gxlint.app.cli import main; "
         "main(['--fail-on', 'never', 'report.txt']); "
         "print(sorted(m for m in ('yaml', 'tomllib', 'concurrent.futures', 'lark', 'rich.console')"
         " if m in sys.modules), file=sys.stderr)"
     )
-    env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path / "cache")}
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True
-        )
-        for _ in range(2)
-    ]
-    assert runs[0].stderr.strip() == "['lark', 'yaml']"  # cold: packs and grammar are read
-    assert runs[1].stderr.strip() == "[]"
-    assert runs[0].stdout == runs[1].stdout and "report.txt:11:37: GX509" in runs[1].stdout
+
+    def run(cache: str, *shipped: str) -> subprocess.CompletedProcess:
+        env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path / cache)}
+        command = [sys.executable, "-c", probe, *shipped]
+        return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+
+    no_shipped = str(tmp_path / "none")
+    runs = [run("cold", no_shipped), run("cold", no_shipped), run("fresh")]
+    assert runs[0].stderr.strip() == "['lark', 'yaml']"  # nothing built: packs, grammar read
+    assert runs[1].stderr.strip() == "[]"  # from the private cache the first run filled
+    assert runs[2].stderr.strip() == "[]"  # a fresh install: from the shipped entries
+    assert not any((tmp_path / "fresh").iterdir())  # which need no copy
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+    assert "report.txt:11:37: GX509" in runs[2].stdout
 
 
 def test_a_pack_read_from_the_cache_equals_the_one_built(tmp_path, monkeypatch) -> None:
@@ -306,3 +313,22 @@ def test_a_pack_read_from_the_cache_equals_the_one_built(tmp_path, monkeypatch) 
         assert read.tables[key].parents == table.parents
         assert read.tables[key].column_index == table.column_index
     assert read.tables["applications"].parents and read.tables["applications"].column_index
+
+
+def test_a_packs_files_are_named_from_the_working_directory_of_each_run(
+    tmp_path, monkeypatch
+) -> None:
+    """A user's pack names its files relative to where gxlint runs; its cache entry is kept per
+    working directory, so a run elsewhere does not show the first run's relative paths. A
+    built-in file is named the same from anywhere."""
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    path = pack(tmp_path / "a", RULE)
+    seen = []
+    for where in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a"):
+        monkeypatch.chdir(where)
+        _fresh(monkeypatch, tmp_path)
+        seen.append(load_pack(path).rule("GX401").source)
+    assert seen == ["p.yaml", str(tmp_path / "a" / "p.yaml"), "p.yaml"]
+    assert len(list((tmp_path / "cache").glob("pack-*.json"))) == 2
+    _fresh(monkeypatch, tmp_path)
+    assert load_pack("2021").rule("GX101").source == "gxlint/rules/gov-2021/rules/1xx-sections.yaml"

@@ -92,24 +92,36 @@ def test_line_kinds(line, kind) -> None:
     assert scan_line(line)[0] == kind
 
 
+def _scan_in_a_new_process(cache, code: str, shipped: bool = False) -> str:
+    """What `code` prints, run with the private cache `cache` (and with the shipped entries, or
+    with none shipped)."""
+    hide = "" if shipped else f"import gxlint.cachedir as c; c.SHIPPED = c.Path({str(cache)!r}); "
+    env = {**os.environ, "GXLINT_CACHE_DIR": str(cache)}
+    run = subprocess.run(
+        [sys.executable, "-c", hide + code], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
 def test_a_warm_run_reads_the_terminals_from_the_cache_without_lark(tmp_path) -> None:
-    env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path)}
     code = "import sys; from gxlint.document.scan import scan_line; scan_line('一、'); " + (
         "print('lark' in sys.modules)"
     )
-    cold = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    warm = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    assert (cold.stdout, warm.stdout) == ("True\n", "False\n")
-    entry = json.loads((tmp_path / "scanner-report.json").read_text("utf-8"))
+    cold = _scan_in_a_new_process(tmp_path / "cache", code)
+    warm = _scan_in_a_new_process(tmp_path / "cache", code)
+    assert (cold, warm) == ("True\n", "False\n")
+    entry = json.loads((tmp_path / "cache" / "scanner-report.json").read_text("utf-8"))
     assert [entry["pattern"], entry["flags"]] == list(lark_pattern())
+    fresh_install = _scan_in_a_new_process(tmp_path / "fresh", code, shipped=True)
+    assert fresh_install == "False\n" and not list((tmp_path / "fresh").iterdir())
 
 
 def test_a_stale_or_foreign_terminal_cache_is_not_used(tmp_path) -> None:
-    env = {**os.environ, "GXLINT_CACHE_DIR": str(tmp_path)}
     os.chmod(tmp_path, 0o700)
     entry = tmp_path / "scanner-report.json"
     code = "from gxlint.document.scan import scan_line; print(scan_line('一、总体情况')[0])"
-    for planted in ({"key": "stale", "pattern": "(?P<TEXT>.+)", "flags": 0}, "not json"):
+    stale = {"grammar": "stale", "lark": "stale", "pattern": "(?P<TEXT>.+)", "flags": 0}
+    for planted in (stale, "not json"):
         entry.write_text(json.dumps(planted))
-        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-        assert run.stdout == "heading1\n", run.stderr
+        assert _scan_in_a_new_process(tmp_path, code) == "heading1\n"

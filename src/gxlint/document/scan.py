@@ -2,25 +2,26 @@
 
 `grammar/report.lark` is the one definition of how a report is tokenised. Lark compiles its
 terminals into one pattern, tried in its lexer's order (priority, then width); that pattern is
-kept in gxlint's private cache, keyed by the bytes of the grammar, of Lark and of this module,
-so a warm run scans without importing Lark at all. Every line of the grammar stands alone, so a
-line is scanned alone: its tokens by the pattern, then its shape by the grammar's line rules
-(see `_shape`). tests/test_scan.py proves that this gives the same lines as Lark's own parse on
-every corpus text, every rule case and fuzzed mutations.
+kept in gxlint's cache (cachedir.py; shipped prebuilt too), valid while the grammar, this module
+and the Lark installed are those it was made with, so a run scans without importing Lark. Every
+line of the grammar stands alone, so a line is scanned alone: its tokens by the pattern, then its
+shape by the grammar's line rules (see `_shape`). tests/test_scan.py proves that this gives the
+same lines as Lark's own parse on every corpus text, every rule case and fuzzed mutations.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from gxlint.cachedir import is_own_file, private_cache_dir
+from gxlint.cachedir import read_entry, write_entry
 from gxlint.resources import resource_dir
 
+SCANNER_ENTRY = "scanner-report.json"
 MAX_CELLS = 256  # the widest table of the format has 17 cells; a longer "row" is no table row
 
 # A scanned token: its terminal's name, its text and its 0-based start column.
@@ -65,22 +66,19 @@ def _shape(tokens: list[ScannedToken]) -> str | None:
 @cache
 def terminal_pattern() -> re.Pattern[str]:
     """The grammar's terminals as one pattern: from the cache, or from Lark (then cached)."""
-    key = _key()
-    entry = _cache_entry()
-    if entry is not None:
-        with contextlib.suppress(OSError, ValueError, KeyError, TypeError, re.error):
-            if is_own_file(entry):
-                data = json.loads(entry.read_text("utf-8"))
-                if data["key"] == key:
-                    return re.compile(data["pattern"], data["flags"])
-    pattern, flags = lark_pattern()
-    if entry is not None:
-        from gxlint.atomic import write_atomically
+    data = read_entry(SCANNER_ENTRY, _is_current)
+    with contextlib.suppress(TypeError, KeyError, re.error):
+        if data is not None:
+            return re.compile(data["pattern"], data["flags"])
+    data = scanner_entry()
+    write_entry(SCANNER_ENTRY, data)
+    return re.compile(data["pattern"], data["flags"])
 
-        text = json.dumps({"key": key, "pattern": pattern, "flags": flags}, ensure_ascii=False)
-        with contextlib.suppress(OSError):
-            write_atomically(entry, text.encode("utf-8"))
-    return re.compile(pattern, flags)
+
+def scanner_entry() -> dict[str, Any]:
+    """The pattern Lark makes of the grammar's terminals, its flags, and what it depends on."""
+    pattern, flags = lark_pattern()
+    return {**_sources(), "pattern": pattern, "flags": flags}
 
 
 def lark_pattern() -> tuple[str, int]:
@@ -100,18 +98,19 @@ def _grammar_file() -> Path:
     return resource_dir("grammar") / "report.lark"
 
 
-def _cache_entry() -> Path | None:
-    folder = private_cache_dir()
-    return None if folder is None else folder / "scanner-report.json"
+def _is_current(data: dict[str, Any]) -> bool:
+    return all(data[name] == digest for name, digest in _sources().items())
 
 
-def _key() -> str:
-    """What the cached pattern depends on: the grammar, the Lark installed, this module."""
+@cache
+def _sources() -> dict[str, str]:
+    """What the pattern depends on: the grammar and this module; the Lark installed."""
     from importlib.util import find_spec
 
-    digest = hashlib.sha256(_grammar_file().read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    grammar = hashlib.sha256(_grammar_file().read_bytes())
+    grammar.update(Path(__file__).read_bytes())
+    lark = hashlib.sha256()
     spec = find_spec("lark")
     if spec is not None and spec.origin:
-        digest.update(Path(spec.origin).read_bytes())  # lark/__init__.py: its version
-    return digest.hexdigest()
+        lark.update(Path(spec.origin).read_bytes())  # lark/__init__.py: its version
+    return {"grammar": grammar.hexdigest(), "lark": lark.hexdigest()}

@@ -4,8 +4,10 @@ Loading a pack means parsing YAML and validating every rule (tens of millisecond
 cached result takes about one. An entry is named by gxlint's version and the pack's path, so two
 installs sharing a cache folder keep their own entries; inside, it lists every file the pack was
 built from (its extends chain included) with a hash of its bytes, and the hash of the code that
-validates packs: a changed file or a changed gxlint rebuilds the entry. The folder is private
-(cachedir.py); a corrupt, foreign or stale entry is ignored and rebuilt, never fatal.
+validates packs: a changed file or a changed gxlint rebuilds the entry. Built-in files are named
+as in every install (resources.portable), so the built-in packs' entries ship prebuilt. The
+folder is private (cachedir.py); a corrupt, foreign or stale entry is ignored and rebuilt, never
+fatal.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import json
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
@@ -21,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from gxlint import __version__
-from gxlint.atomic import write_atomically
-from gxlint.cachedir import is_own_file, private_cache_dir
+from gxlint.cachedir import read_entry, write_entry
 from gxlint.findings import Severity
 from gxlint.pack.expr import Relation, Term
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule, RuleCase, RuleDoc
 from gxlint.pack.template import ColumnSpec, RowSpec, SectionSpec, TableSpec
+from gxlint.resources import is_builtin, located, portable
 
 _TYPES: dict[str, type] = {
     t.__name__: t
@@ -36,33 +37,52 @@ _TYPES: dict[str, type] = {
         *(Relation, Term),
     )
 }
-MAX_ENTRY_BYTES = 8 * 1024 * 1024
 
 
 def cached_pack(main: Path, build: Callable[[], tuple[Pack, list[Path]]]) -> Pack:
     """The pack whose main file is `main`: from the cache when nothing it was built from
     changed, else built (`build` gives the pack and the files it read) and stored."""
-    return cached("pack", str(main), build, Pack)
+    return cached("pack", pack_key(main), build, Pack)
+
+
+def pack_key(main: Path) -> str:
+    """What names a pack's entry. A built-in pack's is the same in every install (gxlint ships
+    it prebuilt); another's holds the working directory, which its messages' paths depend on."""
+    key = portable(main)
+    if not is_builtin(key):
+        with contextlib.suppress(OSError):  # a working directory since removed: no key of it
+            key = f"{key}\0{Path.cwd()}"
+    return key
 
 
 def cached(what: str, key: str, build: Callable[[], tuple[Any, list[Path]]], kind: type) -> Any:
     """The cached `what` for `key` when it is a `kind` and the files it was built from are
     unchanged; else built (`build` gives the value and the files it read) and stored."""
-    folder = private_cache_dir()
-    if folder is None:
-        return build()[0]
-    entry = folder / f"{what}-{_name(key)}.json"
-    value = _read(entry)
-    if isinstance(value, kind):
-        return value
+    name = entry_name(what, key)
+    data = read_entry(name, _is_fresh)
+    with contextlib.suppress(ValueError, KeyError, TypeError, AttributeError):
+        value = _decode(data["value"]) if data else None
+        if isinstance(value, kind):
+            return value
     value, files = build()
-    with contextlib.suppress(OSError, TypeError, ValueError):
-        _write(entry, value, files)  # TypeError: a value JSON cannot hold; no cache then
+    with contextlib.suppress(TypeError, ValueError):  # a value JSON cannot hold: no cache then
+        write_entry(name, entry(value, files))
     return value
 
 
-def _name(key: str) -> str:
-    return hashlib.sha256(f"{__version__}\0{key}".encode()).hexdigest()[:24]
+def entry_name(what: str, key: str) -> str:
+    """The file name of the entry for `what` (pack, formats) and `key`."""
+    digest = hashlib.sha256(f"{__version__}\0{key}".encode()).hexdigest()[:24]
+    return f"{what}-{digest}.json"
+
+
+def entry(value: Any, files: list[Path]) -> dict[str, Any]:
+    """An entry: `value`, the files it was built from with their hashes, the code's hash."""
+    return {
+        "code": _code_hash(),
+        "files": [[portable(f), _file_hash(f)] for f in files],
+        "value": _encode(value),
+    }
 
 
 @cache
@@ -79,28 +99,10 @@ def _file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read(entry: Path) -> Any:
-    try:
-        if not is_own_file(entry) or entry.stat().st_size > MAX_ENTRY_BYTES:
-            return None
-        data = json.loads(entry.read_text("utf-8"))
-        if data.get("code") != _code_hash():
-            return None
-        if any(_file_hash(Path(p)) != h for p, h in data["files"]):
-            return None
-        return _decode(data["value"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
-
-
-def _write(entry: Path, value: Any, files: list[Path]) -> None:
-    data = {
-        "code": _code_hash(),
-        "files": [[str(f), _file_hash(f)] for f in files],
-        "value": _encode(value),
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    write_atomically(entry, text.encode("utf-8"))
+def _is_fresh(data: dict[str, Any]) -> bool:
+    if data["code"] != _code_hash():
+        return False
+    return all(_file_hash(located(name)) == digest for name, digest in data["files"])
 
 
 def _encode(value: Any) -> Any:

@@ -4,6 +4,7 @@ values), so a warm run reads no YAML and does not import the YAML parser."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from gxlint.errors import GxlintError
 from gxlint.pack.cache import cached
 from gxlint.pack.files import builtin_pack_names, display, find_pack, read_yaml
+from gxlint.resources import portable
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,13 +29,19 @@ class Format:
 @cache
 def formats() -> tuple[Format, ...]:
     """The built-in formats with a `detect:` block, oldest first."""
+    key, build = formats_source()
+    return tuple(Format(*fields) for fields in cached("formats", key, build, list))
+
+
+def formats_source() -> tuple[str, Callable[[], tuple[list[tuple], list[Path]]]]:
+    """The formats' cache key, and how to build them: their fields and the files read."""
     packs = {name: find_pack(name) for name in builtin_pack_names()}
-    key = "\0".join(f"{name}={main}" for name, main in packs.items())
+    key = "\0".join(f"{name}={portable(main)}" for name, main in packs.items())
 
     def build() -> tuple[list[tuple], list[Path]]:
         return [astuple(f) for f in _read_formats(packs)], list(packs.values())
 
-    return tuple(Format(*fields) for fields in cached("formats", key, build, list))
+    return key, build
 
 
 def _read_formats(packs: dict[str, Path]) -> list[Format]:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gxlint.errors import GxlintError
-from gxlint.resources import resource_dir
+from gxlint.resources import is_builtin, portable, resource_dir
 
 PACK_FILE = "pack.yaml"
 MAX_PACK_BYTES = 2 * 1024 * 1024  # the built-in packs are 100 KB together
@@ -20,11 +20,14 @@ _SUFFIXES = (".yaml", ".yml")
 
 
 def display(path: Path) -> str:
-    """A path as messages show it: relative to the working directory where it can be."""
+    """A path as messages show it: a built-in pack's file by its portable name (the same in
+    every install and working directory), any other relative to the working directory where it
+    can be."""
+    name = portable(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return name if is_builtin(name) else str(Path(name).relative_to(Path.cwd()))
     except (ValueError, OSError):
-        return str(path)
+        return name
 
 
 def builtin_pack_names() -> list[str]:

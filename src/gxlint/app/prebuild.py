@@ -1,0 +1,56 @@
+"""Writes the cache entries gxlint ships (src/gxlint/prebuilt/): every built-in pack, validated;
+the formats' `detect:` blocks; the grammar's terminals as Lark compiles them. A first run on a
+fresh install then reads them instead of parsing YAML and loading Lark (cachedir.py).
+
+    python -m gxlint.app.prebuild [FOLDER]
+
+Run it after changing a built-in pack, the grammar, or the code a pack's entry depends on
+(pack/, kinds/, document/scan.py): tests/test_prebuilt.py fails until the entries match.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gxlint.cachedir import SHIPPED, write_entry
+from gxlint.document.scan import SCANNER_ENTRY, scanner_entry
+from gxlint.kinds import registry
+from gxlint.pack.cache import entry, entry_name, pack_key
+from gxlint.pack.detect import formats_source
+from gxlint.pack.files import builtin_pack_names, find_pack
+from gxlint.pack.load import build_pack
+
+
+def prebuilt_entries() -> dict[str, dict]:
+    """Every shipped entry by file name, built afresh (never read from any cache)."""
+    entries = {SCANNER_ENTRY: scanner_entry()}
+    key, build = formats_source()
+    entries[entry_name("formats", key)] = entry(*build())
+    for name in builtin_pack_names():
+        main = find_pack(name)
+        entries[entry_name("pack", pack_key(main))] = entry(*build_pack(main, registry()))
+    return entries
+
+
+def write_prebuilt(folder: Path) -> list[str]:
+    """Replace the entries in `folder` with fresh ones; their names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.json"):
+        stale.unlink()
+    entries = prebuilt_entries()
+    for name, data in entries.items():
+        write_entry(name, data, folder)
+        (folder / name).chmod(0o644)  # read by every user of an install
+    return sorted(entries)
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[0]) if argv else SHIPPED
+    for name in write_prebuilt(folder):
+        print(folder / name)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -93,15 +93,10 @@ def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
     cells: list[Cell] = []
     column = start + 1
     children = [c for c in node.children if getattr(c, "type", None) != "BAR"]
-    for part, child in zip(parts, children, strict=False):
+    for part, _child in zip(parts, children, strict=False):
         lead = len(part) - len(part.lstrip())
         text = part.strip()
-        span = Span(lineno, column + lead, lineno, column + lead + len(text))
-        if getattr(child, "type", None) == "NUMBER_CELL":
-            tokens = [Token(TokenKind.NUMBER, text, span, parse_number(text))]
-        else:
-            tokens = _tokens(child.children, lineno)
-        cells.append(Cell(text=text, span=span, tokens=tokens))
+        cells.append(Cell(text, Span(lineno, column + lead, lineno, column + lead + len(text))))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []

@@ -61,14 +61,15 @@ def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -
     if kind is None:
         return Line(LineKind.PARAGRAPH, lineno, raw, span)
     if kind in ("row", "pipe_row"):
-        return Line(LineKind.ROW, lineno, raw, span, cells=_cells(kind, tokens, lineno, raw))
+        return Line(LineKind.ROW, lineno, raw, span, cells=_cells(kind, lineno, raw))
     number = ""
     if tokens and tokens[0][0] in _NUMBER_TOKENS:
         number = tokens.pop(0)[1].strip()
     return Line(LineKind(kind), lineno, raw, span, number, _tokens(tokens, lineno))
 
 
-def _cells(kind: str, tokens: list[ScannedToken], lineno: int, raw: str) -> list[Cell]:
+def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:
+    """A row's cells: between its tabs, or between the bars of a pipe row."""
     separator = "|" if kind == "pipe_row" else "\t"
     parts = raw.split(separator)
     column = 1
@@ -78,33 +79,14 @@ def _cells(kind: str, tokens: list[ScannedToken], lineno: int, raw: str) -> list
         if parts and not parts[-1].strip():
             parts = parts[:-1]
     cells: list[Cell] = []
-    for part, group in zip(parts, _cell_tokens(tokens), strict=False):
+    for part in parts:
         text = part.strip()
         start = column + part.find(text[0]) if text else column + len(part)
-        span = _new(Span, (lineno, start, lineno, start + len(text)))
-        if group and group[0][0] == "NUMBER_CELL":  # a cell of nothing but a number
-            cell_tokens = [_new(Token, (_NUMBER, text, span, parse_number(text), ""))]
-        else:
-            cell_tokens = _tokens(group, lineno) if group else []
-        cells.append(Cell(text, span, cell_tokens))
+        cells.append(Cell(text, _new(Span, (lineno, start, lineno, start + len(text)))))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []
     return cells
-
-
-def _cell_tokens(tokens: list[ScannedToken]) -> list[list[ScannedToken]]:
-    """A row's tokens, cell by cell: a tab or a bar starts a cell; a number cell (its tab and
-    number, one token) is a cell of its own."""
-    groups: list[list[ScannedToken]] = [[]]
-    for token in tokens:
-        if token[0] in ("_TAB", "BAR"):
-            groups.append([])
-        elif token[0] == "NUMBER_CELL":
-            groups.append([token])
-        elif token[0] != "_PIPE_START":
-            groups[-1].append(token)
-    return groups
 
 
 def _tokens(scanned: list[ScannedToken], lineno: int) -> list[Token]:

@@ -54,15 +54,11 @@ class LineKind(StrEnum):
 
 @dataclass(slots=True)
 class Cell:
-    """One table cell: its raw text (stripped), its tokens and where it is."""
+    """One table cell: its raw text (stripped) and where it is. (Its value is read where the
+    table is recognised, from its text and its column: analysis/tables/cells.py.)"""
 
     text: str
     span: Span
-    tokens: list[Token] = field(default_factory=list)
-
-    @property
-    def numbers(self) -> list[Token]:
-        return [t for t in self.tokens if t.kind is not TokenKind.TEXT]
 
 
 @dataclass(slots=True)

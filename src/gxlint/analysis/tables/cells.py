@@ -26,7 +26,7 @@ def cells_span(cells: list[Cell]) -> Span:
 def joined(first: Cell, second: Cell) -> Cell:
     """One label from its two parts on consecutive lines."""
     span = Span(first.span.line, first.span.column, second.span.end_line, second.span.end_column)
-    return Cell(text=first.text + second.text, span=span, tokens=[*first.tokens, *second.tokens])
+    return Cell(first.text + second.text, span)
 
 
 def split(line: Line) -> tuple[list[Cell], list[Cell]]:

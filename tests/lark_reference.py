@@ -30,14 +30,18 @@ def report_parser() -> Lark:
     return Lark(grammar, parser="lalr", lexer="basic", maybe_placeholders=False)
 
 
-def reference_lines(text: str) -> tuple[list[Line], list[int]]:
-    """The lines of `text` (ending in a newline) by Lark's parse, and the unplaced lines."""
+def reference_lines(text: str) -> tuple[list[Line], list[int], list[list[Token]]]:
+    """The lines of `text` (ending in a newline) by Lark's parse, the unplaced lines, and each
+    line's tokens as gxlint made them from Lark's (its Line.tokens)."""
     tree, unparsed = _parse(text)
     raw_lines = text.split("\n")
     lines = [_line(node, n, raw_lines[n - 1]) for n, node in enumerate(tree.children, start=1)]
     for n in unparsed:
-        lines[n - 1] = Line(LineKind.PARAGRAPH, n, raw_lines[n - 1], _span(n, raw_lines[n - 1]))
-    return lines, unparsed
+        lines[n - 1] = (
+            Line(LineKind.PARAGRAPH, n, raw_lines[n - 1], _span(n, raw_lines[n - 1])),
+            [],
+        )
+    return [line for line, _ in lines], unparsed, [tokens for _, tokens in lines]
 
 
 def _parse(text: str) -> tuple[Tree, list[int]]:
@@ -68,17 +72,17 @@ def _span(lineno: int, raw: str) -> Span:
     return Span(lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1)
 
 
-def _line(node: Tree, lineno: int, raw: str) -> Line:
+def _line(node: Tree, lineno: int, raw: str) -> tuple[Line, list[Token]]:
     kind = LineKind(node.data if node.data != "pipe_row" else "row")
     line = Line(kind, lineno, raw, _span(lineno, raw))
     if kind is LineKind.ROW:
         line.cells = _cells(node, lineno, raw)
-        return line
+        return line, []
     children = list(node.children)
     if children and children[0].type in _NUMBER_TOKENS:
         line.number = children.pop(0).strip()
-    line.tokens = _tokens(children, lineno)
-    return line
+    line.scanned = [(t.type, str(t), t.column - 1) for t in children]
+    return line, _tokens(children, lineno)
 
 
 def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:

@@ -25,9 +25,10 @@ from lark_reference import reference_lines
 def assert_same_as_lark(text: str) -> None:
     text = text if text.endswith("\n") else text + "\n"
     doc = build_document("t.txt", text)
-    lines, unparsed = reference_lines(text)
-    for ours, theirs in zip(doc.lines, lines, strict=True):
+    lines, unparsed, tokens = reference_lines(text)
+    for ours, theirs, their_tokens in zip(doc.lines, lines, tokens, strict=True):
         assert ours == theirs, ours.raw
+        assert ours.tokens == their_tokens, ours.raw
     assert [line.lineno for line in doc.unparsed] == unparsed
 
 

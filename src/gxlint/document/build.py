@@ -1,32 +1,19 @@
-"""Scanned lines → Document: typed lines with tokens and cells, title, sections and their tables."""
+"""Scanned lines → Document: typed lines with their tokens (as scanned) and cells, title,
+sections."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from gxlint.document.model import (
-    Cell,
-    Document,
-    Line,
-    LineKind,
-    Section,
-    Span,
-    Token,
-    TokenKind,
-)
-from gxlint.document.nfkc import nfkc
-from gxlint.document.numbers import UNIT_PATTERN, parse_number
+from gxlint.document.model import Cell, Document, Line, LineKind, Section, Span
 from gxlint.document.scan import ScannedToken, scan_line
 
 _NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _TITLE_END = re.compile(r"报告|年报")
-_UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
-# Spans and tokens are made by the hundred per report: straight as the tuples they are (a
-# named tuple's own constructor adds a Python call to each).
+# Spans are made by the hundred per report: straight as the tuples they are (a named tuple's
+# own constructor adds a Python call to each).
 _new = tuple.__new__
-_TEXT, _NUMBER, _YEAR = TokenKind.TEXT, TokenKind.NUMBER, TokenKind.YEAR
 
 
 def build_document(path: str, text: str) -> Document:
@@ -65,7 +52,7 @@ def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -
     number = ""
     if tokens and tokens[0][0] in _NUMBER_TOKENS:
         number = tokens.pop(0)[1].strip()
-    return Line(LineKind(kind), lineno, raw, span, number, _tokens(tokens, lineno))
+    return Line(LineKind(kind), lineno, raw, span, number, tokens)
 
 
 def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:
@@ -87,21 +74,6 @@ def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []
     return cells
-
-
-def _tokens(scanned: list[ScannedToken], lineno: int) -> list[Token]:
-    """Model tokens from scanned ones; a NUMBER's unit, if it has one, is split off its value."""
-    tokens: list[Token] = []
-    for kind, text, start in scanned:
-        span = _new(Span, (lineno, start + 1, lineno, start + len(text) + 1))
-        if kind == "NUMBER":
-            value, unit = _UNIT.match(text).groups()  # type: ignore[union-attr]
-            tokens.append(_new(Token, (_NUMBER, text, span, parse_number(value), unit)))
-        elif kind == "YEAR":
-            tokens.append(_new(Token, (_YEAR, text, span, Decimal(nfkc(text)[:4]), "")))
-        else:
-            tokens.append(_new(Token, (_TEXT, text, span, None, "")))
-    return tokens
 
 
 def _split_sections(lines: list[Line]) -> tuple[list[Line], list[Line], list[Section]]:

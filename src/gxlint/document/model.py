@@ -9,10 +9,19 @@ kind ROW, with their cells.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from gxlint.document.nfkc import nfkc
+from gxlint.document.numbers import UNIT_PATTERN, parse_number
+
+if TYPE_CHECKING:
+    from gxlint.document.scan import ScannedToken
+
+_UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
 
 
 class Span(NamedTuple):
@@ -70,13 +79,30 @@ class Line:
     raw: str
     span: Span
     number: str = ""
-    tokens: list[Token] = field(default_factory=list)
+    scanned: list[ScannedToken] = field(default_factory=list)  # the scanner's, number excluded
     cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[Token]:
+        """The line's tokens, made when asked (most lines' never are); a NUMBER's unit, if it
+        has one, split off its value."""
+        return [_token(scanned, self.lineno) for scanned in self.scanned]
 
     @property
     def text(self) -> str:
         """The line's text without its heading or item number."""
         return self.raw.strip()[len(self.number) :].strip() if self.number else self.raw.strip()
+
+
+def _token(scanned: ScannedToken, lineno: int) -> Token:
+    kind, text, start = scanned
+    span = Span(lineno, start + 1, lineno, start + len(text) + 1)
+    if kind == "NUMBER":
+        value, unit = _UNIT.match(text).groups()  # type: ignore[union-attr]
+        return Token(TokenKind.NUMBER, text, span, parse_number(value), unit)
+    if kind == "YEAR":
+        return Token(TokenKind.YEAR, text, span, Decimal(nfkc(text)[:4]))
+    return Token(TokenKind.TEXT, text, span)
 
 
 @dataclass(slots=True)

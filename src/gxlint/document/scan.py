@@ -39,11 +39,11 @@ def scan_line(line: str) -> tuple[str | None, list[ScannedToken]]:
     paragraph, blank; None if the grammar cannot place it) and its tokens, newline excluded."""
     if line.count("\t") > MAX_CELLS:
         return None, []
-    matches = terminal_pattern().finditer(line + "\n")
+    # Each match starts where the last one ended, as in Lark's lexer; the first character no
+    # terminal matches ends them, and the line is not the grammar's unless they reach its end.
+    matches = iter(terminal_pattern().scanner(line + "\n").match, None)
     tokens = [(m.lastgroup or "", m.group(), m.start()) for m in matches]
-    # The matches do not overlap: they leave no character out when their lengths add up to
-    # the line's (else the lexer would stop at the first one left out).
-    if sum(len(t[1]) for t in tokens) != len(line) + 1 or tokens.pop()[0] != "_NL":
+    if not tokens or tokens[-1][2] != len(line) or tokens.pop()[0] != "_NL":
         return None, []
     return _shape(tokens), tokens
 

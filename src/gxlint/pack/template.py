@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from gxlint.document.labels import strip_numbering
@@ -49,10 +48,12 @@ class RowSpec:
     group: bool = False  # a group label (（三）不予公开); carries numbers only as a subtotal
     heading: bool = False  # a label that never carries numbers (三、本年度办理结果)
     variants: tuple[str, ...] = ()
+    # Derived, asked for for every row of every report: the label and its variants normalised.
+    norms: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def norms(self) -> tuple[str, ...]:
-        return _norms(self.label, self.variants)
+    def __post_init__(self) -> None:
+        norms = tuple(strip_numbering(x) for x in (self.label, *self.variants))
+        object.__setattr__(self, "norms", norms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +69,12 @@ class TableSpec:
     outdated: bool = False  # kept on an older template (see pack/mix.py): its numbers are
     # checked, but it is not asked to be complete or labelled as that older template wants
     # Derived, asked for for every row and cell of every report: the keys of rows with
-    # sub-items, each column's index by its key, and the rows that may stand as a label alone.
+    # sub-items, each column's index by its key, the rows that may stand as a label alone, and
+    # the labels a header row may hold.
     parents: frozenset[str] = field(init=False, repr=False, compare=False)
     column_index: dict[str, int] = field(init=False, repr=False, compare=False)
     label_only: tuple[RowSpec, ...] = field(init=False, repr=False, compare=False)
+    header_labels: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
@@ -79,6 +82,8 @@ class TableSpec:
         object.__setattr__(self, "column_index", index)
         alone = tuple(r for r in self.rows if self.is_label_only(r))
         object.__setattr__(self, "label_only", alone)
+        labels = [*self.header, *(c.label for c in self.columns), *(c.group for c in self.columns)]
+        object.__setattr__(self, "header_labels", tuple(dict.fromkeys(x for x in labels if x)))
 
     def row(self, key: str) -> RowSpec | None:
         return next((r for r in self.rows if r.key == key), None)
@@ -99,19 +104,9 @@ class TableSpec:
         return row.heading or self.is_group(row)
 
     @property
-    def header_labels(self) -> tuple[str, ...]:
-        labels = [*self.header, *(c.label for c in self.columns), *(c.group for c in self.columns)]
-        return tuple(dict.fromkeys(x for x in labels if x))
-
-    @property
     def header_variants(self) -> dict[str, str]:
         """Accepted spellings of header labels → the official label they stand for."""
         return {v: c.label for c in self.columns for v in c.variants}
-
-
-@cache
-def _norms(label: str, variants: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(strip_numbering(x) for x in (label, *variants))
 
 
 def section_specs(where: str, raw: Any) -> list[SectionSpec]:

@@ -81,3 +81,20 @@ def test_expand_paths_recurses_into_every_input_kind_in_any_case(tmp_path) -> No
         str(tmp_path / n) for n in ("a.txt", "B.PDF", "e.htm")
     )
     assert expand_paths(["-", "x.txt"]) == ["-", "x.txt"]
+
+
+@pytest.mark.parametrize(
+    "raw", ["a\nb\n", "a\nb", "a\r\nb\rc\n", "a\n\nb\n", "a\r\n\r\nb", "一\n二\r\n"]
+)
+def test_each_lines_own_ending_is_kept(raw) -> None:
+    """With and without carriage returns (the text without one is taken as it is), the text
+    has "\n" line ends and the endings are each line's own, in order."""
+    import re
+
+    from gxlint.document.read.decode import decode_report
+
+    source = decode_report("r.txt", raw.encode("utf-8"))
+    parts = re.split(r"(\r\n|\r|\n)", raw)
+    assert source.endings == tuple(parts[1::2])
+    assert source.text.rstrip("\n") == "\n".join(parts[0::2]).rstrip("\n")
+    assert source.encode(source.text) == raw.encode("utf-8")

@@ -65,9 +65,7 @@ def decode_report(path: str, data: bytes) -> Source:
     if not data.strip():
         raise GxlintError(path, "文件为空 (empty file)")
     raw, encoding, bom = _decode(path, data)
-    parts = _LINE_END.split(raw)
-    lines, endings = parts[0::2], tuple(parts[1::2])
-    text = "\n".join(lines)
+    text, endings = _line_ends(raw)
     if not _looks_like_text(text):
         raise GxlintError(path, "内容不是可读的文本 (not readable text: wrong encoding or binary)")
     final_newline = text.endswith("\n")
@@ -79,6 +77,14 @@ def decode_report(path: str, data: bytes) -> Source:
         final_newline=final_newline,
         digest=digest(data),
     )
+
+
+def _line_ends(raw: str) -> tuple[str, tuple[str, ...]]:
+    """The text with "\n" line ends, and each line's own ending."""
+    if "\r" not in raw:  # the usual case: nothing to change
+        return raw, ("\n",) * raw.count("\n")
+    parts = _LINE_END.split(raw)
+    return "\n".join(parts[0::2]), tuple(parts[1::2])
 
 
 def _decode(path: str, data: bytes) -> tuple[str, str, bytes]:

@@ -37,6 +37,14 @@ def finding_dict(f: Finding, place: str | None = None) -> dict[str, Any]:
 
 
 def render_json(run: Run, out: TextIO) -> None:
-    items = [finding_dict(f, run.place(f)) for f in run.findings]
-    json.dump(items, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """The findings as `json.dump(..., indent=2)` writes their list, written one finding at a
+    time: a batch of thousands of reports never holds all their dictionaries at once."""
+    if not run.findings:
+        out.write("[]\n")
+        return
+    out.write("[")
+    for index, f in enumerate(run.findings):
+        item = json.dumps(finding_dict(f, run.place(f)), ensure_ascii=False, indent=2)
+        out.write(",\n  " if index else "\n  ")
+        out.write(item.replace("\n", "\n  "))  # one level deeper (strings hold no raw newline)
+    out.write("\n]\n")

@@ -50,7 +50,8 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
                     keys.append(key)
                     places.extend((span.line, span.column, span.end_column))
                     heads.append(text[:SHOWN_CHARS])
-    return {**who, "keys": keys, "places": places, "heads": tuple(heads)}
+    # The heads as one string (prose holds no line break): one object, not dozens, a report.
+    return {**who, "keys": keys, "places": places, "heads": "\n".join(heads)}
 
 
 def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
@@ -80,7 +81,8 @@ def _finding(
     theirs = set(other["keys"])
     common = [i for i in own if fact["keys"][i] in theirs]
     line, column, end_column = fact["places"][3 * common[0] : 3 * common[0] + 3]
-    passages = "；".join(f"「{fact['heads'][i]}…」" for i in common[:3])
+    heads = fact["heads"].split("\n")
+    passages = "；".join(f"「{heads[i]}…」" for i in common[:3])
     share = round(100 * count / len(own))
     span = Span(line, column, line, end_column)
     finding = rule.finding(span, share=share, count=count, other=other["path"], passages=passages)

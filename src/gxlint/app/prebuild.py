@@ -34,11 +34,12 @@ def prebuilt_entries() -> dict[str, dict]:
 
 
 def write_prebuilt(folder: Path) -> list[str]:
-    """Replace the entries in `folder` with fresh ones; their names."""
+    """Replace the entries in `folder` with fresh ones (all built before any is removed);
+    their names."""
+    entries = prebuilt_entries()
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.json"):
         stale.unlink()
-    entries = prebuilt_entries()
     for name, data in entries.items():
         write_entry(name, data, folder)
         (folder / name).chmod(0o644)  # read by every user of an install

@@ -128,9 +128,10 @@ class _Evaluator:
                 totals.append(sign * cells)
                 continue
             values = [v.value for v in cells]
-            if None in values:
-                return  # a cell is not a number: the shape rules report it
-            totals.append(sign * (values[0] if len(values) == 1 else sum(values)))  # type: ignore
+            try:  # not `None in values`: comparing a Decimal with None asks numbers' ABCs
+                totals.append(sign * (values[0] if len(values) == 1 else sum(values)))  # type: ignore
+            except TypeError:
+                return  # a cell is not a number (None): the shape rules report it
         split = self.split
         if self.relation.holds(sum(totals[:split]), sum(totals[split:])):
             return

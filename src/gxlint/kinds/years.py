@@ -37,8 +37,11 @@ class Mention:
 
 
 def mentions(ctx: Context) -> list[Mention]:
-    """Every statement of the report year: in the title, the 统计期限, paragraph openings."""
-    return [*_title(ctx), *_periods(ctx), *_openings(ctx)]
+    """Every statement of the report year: in the title, the 统计期限, paragraph openings
+    (found once a report, for all the report-year rules)."""
+    if "years" not in ctx.memo:
+        ctx.memo["years"] = [*_title(ctx), *_periods(ctx), *_openings(ctx)]
+    return ctx.memo["years"]
 
 
 def _title(ctx: Context) -> list[Mention]:

@@ -14,6 +14,7 @@ _TITLE_END = re.compile(r"报告|年报")
 # Spans are made by the hundred per report: straight as the tuples they are (a named tuple's
 # own constructor adds a Python call to each).
 _new = tuple.__new__
+_KINDS = {kind.value: kind for kind in LineKind}  # a dictionary: the enum's call is slower
 
 
 def build_document(path: str, text: str) -> Document:
@@ -44,7 +45,7 @@ def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -
     """A scanned line as the model has it; a line the grammar cannot place is a paragraph
     without tokens."""
     indent = len(raw) - len(raw.lstrip())
-    span = Span(lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1)
+    span = _new(Span, (lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1))
     if kind is None:
         return Line(LineKind.PARAGRAPH, lineno, raw, span)
     if kind in ("row", "pipe_row"):
@@ -52,7 +53,7 @@ def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -
     number = ""
     if tokens and tokens[0][0] in _NUMBER_TOKENS:
         number = tokens.pop(0)[1].strip()
-    return Line(LineKind(kind), lineno, raw, span, number, tokens)
+    return Line(_KINDS[kind], lineno, raw, span, number, tokens)
 
 
 def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:

@@ -36,26 +36,30 @@ _ROW = frozenset({"TEXT", "YEAR", "NUMBER", "_TAB", "NUMBER_CELL"})
 
 def scan_line(line: str) -> tuple[str | None, list[ScannedToken]]:
     """A source line (without its newline) → its kind (heading1, heading2, item, row, pipe_row,
-    paragraph, blank; None if the grammar cannot place it) and its tokens, newline excluded."""
+    paragraph, blank; None if the grammar cannot place it) and its tokens, newline excluded (a
+    table row's are not kept: its cells are read from its text)."""
     if line.count("\t") > MAX_CELLS:
         return None, []
     # Each match starts where the last one ended, as in Lark's lexer; the first character no
     # terminal matches ends them, and the line is not the grammar's unless they reach its end.
-    matches = iter(terminal_pattern().scanner(line + "\n").match, None)
-    tokens = [(m.lastgroup or "", m.group(), m.start()) for m in matches]
-    if not tokens or tokens[-1][2] != len(line) or tokens.pop()[0] != "_NL":
+    found = list(iter(terminal_pattern().scanner(line + "\n").match, None))
+    end = found.pop() if found else None
+    if end is None or end.start() != len(line) or end.lastgroup != "_NL":
         return None, []
-    return _shape(tokens), tokens
+    kind = _shape([m.lastgroup or "" for m in found])
+    if kind in ("row", "pipe_row"):
+        return kind, []
+    return kind, [(m.lastgroup or "", m.group(), m.start()) for m in found]
 
 
-def _shape(tokens: list[ScannedToken]) -> str | None:
+def _shape(names: list[str]) -> str | None:
     """The grammar's line rules, on a line's token types: a heading or item number, then any
     content; a pipe row: | then cells and bars; a tab row: cells, tabs and number cells (no |,
     no more than MAX_CELLS tabs, as scan_line sees to); else a paragraph."""
-    if not tokens:
+    if not names:
         return "blank"
-    first = tokens[0][0]
-    rest = {t[0] for t in tokens[1:]}
+    first = names[0]
+    rest = set(names[1:])
     if first in _NUMBERED or first == "_PIPE_START":
         return _NUMBERED.get(first, "pipe_row") if rest <= _CONTENT else None
     if "_TAB" in rest or "NUMBER_CELL" in rest or first in ("_TAB", "NUMBER_CELL"):

@@ -128,16 +128,21 @@ def test_text_to_a_pipe_does_not_import_rich_console(tmp_path) -> None:
 def test_json_is_written_one_finding_at_a_time_as_json_dump_writes_the_list(count) -> None:
     """Streamed (a batch never holds every finding's dictionary), byte for byte what
     json.dump(indent=2) makes of the whole list: none, one, a few, every corpus finding (with
-    fixes, CJK, and a path with quotes and a backslash)."""
+    fixes, places in a Word file, CJK, and a path with quotes, a backslash and a control
+    character)."""
     from dataclasses import replace
 
     from gxlint.render.json import finding_dict
 
     findings = [f for path in sorted(CORPUS.glob("*.txt")) for f in lint(path.read_text("utf-8"))]
-    findings.insert(1, replace(findings[0], path='a "quoted" \\ path'))
+    findings.insert(1, replace(findings[0], path='a "quoted" \\ path\x01'))
     assert any(f.fix for f in findings)
     chosen = findings[:count] if count is not None else findings
+    places = {f.path: {f.span.line: "Word 第 3 段"} for f in findings[:2]}
+    run = Run(chosen, places=places)
     out = io.StringIO()
-    renderer("json")(Run(chosen), out)
-    expected = json.dumps([finding_dict(f) for f in chosen], ensure_ascii=False, indent=2)
+    renderer("json")(run, out)
+    items = [finding_dict(f, run.place(f)) for f in chosen]
+    assert count == 0 or any("source" in item for item in items)
+    expected = json.dumps(items, ensure_ascii=False, indent=2)
     assert out.getvalue() == expected + "\n"

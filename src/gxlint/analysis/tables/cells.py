@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from gxlint.analysis.tables.headers import spans as header_spans
 from gxlint.analysis.tables.model import Pending, Problem, RowMatch, Value
@@ -16,6 +17,10 @@ from gxlint.pack.template import ColumnSpec, TableSpec
 
 # A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
 _VALUE_LIKE = re.compile(rf"^[\s\d０-９,，.．\-−－+]*(?:{UNIT_PATTERN})?$")
+# A table's hundreds of values made straight as the tuples they are (a named tuple's own
+# constructor adds a Python call to each).
+_new = tuple.__new__
+_ZERO = Decimal(0)
 
 
 def cells_span(cells: list[Cell]) -> Span:
@@ -33,9 +38,14 @@ def split(line: Line) -> tuple[list[Cell], list[Cell]]:
     """Label cells (up to the last cell with words in it) and value cells (the rest)."""
     last_label = -1
     for i, cell in enumerate(line.cells):
-        if not _VALUE_LIKE.match(cell.text):
+        if not _value_like(cell.text):
             last_label = i
     return line.cells[: last_label + 1], line.cells[last_label + 1 :]
+
+
+@lru_cache(maxsize=4096)  # a report's cells repeat the same few texts (0, 1, its labels)
+def _value_like(text: str) -> bool:
+    return _VALUE_LIKE.match(text) is not None
 
 
 def _core(cells: list[Cell]) -> tuple[int, int]:
@@ -130,7 +140,7 @@ class Aligner:
     def _value(self, spec: TableSpec, row: str, column: ColumnSpec, cell: Cell) -> Value:
         if not cell.text:
             self.blanks.setdefault(spec.key, []).append(cell)
-            return Value(Decimal(0), cell, blank=True)
+            return _new(Value, (_ZERO, cell, True))
         number = parse_number(cell.text)
         problem = None
         if number is None:
@@ -142,4 +152,4 @@ class Aligner:
         if problem is not None:  # the fields only then: a report has hundreds of cells
             where = {"row": row, "column": column.name, "text": cell.text}
             self.problems.add(problem, spec, cell.span, **where)
-        return Value(number, cell)
+        return _new(Value, (number, cell, False))

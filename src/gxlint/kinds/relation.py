@@ -92,18 +92,24 @@ class _Evaluator:
             yield from self._per_column()
             return
         index = self.spec.column_index
+        # Each term: its column's label, its sign, its column (None: a constant, and its value).
+        columns = [
+            (self.spec.columns[index[t.name]].label, t.sign, index[t.name], None)
+            if t.kind != "constant"
+            else (t.name, t.sign, None, constant(t))
+            for t in (*self.relation.left, *self.relation.right)
+        ]
+        at = index.get(self.anchor_key, 0)
         for row in self.table.rows.values():
             values = row.values
             if values is None:
                 continue
             terms = [
-                (self.spec.columns[index[t.name]].label, t.sign, [values[index[t.name]]])
-                if t.kind != "constant"
-                else (t.name, t.sign, constant(t))
-                for t in (*self.relation.left, *self.relation.right)
+                (name, sign, [values[i]] if i is not None else value)
+                for name, sign, i, value in columns
             ]
-            anchor = values[index.get(self.anchor_key, 0)]
-            yield from self._check(f"行「{row.name}」", terms, anchor)
+            for failure in self._check(terms, values[at]):
+                yield failure._replace(where=f"行「{row.name}」")
 
     def _per_column(self) -> Iterator[_Failure]:
         grid = {key: row.values for key, row in self.table.rows.items() if row.values is not None}
@@ -117,11 +123,12 @@ class _Evaluator:
                 for name, sign, rows in terms
             ]
             here = anchor[index] if anchor is not None else None
-            yield from self._check(f"列「{column.name}」", resolved, here)
+            for failure in self._check(resolved, here):
+                yield failure._replace(where=f"列「{column.name}」")
 
-    def _check(
-        self, where: str, terms: list[_Resolved], anchor: Value | None
-    ) -> Iterator[_Failure]:
+    def _check(self, terms: list[_Resolved], anchor: Value | None) -> Iterator[_Failure]:
+        """The failure of the relation on these terms, if it fails (its `where` left to the
+        caller: made only then)."""
         totals: list[Decimal] = []
         for _, sign, cells in terms:
             if isinstance(cells, Decimal):
@@ -138,7 +145,7 @@ class _Evaluator:
         parts = tuple(_part(term) for term in terms)
         if anchor is not None and anchor.value is None:
             anchor = None
-        yield _Failure(self.rule, self.relation, where, parts[:split], parts[split:], anchor)
+        yield _Failure(self.rule, self.relation, "", parts[:split], parts[split:], anchor)
 
     def _rows_of(self, term: Term) -> tuple[str, int, list[str] | Decimal]:
         """How a term is named in hints, its sign, and the rows it adds (a constant: its

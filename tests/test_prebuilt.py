@@ -13,6 +13,7 @@ from gxlint.app.prebuild import prebuilt_entries
 from gxlint.cachedir import SHIPPED
 from gxlint.document.scan import SCANNER_ENTRY, lark_pattern
 from gxlint.pack import detect, load
+from gxlint.resources import resource_dir
 
 BUILD, READ = load.build_pack, detect._read_formats
 
@@ -46,7 +47,9 @@ def test_the_shipped_terminals_are_the_grammar_as_lark_compiles_it(fresh) -> Non
 
 def test_the_entries_name_no_install_or_working_directory(fresh, tmp_path, monkeypatch) -> None:
     text = json.dumps(fresh, ensure_ascii=False)
-    assert str(SHIPPED.parent.parent) not in text
+    for folder in (resource_dir("rules"), resource_dir("grammar")):
+        assert str(folder) not in text  # a built-in file is named gxlint/rules/...
+    assert "gxlint/rules/gov-2021/pack.yaml" in text
     monkeypatch.chdir(tmp_path)
     assert prebuilt_entries() == fresh
 

@@ -240,3 +240,23 @@ def test_a_reports_whole_text_is_not_kept_in_the_label_memo() -> None:
     before = normalise.cache_info().misses
     normalise(doc.text)
     assert normalise.cache_info().misses == before + 1  # not found: it had not been kept
+
+
+def test_label_folding_drops_every_whitespace_and_the_listed_punctuation() -> None:
+    """normalise_text is NFKC, then no whitespace (any of Unicode's: str.split's is the same
+    set as the regular expressions' \\s) and none of the punctuation and quotes reports vary
+    freely: on every corpus text, every whitespace character, and mixes of them."""
+    import re
+    import sys
+
+    from conftest import CORPUS_NAMES, corpus_text
+    from gxlint.document.labels import normalise_text
+    from gxlint.document.nfkc import nfkc
+
+    dropped = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c)))
+    texts = [corpus_text(name) for name in CORPUS_NAMES]
+    texts += [f"（一）{spaces}予以\u3000公开「全部」", "本年\u2028新收\u00a0申请\u200b数量"]
+    for text in texts:
+        assert normalise_text(text) == dropped.sub("", nfkc(text))
+    assert normalise_text("（一） 予以\u3000公开：") == "一予以公开"

@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from gxlint.document.nfkc import nfkc
 
-# Whitespace, punctuation and quotes that real reports vary freely.
-_FOLD = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
+# Whitespace (str.split's: the same as \s), and the punctuation and quotes that real reports
+# vary freely.
+_PUNCTUATION = re.compile(r"[\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、])"
 )
@@ -18,7 +19,7 @@ NEAR = 0.75  # similarity from which a different label counts as a typo of anoth
 
 def normalise_text(text: str) -> str:
     """NFKC, then drop whitespace, punctuation and quotes: 「(一) 予以公开」 → 「一予以公开」."""
-    return _FOLD.sub("", nfkc(text))
+    return _PUNCTUATION.sub("", "".join(nfkc(text).split()))  # split: faster than \s
 
 
 @lru_cache(maxsize=4096)

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import re
 
-from gxlint.document.model import Cell, Document, Line, LineKind, Section, Span
+from gxlint.document.model import Cell, Document, Line, LineKind, Section, Span, made
 from gxlint.document.scan import ScannedToken, scan_line
 
 _NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _TITLE_END = re.compile(r"报告|年报")
-# Spans are made by the hundred per report: straight as the tuples they are (a named tuple's
-# own constructor adds a Python call to each).
-_new = tuple.__new__
 _KINDS = {kind.value: kind for kind in LineKind}  # a dictionary: the enum's call is slower
 
 
@@ -45,7 +42,7 @@ def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -
     """A scanned line as the model has it; a line the grammar cannot place is a paragraph
     without tokens."""
     indent = len(raw) - len(raw.lstrip())
-    span = _new(Span, (lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1))
+    span = made(Span, (lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1))
     if kind is None:
         return Line(LineKind.PARAGRAPH, lineno, raw, span)
     if kind in ("row", "pipe_row"):
@@ -70,7 +67,7 @@ def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:
     for part in parts:
         text = part.strip()
         start = column + part.find(text[0]) if text else column + len(part)
-        cells.append(Cell(text, _new(Span, (lineno, start, lineno, start + len(text)))))
+        cells.append(Cell(text, made(Span, (lineno, start, lineno, start + len(text)))))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []

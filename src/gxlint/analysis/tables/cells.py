@@ -11,15 +11,12 @@ from functools import lru_cache
 from gxlint.analysis.tables.headers import spans as header_spans
 from gxlint.analysis.tables.model import Pending, Problem, RowMatch, Value
 from gxlint.analysis.tables.problems import Problems
-from gxlint.document.model import Cell, Line, Span
+from gxlint.document.model import Cell, Line, Span, made
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
 from gxlint.pack.template import ColumnSpec, TableSpec
 
 # A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
 _VALUE_LIKE = re.compile(rf"^[\s\d０-９,，.．\-−－+]*(?:{UNIT_PATTERN})?$")
-# A table's hundreds of values made straight as the tuples they are (a named tuple's own
-# constructor adds a Python call to each).
-_new = tuple.__new__
 _ZERO = Decimal(0)
 
 
@@ -140,7 +137,7 @@ class Aligner:
     def _value(self, spec: TableSpec, row: str, column: ColumnSpec, cell: Cell) -> Value:
         if not cell.text:
             self.blanks.setdefault(spec.key, []).append(cell)
-            return _new(Value, (_ZERO, cell, True))
+            return made(Value, (_ZERO, cell, True))
         number = parse_number(cell.text)
         problem = None
         if number is None:
@@ -152,4 +149,4 @@ class Aligner:
         if problem is not None:  # the fields only then: a report has hundreds of cells
             where = {"row": row, "column": column.name, "text": cell.text}
             self.problems.add(problem, spec, cell.span, **where)
-        return _new(Value, (number, cell, False))
+        return made(Value, (number, cell, False))

@@ -108,7 +108,7 @@ class _Evaluator:
                 (name, sign, [values[i]] if i is not None else value)
                 for name, sign, i, value in columns
             ]
-            for failure in self._check(terms, values[at]):
+            if failure := self._failure(terms, values[at]):
                 yield failure._replace(where=f"行「{row.name}」")
 
     def _per_column(self) -> Iterator[_Failure]:
@@ -123,12 +123,12 @@ class _Evaluator:
                 for name, sign, rows in terms
             ]
             here = anchor[index] if anchor is not None else None
-            for failure in self._check(resolved, here):
+            if failure := self._failure(resolved, here):
                 yield failure._replace(where=f"列「{column.name}」")
 
-    def _check(self, terms: list[_Resolved], anchor: Value | None) -> Iterator[_Failure]:
+    def _failure(self, terms: list[_Resolved], anchor: Value | None) -> _Failure | None:
         """The failure of the relation on these terms, if it fails (its `where` left to the
-        caller: made only then)."""
+        caller: written only then)."""
         totals: list[Decimal] = []
         for _, sign, cells in terms:
             if isinstance(cells, Decimal):
@@ -138,14 +138,14 @@ class _Evaluator:
             try:  # not `None in values`: comparing a Decimal with None asks numbers' ABCs
                 totals.append(sign * (values[0] if len(values) == 1 else sum(values)))  # type: ignore
             except TypeError:
-                return  # a cell is not a number (None): the shape rules report it
+                return None  # a cell is not a number (None): the shape rules report it
         split = self.split
         if self.relation.holds(sum(totals[:split]), sum(totals[split:])):
-            return
+            return None
         parts = tuple(_part(term) for term in terms)
         if anchor is not None and anchor.value is None:
             anchor = None
-        yield _Failure(self.rule, self.relation, "", parts[:split], parts[split:], anchor)
+        return _Failure(self.rule, self.relation, "", parts[:split], parts[split:], anchor)
 
     def _rows_of(self, term: Term) -> tuple[str, int, list[str] | Decimal]:
         """How a term is named in hints, its sign, and the rows it adds (a constant: its

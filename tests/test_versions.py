@@ -249,7 +249,6 @@ def test_label_folding_drops_every_whitespace_and_the_listed_punctuation() -> No
     import re
     import sys
 
-    from conftest import CORPUS_NAMES, corpus_text
     from gxlint.document.labels import normalise_text
     from gxlint.document.nfkc import nfkc
 
@@ -260,3 +259,18 @@ def test_label_folding_drops_every_whitespace_and_the_listed_punctuation() -> No
     for text in texts:
         assert normalise_text(text) == dropped.sub("", nfkc(text))
     assert normalise_text("（一） 予以\u3000公开：") == "一予以公开"
+
+
+def test_an_outdated_reports_text_is_folded_once(monkeypatch) -> None:
+    """Choosing the format and sorting its tables between two versions read the same folded
+    text: a report on an older template folds it once, not once for each."""
+    from gxlint.analysis import versions
+
+    folded: list[str] = []
+    real = versions.normalise_text
+    monkeypatch.setattr(versions, "normalise_text", lambda t: folded.append(t) or real(t))
+    versions._folded.cache_clear()
+    doc = build_document("r.txt", corpus_text("pingtan-social-2021"))
+    ctx = context_for(doc)
+    assert (ctx.version.pack, ctx.version.expected.pack) == ("gov-2019", "gov-2021")
+    assert folded == [doc.text]

@@ -38,7 +38,7 @@ def reference_lines(text: str) -> tuple[list[Line], list[int], list[list[Token]]
     lines = [_line(node, n, raw_lines[n - 1]) for n, node in enumerate(tree.children, start=1)]
     for n in unparsed:
         lines[n - 1] = (
-            Line(LineKind.PARAGRAPH, n, raw_lines[n - 1], _span(n, raw_lines[n - 1])),
+            Line(LineKind.PARAGRAPH, n, raw_lines[n - 1], _span(n, raw_lines[n - 1]), placed=False),
             [],
         )
     return [line for line, _ in lines], unparsed, [tokens for _, tokens in lines]
@@ -81,7 +81,6 @@ def _line(node: Tree, lineno: int, raw: str) -> tuple[Line, list[Token]]:
     children = list(node.children)
     if children and children[0].type in _NUMBER_TOKENS:
         line.number = children.pop(0).strip()
-    line.scanned = [(t.type, str(t), t.column - 1) for t in children]
     return line, _tokens(children, lineno)
 
 

@@ -16,7 +16,7 @@ import pytest
 from conftest import CORPUS, CORPUS_NAMES, SEED, corpus_text, strip_expectations
 from gxlint.document.build import build_document
 from gxlint.document.read import read_report
-from gxlint.document.scan import lark_pattern, scan_line
+from gxlint.document.scan import MAX_CELLS, lark_pattern, line_kind, scan_line
 from gxlint.engine import load_pack
 from gxlint.pack.files import builtin_pack_names
 from lark_reference import reference_lines
@@ -74,6 +74,30 @@ def test_thousands_of_mutated_lines() -> None:
     assert {None, "row", "pipe_row", "heading1", "heading2", "item", "paragraph"} <= kinds
     for start in range(0, len(mutated), 40):  # texts of 40 lines: whole-text and per-line parses
         assert_same_as_lark("\n".join(mutated[start : start + 40]))
+
+
+def _full_scan(line: str) -> tuple[str | None, str]:
+    kind, tokens = scan_line(line)
+    numbered = kind in ("heading1", "heading2", "item")
+    return kind, tokens[0][1].strip() if numbered else ""
+
+
+def test_typing_a_line_without_scanning_it_agrees_with_the_full_scan() -> None:
+    rng = random.Random(20261127)
+    lines = sorted({ln for name in CORPUS_NAMES for ln in corpus_text(name).split("\n")})
+    mutated = [_mutated(rng.choice(lines), rng) for _ in range(4000)]
+    numbered = [ln for ln in lines if _full_scan(ln)[1]]
+    tabbed = [f"{ln[:at]}\t{ln[at:]}" for ln in numbered for at in (len(ln), len(ln) // 2)]
+    assert len(numbered) > 100
+    for line in [*lines, *mutated, *tabbed, "\t" * (MAX_CELLS + 1), "1\t" * MAX_CELLS + "1"]:
+        assert line_kind(line) == _full_scan(line), line
+
+
+def test_every_character_but_a_tab_a_bar_and_a_newline_is_content() -> None:
+    """What typing a line without scanning it relies on (document/scan.py, line_kind)."""
+    everything = "".join(chr(c) for c in range(0x110000) if chr(c) not in "\t\n|")
+    assert scan_line(everything)[0] == "paragraph"
+    assert scan_line("（一）" + everything)[0] == "heading2"
 
 
 @pytest.mark.parametrize(

@@ -1,14 +1,13 @@
-"""Scanned lines → Document: typed lines with their tokens (as scanned) and cells, title,
-sections."""
+"""Typed lines → Document: lines with their kind, number and cells (their tokens are scanned
+when asked: document/model.py), title, sections."""
 
 from __future__ import annotations
 
 import re
 
 from gxlint.document.model import Cell, Document, Line, LineKind, Section, Span, made
-from gxlint.document.scan import ScannedToken, scan_line
+from gxlint.document.scan import line_kind
 
-_NUMBER_TOKENS = {"H1_NUM", "H2_NUM", "ITEM_NUM"}
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _TITLE_END = re.compile(r"报告|年报")
 _KINDS = {kind.value: kind for kind in LineKind}  # a dictionary: the enum's call is slower
@@ -21,8 +20,8 @@ def build_document(path: str, text: str) -> Document:
     lines: list[Line] = []
     unparsed: list[Line] = []
     for lineno, raw in enumerate(text.split("\n")[:-1], start=1):
-        kind, tokens = scan_line(raw)
-        line = _line(kind, tokens, lineno, raw)
+        kind, number = line_kind(raw)
+        line = _line(kind, number, lineno, raw)
         lines.append(line)
         if kind is None:
             unparsed.append(line)
@@ -38,19 +37,16 @@ def build_document(path: str, text: str) -> Document:
     )
 
 
-def _line(kind: str | None, tokens: list[ScannedToken], lineno: int, raw: str) -> Line:
-    """A scanned line as the model has it; a line the grammar cannot place is a paragraph
+def _line(kind: str | None, number: str, lineno: int, raw: str) -> Line:
+    """A typed line as the model has it; a line the grammar cannot place is a paragraph
     without tokens."""
     indent = len(raw) - len(raw.lstrip())
     span = made(Span, (lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1))
     if kind is None:
-        return Line(LineKind.PARAGRAPH, lineno, raw, span)
+        return Line(LineKind.PARAGRAPH, lineno, raw, span, placed=False)
     if kind in ("row", "pipe_row"):
         return Line(LineKind.ROW, lineno, raw, span, cells=_cells(kind, lineno, raw))
-    number = ""
-    if tokens and tokens[0][0] in _NUMBER_TOKENS:
-        number = tokens.pop(0)[1].strip()
-    return Line(_KINDS[kind], lineno, raw, span, number, tokens)
+    return Line(_KINDS[kind], lineno, raw, span, number)
 
 
 def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:

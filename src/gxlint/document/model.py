@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from gxlint.document.nfkc import nfkc
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
-
-if TYPE_CHECKING:
-    from gxlint.document.scan import ScannedToken
+from gxlint.document.scan import ScannedToken, scan_line
 
 _UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
 # Named tuples made by the hundred per report (spans, table values) are made by `made(Span,
@@ -83,14 +81,18 @@ class Line:
     raw: str
     span: Span
     number: str = ""
-    scanned: list[ScannedToken] = field(default_factory=list)  # the scanner's, number excluded
     cells: list[Cell] = field(default_factory=list)
+    placed: bool = True  # False: the grammar has no place for the line (a paragraph, no tokens)
 
     @property
     def tokens(self) -> list[Token]:
-        """The line's tokens, made when asked (most lines' never are); a NUMBER's unit, if it
-        has one, split off its value."""
-        return [_token(scanned, self.lineno) for scanned in self.scanned]
+        """The line's tokens, its heading or item number excluded, scanned when asked (most
+        lines' never are; a table row's never: its cells are read from its text); a NUMBER's
+        unit, if it has one, split off its value."""
+        if self.kind is LineKind.ROW or not self.placed:
+            return []
+        scanned = scan_line(self.raw)[1]
+        return [_token(token, self.lineno) for token in scanned[1 if self.number else 0 :]]
 
     @property
     def text(self) -> str:

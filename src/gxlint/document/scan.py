@@ -52,6 +52,31 @@ def scan_line(line: str) -> tuple[str | None, list[ScannedToken]]:
     return kind, [(m.lastgroup or "", m.group(), m.start()) for m in found]
 
 
+def line_kind(line: str) -> tuple[str | None, str]:
+    """A line's kind (as `scan_line` gives it) and its heading or item number, if any, without
+    scanning what the grammar's line rules settle from the line's characters: every character
+    but a tab, a bar and a newline is content (TEXT, or a digit that starts a NUMBER), and no
+    heading or item number matches on a line with a tab in it. So a line with a tab and no bar
+    is a row, and one with neither is typed by its first token (a heading or item number, or
+    content: a paragraph). tests/test_scan.py holds the grammar to both facts."""
+    if "|" in line or line.count("\t") > MAX_CELLS:
+        return _scanned_kind(line)
+    if "\t" in line:
+        return "row", ""
+    if not line:
+        return "blank", ""
+    first = terminal_pattern().match(line)
+    if first is None or first.lastgroup not in _NUMBERED:
+        return ("paragraph", "") if first is not None else _scanned_kind(line)
+    return _NUMBERED[first.lastgroup], first.group().strip()
+
+
+def _scanned_kind(line: str) -> tuple[str | None, str]:
+    kind, tokens = scan_line(line)
+    numbered = bool(tokens) and tokens[0][0] in _NUMBERED
+    return kind, tokens[0][1].strip() if numbered else ""
+
+
 def _shape(names: list[str]) -> str | None:
     """The grammar's line rules, on a line's token types: a heading or item number, then any
     content; a pipe row: | then cells and bars; a tab row: cells, tabs and number cells (no |,

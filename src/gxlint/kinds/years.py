@@ -67,7 +67,8 @@ def _openings(ctx: Context) -> Iterator[Mention]:
         for section in ctx.sections_for(key):
             for line in section.prose_lines():
                 match = _OPENING.match(line.raw.strip().replace(" ", ""))
-                year = line.tokens[0] if match and line.scanned else None
+                tokens = line.tokens if match else []
+                year = tokens[0] if tokens else None
                 if year is not None and year.kind is TokenKind.YEAR:
                     yield Mention(int(match.group("y")), "正文", year.span, 1.0)
 

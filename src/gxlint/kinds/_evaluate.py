@@ -1,0 +1,189 @@
+"""A relation evaluated over one recognised table (for kinds/relation.py): per row (its terms
+are columns) or per column (its terms are rows, or groups of rows). Whether it holds is worked
+out first, from the numbers alone (`_Sides`: each side's cells picked by position); its failure,
+with the parts a hint shows, only where it does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
+
+from gxlint.analysis.tables.model import TableMatch, Value
+from gxlint.pack.expr import Relation, Term, constant, parse_relation
+from gxlint.pack.rule import Rule
+from gxlint.pack.template import TableSpec
+
+_ZERO = Decimal(0)
+_NUMBER = itemgetter(0)  # a Value's number
+
+
+class Part(NamedTuple):
+    name: str
+    sign: int
+    value: Decimal
+    values: tuple[Value, ...]  # the cells it adds up (none for a constant)
+
+
+class Failure(NamedTuple):
+    rule: Rule
+    relation: Relation
+    where: str
+    left: tuple[Part, ...]
+    right: tuple[Part, ...]
+    anchor: Value | None
+
+    def total(self, parts: tuple[Part, ...]) -> Decimal:
+        return sum((p.sign * p.value for p in parts), Decimal(0))
+
+    @property
+    def cells(self) -> list[Value]:
+        return [v for p in (*self.left, *self.right) for v in p.values]
+
+
+# A term as evaluated: how hints name it, its sign, and the cells it adds (none: a constant,
+# whose value is the Decimal given instead).
+_Resolved = tuple[str, int, list[Value] | Decimal]
+# A term's positions in the numbers a relation is checked on (none: a constant).
+_Positions = list[int]
+
+
+class _Sides:
+    """Whether a relation holds on a sequence of numbers ending in a zero: each side the sum of
+    the numbers at its terms' positions, less those it subtracts, plus its constants (the picks
+    are C-level itemgetters; picking the trailing zero twice more makes each pick a tuple)."""
+
+    def __init__(self, relation: Relation, positions: list[_Positions]) -> None:
+        terms = list(zip((*relation.left, *relation.right), positions, strict=True))
+        split = len(relation.left)
+        self.left = _side(terms[:split])
+        self.right = _side(terms[split:])
+        self.holds = relation.holds
+
+    def hold(self, numbers: Sequence[Decimal | None]) -> bool | None:
+        """None when one of the numbers is not a number (the shape rules report it)."""
+        (plus, minus, const), (r_plus, r_minus, r_const) = self.left, self.right
+        try:
+            left = sum(plus(numbers)) - sum(minus(numbers)) + const  # type: ignore[arg-type]
+            right = sum(r_plus(numbers)) - sum(r_minus(numbers)) + r_const  # type: ignore[arg-type]
+        except TypeError:
+            return None
+        return self.holds(left, right)
+
+
+def _side(terms: list[tuple[Term, _Positions]]) -> tuple[Callable, Callable, Decimal]:
+    plus = [i for t, at in terms if t.kind != "constant" and t.sign > 0 for i in at]
+    minus = [i for t, at in terms if t.kind != "constant" and t.sign < 0 for i in at]
+    const = sum((t.sign * constant(t) for t, _ in terms if t.kind == "constant"), _ZERO)
+    return itemgetter(*plus, -1, -1), itemgetter(*minus, -1, -1), const
+
+
+class Evaluator:
+    """Evaluates one relation of a rule over one recognised table."""
+
+    def __init__(self, rule: Rule, table: TableMatch, expr: str) -> None:
+        self.rule = rule
+        self.table = table
+        self.spec: TableSpec = table.spec
+        self.relation = parse_relation(expr)
+        self.anchor_key = rule.params.get("anchor") or self.relation.first_key
+        self.split = len(self.relation.left)
+
+    def failures(self) -> Iterator[Failure]:
+        if self.rule.params["per"] == "column":
+            yield from self._per_column()
+            return
+        index = self.spec.column_index
+        terms = (*self.relation.left, *self.relation.right)
+        # Each term: its column's label, its sign, its column (None: a constant, and its value).
+        columns = [
+            (self.spec.columns[index[t.name]].label, t.sign, index[t.name], None)
+            if t.kind != "constant"
+            else (t.name, t.sign, None, constant(t))
+            for t in terms
+        ]
+        sides = _Sides(self.relation, [[i] if i is not None else [] for _, _, i, _ in columns])
+        at = index.get(self.anchor_key, 0)
+        for row in self.table.rows.values():
+            values = row.values
+            if values is None or sides.hold([*map(_NUMBER, values), _ZERO]) is not False:
+                continue
+            terms_here = [
+                (name, sign, [values[i]] if i is not None else value)
+                for name, sign, i, value in columns
+            ]
+            if failure := self._failure(terms_here, values[at]):
+                yield failure._replace(where=f"行「{row.name}」")
+
+    def _per_column(self) -> Iterator[Failure]:
+        grid = {key: row.values for key, row in self.table.rows.items() if row.values is not None}
+        terms = [self._rows_of(t) for t in (*self.relation.left, *self.relation.right)]
+        if any(isinstance(rows, list) and any(k not in grid for k in rows) for _, _, rows in terms):
+            return  # a row or its values are missing: the shape rules report it
+        used = list(
+            dict.fromkeys(k for _, _, rows in terms if isinstance(rows, list) for k in rows)
+        )
+        positions = [
+            [used.index(k) for k in rows] if isinstance(rows, list) else [] for _, _, rows in terms
+        ]
+        sides = _Sides(self.relation, positions)
+        zeros = [_ZERO] * len(self.spec.columns)
+        numbers = zip(*(map(_NUMBER, grid[k]) for k in used), zeros, strict=True)
+        anchor = grid.get(self.anchor_key)
+        for index, (column, here) in enumerate(zip(self.spec.columns, numbers, strict=True)):
+            if sides.hold(here) is not False:
+                continue
+            resolved: list[_Resolved] = [
+                (name, sign, [grid[k][index] for k in rows] if isinstance(rows, list) else rows)
+                for name, sign, rows in terms
+            ]
+            cell = anchor[index] if anchor is not None else None
+            if failure := self._failure(resolved, cell):
+                yield failure._replace(where=f"列「{column.name}」")
+
+    def _failure(self, terms: list[_Resolved], anchor: Value | None) -> Failure | None:
+        """The failure of the relation on these terms, if it fails (its `where` left to the
+        caller: written only then)."""
+        totals: list[Decimal] = []
+        for _, sign, cells in terms:
+            if isinstance(cells, Decimal):
+                totals.append(sign * cells)
+                continue
+            values = [v.value for v in cells]
+            try:  # not `None in values`: comparing a Decimal with None asks numbers' ABCs
+                totals.append(sign * (values[0] if len(values) == 1 else sum(values)))  # type: ignore
+            except TypeError:
+                return None  # a cell is not a number (None): the shape rules report it
+        split = self.split
+        if self.relation.holds(sum(totals[:split]), sum(totals[split:])):
+            return None
+        parts = tuple(_part(term) for term in terms)
+        if anchor is not None and anchor.value is None:
+            anchor = None
+        return Failure(self.rule, self.relation, "", parts[:split], parts[split:], anchor)
+
+    def _rows_of(self, term: Term) -> tuple[str, int, list[str] | Decimal]:
+        """How a term is named in hints, its sign, and the rows it adds (a constant: its
+        value), the same for every column."""
+        if term.kind == "constant":
+            return term.name, term.sign, constant(term)
+        spec = self.spec.row(term.name)
+        assert spec is not None
+        rows = [term.name]
+        if term.kind == "group_sum":
+            children = [c.key for c in self.spec.children(term.name)]
+            present = [key for key in children if key in self.table.rows]
+            # some sub-items missing: a missing row, which the shape rules report
+            rows = children if present and len(present) < len(children) else present or rows
+        # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
+        group = term.kind == "key" and self.spec.is_group(spec)
+        return (f"{spec.short}小计" if group else spec.short), term.sign, rows
+
+
+def _part(term: _Resolved) -> Part:
+    name, sign, cells = term
+    if isinstance(cells, Decimal):
+        return Part(name, sign, cells, ())
+    return Part(name, sign, sum((v.value for v in cells), Decimal(0)), tuple(cells))  # type: ignore[misc]

@@ -1,0 +1,62 @@
+"""The relation kind's evaluation (kinds/_evaluate.py): whether a relation holds is decided from
+the numbers alone, by picking each side's cells by position; it must agree with adding the
+terms up one by one, for every shape a pack may write (minus signs, constants, <= and >=, one
+term or many) and with cells that are not numbers."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from gxlint.kinds._evaluate import _Sides
+from gxlint.pack.expr import parse_relation
+
+KEYS = ["a", "b", "c", "d", "e"]
+
+
+def _side(rng: random.Random) -> str:
+    terms = [rng.choice([*KEYS, *KEYS, str(rng.randint(0, 9))]) for _ in range(rng.randint(1, 4))]
+    text = terms[0]
+    for term in terms[1:]:
+        text += rng.choice([" + ", " - "]) + term
+    return text
+
+
+def _added_up(expr: str, numbers: dict[str, Decimal | None]) -> bool | None:
+    relation = parse_relation(expr)
+    sides = []
+    for side in (relation.left, relation.right):
+        total = Decimal(0)
+        for term in side:
+            value = Decimal(term.name) if term.kind == "constant" else numbers[term.name]
+            if value is None:
+                return None
+            total += term.sign * value
+        sides.append(total)
+    return relation.holds(*sides)
+
+
+def test_a_relation_holds_as_its_terms_add_up() -> None:
+    rng = random.Random(20261127)
+    outcomes = set()
+    for _ in range(2000):
+        expr = f"{_side(rng)} {rng.choice(['==', '<=', '>='])} {_side(rng)}"
+        relation = parse_relation(expr)
+        values = {k: Decimal(rng.randint(-3, 6)) for k in KEYS}
+        if rng.random() < 0.1:
+            values[rng.choice(KEYS)] = None  # a cell that is not a number
+        terms = (*relation.left, *relation.right)
+        positions = [[] if t.kind == "constant" else [KEYS.index(t.name)] for t in terms]
+        numbers = [*(values[k] for k in KEYS), Decimal(0)]
+        found = _Sides(relation, positions).hold(numbers)
+        assert found == _added_up(expr, values), (expr, values)
+        outcomes.add(found)
+    assert outcomes == {True, False, None}
+
+
+def test_a_term_may_add_several_positions() -> None:
+    relation = parse_relation("sum(group) - a == 3")
+    sides = _Sides(relation, [[0, 1, 2], [3], []])
+    assert sides.hold([Decimal(2), Decimal(2), Decimal(4), Decimal(5), Decimal(0)]) is True
+    assert sides.hold([Decimal(2), Decimal(2), Decimal(4), Decimal(4), Decimal(0)]) is False
+    assert sides.hold([Decimal(2), None, Decimal(4), Decimal(4), Decimal(0)]) is None

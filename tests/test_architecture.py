@@ -20,6 +20,7 @@ LAYERS = [
         "gxlint.cachedir",
         "gxlint.atomic",
         "gxlint.printable",
+        "gxlint.pickling",
         "gxlint.__init__",
     ),
     ("gxlint.document",),

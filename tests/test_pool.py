@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from conftest import CORPUS
 from gxlint.app import batch
 from gxlint.app.cli import main
+from gxlint.pack.rule import RuleDoc
 
 REPORTS = sorted(CORPUS.glob("*.txt"))
 
@@ -71,3 +73,18 @@ def test_checking_a_report_leaves_the_cyclic_collector_as_it_was(tmp_path) -> No
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_a_result_crosses_to_the_parent_whole() -> None:
+    """Results are pickled field by field (gxlint/pickling.py): every finding, fix, rule (its
+    doc, cases and params), fact and line comes back equal and of its own class."""
+    results = [batch.check_one(str(path), batch.Options()) for path in REPORTS]
+    fixes = [f.fix for r in results for f in r.findings if f.fix is not None]
+    cases = [case for r in results for rule in r.rules.values() for case in rule.cases]
+    assert fixes and cases and any(r.facts for r in results)
+    back = pickle.loads(pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == results
+    assert [type(f.fix) for r in back for f in r.findings] == [
+        type(f.fix) for r in results for f in r.findings
+    ]
+    assert {type(rule.doc) for r in back for rule in r.rules.values()} == {RuleDoc}

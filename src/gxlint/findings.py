@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from gxlint.document.model import Span
+from gxlint.pickling import by_fields
 
 CATEGORIES = {
     "1": "章节结构 sections and structure",
@@ -38,6 +39,7 @@ class Severity(IntEnum):
         return cls[name.upper()]
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Fix:
     """Replace the text at `span` with `replacement` (single-line spans only)."""
@@ -46,6 +48,7 @@ class Fix:
     replacement: str
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str

@@ -14,11 +14,13 @@ from typing import Any
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
+from gxlint.pickling import by_fields
 
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_FROM = 16
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Result:
     """One report's findings, the source lines they point at, or the error that stopped it."""

@@ -8,8 +8,10 @@ from typing import Any
 
 from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix, Severity
+from gxlint.pickling import by_fields
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class RuleDoc:
     why: str
@@ -17,6 +19,7 @@ class RuleDoc:
     good: str
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class RuleCase:
     """An annotated fixture: report text whose lines ending in `# expect: CODE` must fire;
@@ -27,6 +30,7 @@ class RuleCase:
     previous: str = ""
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Rule:
     code: str

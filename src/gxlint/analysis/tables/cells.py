@@ -114,8 +114,9 @@ class Aligner:
                     self._count_problem(spec, item.row, core, expected)
                     continue
                 core = filled
+            name = item.row.name
             item.row.values = [
-                self._value(spec, item.row.name, col, cell)
+                self._value(spec, name, col, cell)
                 for col, cell in zip(spec.columns, core, strict=True)
             ]
 
@@ -138,15 +139,22 @@ class Aligner:
         if not cell.text:
             self.blanks.setdefault(spec.key, []).append(cell)
             return made(Value, (_ZERO, cell, True))
-        number = parse_number(cell.text)
-        problem = None
-        if number is None:
-            problem = Problem.NOT_A_NUMBER
-        elif number < 0 and not column.signed:
-            problem = Problem.NEGATIVE
-        elif not column.decimal and number != number.to_integral_value():
-            problem = Problem.FRACTION
+        number, problem = _read(cell.text, column.signed, column.decimal)
         if problem is not None:  # the fields only then: a report has hundreds of cells
             where = {"row": row, "column": column.name, "text": cell.text}
             self.problems.add(problem, spec, cell.span, **where)
         return made(Value, (number, cell, False))
+
+
+@lru_cache(maxsize=4096)  # a report's cells repeat the same few numbers (0, 1, 2 …)
+def _read(text: str, signed: bool, decimal: bool) -> tuple[Decimal | None, Problem | None]:
+    """A value cell's number, and what is wrong with it in a column that is (or is not)
+    signed and decimal."""
+    number = parse_number(text)
+    if number is None:
+        return None, Problem.NOT_A_NUMBER
+    if number < 0 and not signed:
+        return number, Problem.NEGATIVE
+    if not decimal and number != number.to_integral_value():
+        return number, Problem.FRACTION
+    return number, None

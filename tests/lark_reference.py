@@ -38,7 +38,14 @@ def reference_lines(text: str) -> tuple[list[Line], list[int], list[list[Token]]
     lines = [_line(node, n, raw_lines[n - 1]) for n, node in enumerate(tree.children, start=1)]
     for n in unparsed:
         lines[n - 1] = (
-            Line(LineKind.PARAGRAPH, n, raw_lines[n - 1], _span(n, raw_lines[n - 1]), placed=False),
+            Line(
+                LineKind.PARAGRAPH,
+                n,
+                raw_lines[n - 1],
+                unicodedata.normalize("NFKC", raw_lines[n - 1]),
+                _span(n, raw_lines[n - 1]),
+                placed=False,
+            ),
             [],
         )
     return [line for line, _ in lines], unparsed, [tokens for _, tokens in lines]
@@ -74,7 +81,7 @@ def _span(lineno: int, raw: str) -> Span:
 
 def _line(node: Tree, lineno: int, raw: str) -> tuple[Line, list[Token]]:
     kind = LineKind(node.data if node.data != "pipe_row" else "row")
-    line = Line(kind, lineno, raw, _span(lineno, raw))
+    line = Line(kind, lineno, raw, unicodedata.normalize("NFKC", raw), _span(lineno, raw))
     if kind is LineKind.ROW:
         line.cells = _cells(node, lineno, raw)
         return line, []

@@ -32,3 +32,15 @@ def test_folds_in_context(text) -> None:
 @given(st.text(alphabet=st.sampled_from(list(TRICKY + "政府信息公开abc 1")), max_size=30))
 def test_random_mixes(text) -> None:
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_a_whole_texts_fold_split_at_its_line_breaks_is_its_lines_folded() -> None:
+    """build_document folds a report's text once and splits it into lines: that holds only
+    because NFKC makes no line break and folds none into its neighbours. Every character on
+    a line of its own (after every other), and marks that compose with what comes before."""
+    import sys
+
+    lines = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) != "\n"]
+    lines += ["e", "\u0301", "\u1100", "\u1161", "ｶ", "ﾞ", "e\u0301", "\u1100\u1161"]
+    text = "\n".join(lines) + "\n"
+    assert nfkc(text).split("\n") == [*(unicodedata.normalize("NFKC", ln) for ln in lines), ""]

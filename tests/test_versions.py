@@ -8,6 +8,7 @@ from conftest import CORPUS_NAMES, TESTS, corpus_text, lint
 from gxlint.analysis.versions import choose
 from gxlint.app.cli import main
 from gxlint.document.build import build_document
+from gxlint.document.labels import normalise_text
 from gxlint.engine import context_for
 
 VERSIONS = {
@@ -267,10 +268,11 @@ def test_an_outdated_reports_text_is_folded_once(monkeypatch) -> None:
     from gxlint.analysis import versions
 
     folded: list[str] = []
-    real = versions.normalise_text
-    monkeypatch.setattr(versions, "normalise_text", lambda t: folded.append(t) or real(t))
-    versions._folded.cache_clear()
+    real = versions.normalise_folded
+    monkeypatch.setattr(versions, "normalise_folded", lambda t: folded.append(t) or real(t))
+    versions._FOLDED.clear()
     doc = build_document("r.txt", corpus_text("pingtan-social-2021"))
     ctx = context_for(doc)
     assert (ctx.version.pack, ctx.version.expected.pack) == ("gov-2019", "gov-2021")
-    assert folded == [doc.text]
+    assert folded == ["".join(line.folded for line in doc.lines)]
+    assert real(folded[0]) == normalise_text(doc.text)

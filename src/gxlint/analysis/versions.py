@@ -9,9 +9,8 @@ checked against the template it uses (so its arithmetic is still checked) and to
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from gxlint.document.labels import normalise, normalise_text, strip_numbering
+from gxlint.document.labels import normalise, normalise_folded, strip_numbering
 from gxlint.document.model import Document, TokenKind
 from gxlint.pack.detect import Format, formats
 from gxlint.pack.model import Pack
@@ -66,7 +65,7 @@ def choose(doc: Document, forced: str | None = None) -> Choice:
         if chosen is not None:
             reason = (f"--format-version {forced}",)
             return Choice(chosen.pack, chosen.version, year, reason, chosen.title)
-    text = _folded(doc.text)
+    text = _folded(doc)
     hits = {f.pack: tuple(m for m in f.markers if normalise(m) in text) for f in formats()}
     used = max(formats(), key=lambda f: len(hits[f.pack]))
     expected = for_year(year) if year is not None else None
@@ -102,10 +101,16 @@ def warm_up() -> None:
     formats()
 
 
-@lru_cache(maxsize=1)  # choose and older_tables ask for one report's, one after the other
-def _folded(text: str) -> str:
-    """A report's whole text folded as labels are (one report's at a time is kept)."""
-    return normalise_text(text)
+_FOLDED: dict[str, str] = {}  # choose and older_tables ask for one report's, one after the other
+
+
+def _folded(doc: Document) -> str:
+    """A report's whole text folded as labels are, from its lines' NFKC (one report's at a
+    time is kept)."""
+    if doc.text not in _FOLDED:
+        _FOLDED.clear()
+        _FOLDED[doc.text] = normalise_folded("".join(line.folded for line in doc.lines))
+    return _FOLDED[doc.text]
 
 
 def older_tables(doc: Document, current: Pack, older: Pack) -> set[str]:
@@ -113,7 +118,7 @@ def older_tables(doc: Document, current: Pack, older: Pack) -> set[str]:
     each table goes with the version whose own labels (those the other version lacks) the
     report has more of (on a tie, with the older, as the report's labels mostly are); a table
     only `older` has, when the report has its labels."""
-    text = _folded(doc.text)
+    text = _folded(doc)
     everything = set().union(*(_labels(t) for t in current.tables.values()))
     keys = set()
     for key, spec in older.tables.items():

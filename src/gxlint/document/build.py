@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from gxlint.document.model import Cell, Document, Line, LineKind, Section, Span, made
+from gxlint.document.nfkc import nfkc
 from gxlint.document.scan import line_kind
 
 _PIPE_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
@@ -19,9 +20,12 @@ def build_document(path: str, text: str) -> Document:
         text += "\n"
     lines: list[Line] = []
     unparsed: list[Line] = []
+    # NFKC folds no line break and none into another character: the folded text's lines are
+    # the lines folded (one call for the whole text, not one a line; tests/test_nfkc.py).
+    folded = nfkc(text).split("\n")
     for lineno, raw in enumerate(text.split("\n")[:-1], start=1):
         kind, number = line_kind(raw)
-        line = _line(kind, number, lineno, raw)
+        line = _line(kind, number, lineno, raw, folded[lineno - 1])
         lines.append(line)
         if kind is None:
             unparsed.append(line)
@@ -37,16 +41,16 @@ def build_document(path: str, text: str) -> Document:
     )
 
 
-def _line(kind: str | None, number: str, lineno: int, raw: str) -> Line:
+def _line(kind: str | None, number: str, lineno: int, raw: str, folded: str) -> Line:
     """A typed line as the model has it; a line the grammar cannot place is a paragraph
     without tokens."""
     indent = len(raw) - len(raw.lstrip())
     span = made(Span, (lineno, indent + 1, lineno, max(len(raw.rstrip()), indent) + 1))
     if kind is None:
-        return Line(LineKind.PARAGRAPH, lineno, raw, span, placed=False)
+        return Line(LineKind.PARAGRAPH, lineno, raw, folded, span, placed=False)
     if kind in ("row", "pipe_row"):
-        return Line(LineKind.ROW, lineno, raw, span, cells=_cells(kind, lineno, raw))
-    return Line(_KINDS[kind], lineno, raw, span, number)
+        return Line(LineKind.ROW, lineno, raw, folded, span, cells=_cells(kind, lineno, raw))
+    return Line(_KINDS[kind], lineno, raw, folded, span, number)
 
 
 def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:

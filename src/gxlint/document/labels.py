@@ -19,7 +19,12 @@ NEAR = 0.75  # similarity from which a different label counts as a typo of anoth
 
 def normalise_text(text: str) -> str:
     """NFKC, then drop whitespace, punctuation and quotes: 「(一) 予以公开」 → 「一予以公开」."""
-    return _PUNCTUATION.sub("", "".join(nfkc(text).split()))  # split: faster than \s
+    return normalise_folded(nfkc(text))
+
+
+def normalise_folded(folded: str) -> str:
+    """`normalise_text` of a text already NFKC-folded."""
+    return _PUNCTUATION.sub("", "".join(folded.split()))  # split: faster than \s
 
 
 @lru_cache(maxsize=4096)

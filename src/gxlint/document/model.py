@@ -79,6 +79,7 @@ class Line:
     kind: LineKind
     lineno: int
     raw: str
+    folded: str  # `raw` NFKC-folded (document/nfkc.py), as prose and labels are compared
     span: Span
     number: str = ""
     cells: list[Cell] = field(default_factory=list)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 from gxlint.document.model import Line, LineKind, Span
-from gxlint.document.nfkc import nfkc
 
 # A line that is only a page number or a running page mark: "- 3 -", "3", "第 3 页 共 9 页".
 _PAGE_MARK = re.compile(
@@ -66,9 +65,9 @@ _SENTENCE_END = re.compile(r"[。;；]")
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
-def _normalised(raw: str) -> tuple[str, Sequence[int]]:
+def _normalised(line: Line) -> tuple[str, Sequence[int]]:
     """NFKC of a line, with the source column of each character (NFKC may change lengths)."""
-    whole = nfkc(raw)
+    whole, raw = line.folded, line.raw
     if len(whole) == len(raw):
         return whole, range(1, len(raw) + 1)
     chars: list[str] = []
@@ -93,7 +92,7 @@ def fold(lines: list[Line]) -> Prose:
     for line in lines:
         if line.kind in (LineKind.ROW, LineKind.BLANK) or _PAGE_MARK.match(line.raw):
             continue
-        text, columns = _normalised(line.raw)
+        text, columns = _normalised(line)
         for run in _RUN.finditer(text):
             chunk = run.group()
             if last in _ASCII_ALNUM and chunk[0] in _ASCII_ALNUM:

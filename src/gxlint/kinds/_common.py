@@ -1,14 +1,13 @@
-"""What several kinds share: compiled patterns (folded as the prose is), the `agency:` and
-`when:` limits of a rule, and checks of patterns and section keys in a pack."""
+"""What several kinds share: the `agency:` and `when:` limits of a rule, and checks of patterns
+(kinds/_patterns.py compiles them) and section keys in a pack."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from gxlint.analysis.context import Context
-from gxlint.document.prose import fold_pattern
+from gxlint.kinds._patterns import compiled
 from gxlint.pack.expr import RelationSyntaxError, parse_value
 from gxlint.pack.rule import Rule
 from gxlint.pack.schema import Param
@@ -21,13 +20,6 @@ SECTION = Param(str, required=True, doc="template section key (sections: in the 
 AGENCY = Param(list, doc=f"apply only to these agency kinds: {', '.join(AGENCY_KINDS)}")
 WHEN = Param(dict, doc="{table, value: row.column, above: N}: apply only when the cell > N")
 CHECK = Param(str, required=True, doc="which of the kind's checks this rule makes")
-
-
-@lru_cache(maxsize=512)
-def compiled(pattern: str) -> re.Pattern[str]:
-    """A pack's pattern, compiled after folding it as prose is folded (a full-width ，in a
-    pattern matches the , that NFKC makes of it in the prose)."""
-    return re.compile(fold_pattern(pattern))
 
 
 def applies(rule: Rule, ctx: Context) -> bool:

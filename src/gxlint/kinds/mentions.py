@@ -9,7 +9,8 @@ from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds._common import check_read_sections, compiled, validate_patterns
+from gxlint.kinds._common import check_read_sections, validate_patterns
+from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 

@@ -12,7 +12,8 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds._common import SECTION, check_section, compiled, validate_patterns
+from gxlint.kinds._common import SECTION, check_section, validate_patterns
+from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 

@@ -27,10 +27,10 @@ from gxlint.kinds._common import (
     TABLE,
     applies,
     check_read_sections,
-    compiled,
     validate_limits,
     validate_patterns,
 )
+from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.expr import RelationSyntaxError, Term, parse_value
 from gxlint.pack.rule import Rule

@@ -14,10 +14,10 @@ from gxlint.kinds._common import (
     SECTION,
     applies,
     check_section,
-    compiled,
     validate_limits,
     validate_patterns,
 )
+from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 

@@ -21,10 +21,10 @@ from gxlint.kinds._common import (
     WHEN,
     applies,
     check_section,
-    compiled,
     validate_limits,
     validate_requirements,
 )
+from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 from gxlint.pack.schema import SEVERITIES

@@ -10,7 +10,8 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.document.prose import fold
 from gxlint.findings import Finding
-from gxlint.kinds._common import compiled, validate_requirements
+from gxlint.kinds._common import validate_requirements
+from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 

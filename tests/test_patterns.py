@@ -1,0 +1,92 @@
+"""A pack's patterns search only texts that hold what their matches need (kinds/_patterns.py):
+what `needs` reads from a pattern, and the same matches as the plain pattern on every pattern
+of the built-in packs, over every corpus report's prose and pieces of it."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from conftest import CORPUS_NAMES, corpus_text
+from gxlint.document.build import build_document
+from gxlint.engine import context_for, load_pack
+from gxlint.kinds._patterns import compiled, needs
+from gxlint.pack.files import builtin_pack_names
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        ("(?<!被)行政诉讼(?:案件)?(?P<n>\\d+)(?:件|起)", ("行政诉讼",)),  # a look-behind first
+        ("(?<!不)(?:予以公开|同意公开)(?:的)?(?P<n>\\d+)件", ("予以公开", "同意公开")),
+        ("统计(?:期限|时限|期间)(?:为|是)?。", ("统计",)),  # one string beats three
+        ("(?:x)?abc", ("abc",)),  # an optional group breaks a run
+        ("ab(?=c)d", ("abd",)),  # a look-ahead matches nothing: the run goes on
+        ("(?:件|起)", ("件", "起")),
+        ("a|b", ("a", "b")),
+        ("x(?:a|\\d)", ("x",)),
+        ("(?:a|\\d)", ()),  # an alternative that needs nothing
+        ("([一-鿿]{2,4})\\1", ()),
+        ("(?i)abc", ()),  # ignoring case: a literal is not one string
+        ("x(?i:abc)", ("x",)),
+        ("[^a]", ()),
+    ],
+)
+def test_what_a_pattern_needs(pattern, needed) -> None:
+    assert needs(pattern) == needed
+
+
+def _builtin_patterns() -> list[str]:
+    found: set[str] = set()
+    for name in builtin_pack_names():
+        for rule in load_pack(name).rules:
+            _collect(rule.params, found)
+    return sorted(found)
+
+
+def _collect(value, found: set[str]) -> None:
+    """Every string that compiles as a pattern, anywhere in a rule's params."""
+    if isinstance(value, dict):
+        for item in value.values():
+            _collect(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, found)
+    elif isinstance(value, str) and "{" not in value:
+        try:
+            re.compile(value)
+        except re.error:
+            return
+        found.add(value)
+
+
+def test_the_same_matches_as_the_plain_pattern() -> None:
+    patterns = _builtin_patterns()
+    assert len(patterns) > 40
+    assert sum(1 for p in patterns if compiled(p).needs) > len(patterns) // 2
+    texts = []
+    for name in CORPUS_NAMES:
+        ctx = context_for(build_document(f"{name}.txt", corpus_text(name)))
+        texts += [
+            p.text
+            for key in ("preamble", *(s.key for s in ctx.pack.sections))
+            for p in ctx.prose(key)
+        ]
+    rng = random.Random(20261127)
+    texts += [
+        t[a : a + rng.randint(1, 80)]
+        for t in texts
+        for a in rng.sample(range(len(t) + 1), min(5, len(t) + 1))
+    ]
+    skipped = 0
+    for pattern in patterns:
+        matcher, plain = compiled(pattern), compiled(pattern).pattern
+        for text in texts:
+            ours = [m.span() for m in matcher.finditer(text)]
+            assert ours == [m.span() for m in plain.finditer(text)], (pattern, text)
+            found, expected = matcher.search(text, 2, 60), plain.search(text, 2, 60)
+            assert (found and found.span()) == (expected and expected.span()), (pattern, text)
+            skipped += not matcher._may_match(text)
+    assert skipped > len(patterns) * len(texts) // 4  # most texts are not searched at all

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import Any, TextIO
 
 from gxlint.findings import Finding
@@ -44,7 +44,31 @@ def render_json(run: Run, out: TextIO) -> None:
         return
     out.write("[")
     for index, f in enumerate(run.findings):
-        item = json.dumps(finding_dict(f, run.place(f)), ensure_ascii=False, indent=2)
         out.write(",\n  " if index else "\n  ")
-        out.write(item.replace("\n", "\n  "))  # one level deeper (strings hold no raw newline)
+        out.write(_object(finding_dict(f, run.place(f)), "  "))
     out.write("\n]\n")
+
+
+def _object(item: dict[str, Any], indent: str) -> str:
+    """A finding's dictionary as `json.dumps(indent=2, ensure_ascii=False)` writes it at this
+    depth. (`json` writes indented output in Python, value by value through generators: this
+    is a few times faster, and a batch writes tens of thousands of findings.)"""
+    inner = indent + "  "
+    members = ",\n".join(
+        f"{inner}{encode_basestring(k)}: {_value(v, inner)}" for k, v in item.items()
+    )
+    return f"{{\n{members}\n{indent}}}"
+
+
+def _value(value: Any, indent: str) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict):
+        return _object(value, indent)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return repr(value)  # as json writes an int
+    raise TypeError(f"not a finding's value: {value!r}")

@@ -1,6 +1,6 @@
 """A pack's patterns search only texts that hold what their matches need (kinds/_patterns.py):
 what `needs` reads from a pattern, and the same matches as the plain pattern on every pattern
-of the built-in packs, over every corpus report's prose and pieces of it."""
+of the built-in packs and the kinds' own, over every corpus report's prose and pieces of it."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from conftest import CORPUS_NAMES, corpus_text
 from gxlint.document.build import build_document
 from gxlint.engine import context_for, load_pack
 from gxlint.kinds._patterns import compiled, needs
+from gxlint.kinds._stated import _STATED
+from gxlint.kinds.percentages import _RATE
 from gxlint.pack.files import builtin_pack_names
 
 
@@ -63,8 +65,9 @@ def _collect(value, found: set[str]) -> None:
 
 
 def test_the_same_matches_as_the_plain_pattern() -> None:
-    patterns = _builtin_patterns()
-    assert len(patterns) > 40
+    kinds_own = [*(m.pattern.pattern for m in _STATED), _RATE.pattern.pattern]
+    patterns = [*_builtin_patterns(), *kinds_own]
+    assert len(patterns) > 40 and all(needs(p) for p in kinds_own)
     assert sum(1 for p in patterns if compiled(p).needs) > len(patterns) // 2
     texts = []
     for name in CORPUS_NAMES:

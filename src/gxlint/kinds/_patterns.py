@@ -56,8 +56,12 @@ class Matcher:
 def compiled(pattern: str) -> Matcher:
     """A pack's pattern, compiled after folding it as prose is folded (a full-width ，in a
     pattern matches the , that NFKC makes of it in the prose)."""
-    folded = fold_pattern(pattern)
-    return Matcher(re.compile(folded), needs(folded))
+    return matcher(fold_pattern(pattern))
+
+
+def matcher(pattern: str) -> Matcher:
+    """A pattern written for folded prose (a kind's own), compiled as it is."""
+    return Matcher(re.compile(pattern), needs(pattern))
 
 
 def needs(pattern: str) -> Needs:

@@ -17,13 +17,14 @@ from decimal import Decimal
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import COUNT_UNIT_PATTERN
 from gxlint.document.prose import Prose
+from gxlint.kinds._patterns import matcher
 
 _STATED = (
-    re.compile(
+    matcher(
         rf"(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
         r"[,:;]?(?P<open>\(?)(?:其中|包括|分别为|分别是)[:,]?"
     ),
-    re.compile(
+    matcher(
         rf"在[^,。;]{{0,20}}?(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
         r"[^,。;\d]{0,16}?中(?P<open>)[,:]"
     ),

@@ -198,6 +198,24 @@ def test_a_near_copy_on_the_command_line_shows_its_line(tmp_path, capsys) -> Non
     assert "10 │ " + this.split("\n")[9].replace("2024", "2025")[:20] in out
 
 
+@pytest.mark.parametrize(("output", "read"), [("json", False), ("sarif", False), ("text", True)])
+def test_a_near_copys_line_is_read_again_only_for_an_output_that_shows_it(
+    tmp_path, capsys, monkeypatch, output, read
+) -> None:
+    from gxlint.app import lines
+
+    this = corpus_text("hongze-2024")
+    (tmp_path / "a-2024.txt").write_text(this, "utf-8")
+    (tmp_path / "b-2025.txt").write_text(this.replace("2024", "2025"), "utf-8")
+    reads: list[str] = []
+    real = lines._lines
+    monkeypatch.setattr(lines, "_lines", lambda path: reads.append(path) or real(path))
+    main(["--fail-on", "never", "--select", "GX604", "--format", output, str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "GX604" in out
+    assert reads == ([str(tmp_path / "b-2025.txt")] if read else [])
+
+
 def _strings(value: object) -> list[str]:
     if isinstance(value, str):
         return value.split("\n")  # GX604 keeps its sentences' first words as one string

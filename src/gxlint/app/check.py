@@ -22,7 +22,7 @@ from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
 from gxlint.findings import Finding, Severity
 from gxlint.pack.rule import Rule
 from gxlint.printable import printable
-from gxlint.render import Run, renderer
+from gxlint.render import Run, renderer, shows_lines
 
 INPUT_ERROR = "GX902"  # the rule a file that cannot be checked is reported under
 
@@ -162,11 +162,18 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
     earlier, history = history_facts(request.history, files, request.options, request.jobs)
     across = compare_reports([*gathered.facts, *earlier])
     shown = on_checked(across.findings, history)
-    add_lines(shown, gathered.sources)
+    if _needs_lines(request):  # read again from their files: only if shown
+        add_lines(shown, gathered.sources)
     gathered.rules.update(across.rules)
     found = [*gathered.findings, *shown]
     gathered.findings = sorted(found, key=Finding.sort_key)
     return gathered
+
+
+def _needs_lines(request: Request) -> bool:
+    """Whether the run shows findings' source lines, or keys a baseline on them."""
+    shown = shows_lines(request.output) and not request.statistics
+    return shown or bool(request.baseline or request.write_baseline)
 
 
 def _check_options(options: Options) -> None:

@@ -7,7 +7,10 @@ from typing import Protocol, TextIO
 
 from gxlint.render.run import Run
 
-__all__ = ["Renderer", "Run", "renderer"]
+__all__ = ["Renderer", "Run", "renderer", "shows_lines"]
+
+# The outputs that show the source line of each finding (the others give its place only).
+_SHOWING_LINES = frozenset({"text", "html"})
 
 
 class Renderer(Protocol):
@@ -44,3 +47,8 @@ def renderer(name: str) -> Renderer:
     from gxlint.render.text import render_text
 
     return render_text
+
+
+def shows_lines(name: str) -> bool:
+    """Whether `--format NAME` shows each finding's source line."""
+    return name in _SHOWING_LINES

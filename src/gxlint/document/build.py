@@ -66,7 +66,10 @@ def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:
     cells: list[Cell] = []
     for part in parts:
         text = part.strip()
-        start = column + part.find(text[0]) if text else column + len(part)
+        if text is part:  # nothing stripped (most cells): str.strip returns the same string
+            start = column
+        else:
+            start = column + part.find(text[0]) if text else column + len(part)
         cells.append(Cell(text, made(Span, (lineno, start, lineno, start + len(text)))))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):

@@ -69,10 +69,12 @@ class TableSpec:
     outdated: bool = False  # kept on an older template (see pack/mix.py): its numbers are
     # checked, but it is not asked to be complete or labelled as that older template wants
     # Derived, asked for for every row and cell of every report: the keys of rows with
-    # sub-items, each column's index by its key, the rows that may stand as a label alone, and
-    # the labels a header row may hold.
+    # sub-items, each column's index and each row by its key, the sub-items of each group, the
+    # rows that may stand as a label alone, and the labels a header row may hold.
     parents: frozenset[str] = field(init=False, repr=False, compare=False)
     column_index: dict[str, int] = field(init=False, repr=False, compare=False)
+    row_index: dict[str, RowSpec] = field(init=False, repr=False, compare=False)
+    sub_items: dict[str, list[RowSpec]] = field(init=False, repr=False, compare=False)
     label_only: tuple[RowSpec, ...] = field(init=False, repr=False, compare=False)
     header_labels: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
@@ -80,20 +82,28 @@ class TableSpec:
         object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
         index = {column.key: i for i, column in enumerate(self.columns)}
         object.__setattr__(self, "column_index", index)
+        rows = {}
+        for row in reversed(self.rows):  # the first of a key, as a search in order finds
+            rows[row.key] = row
+        object.__setattr__(self, "row_index", rows)
+        sub_items: dict[str, list[RowSpec]] = {}
+        for row in self.rows:
+            sub_items.setdefault(row.parent, []).append(row)
+        object.__setattr__(self, "sub_items", sub_items)
         alone = tuple(r for r in self.rows if self.is_label_only(r))
         object.__setattr__(self, "label_only", alone)
         labels = [*self.header, *(c.label for c in self.columns), *(c.group for c in self.columns)]
         object.__setattr__(self, "header_labels", tuple(dict.fromkeys(x for x in labels if x)))
 
     def row(self, key: str) -> RowSpec | None:
-        return next((r for r in self.rows if r.key == key), None)
+        return self.row_index.get(key)
 
     def column(self, key: str) -> ColumnSpec | None:
         index = self.column_index.get(key)
         return None if index is None else self.columns[index]
 
     def children(self, key: str) -> list[RowSpec]:
-        return [r for r in self.rows if r.parent == key]
+        return list(self.sub_items.get(key, ()))
 
     def is_group(self, row: RowSpec) -> bool:
         """A group label with sub-items. Without any (2019's （六）其他处理) it is a data row."""

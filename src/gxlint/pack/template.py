@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gxlint.document.labels import strip_numbering
+from gxlint.document.labels import normalise, strip_numbering
 from gxlint.errors import GxlintError
 
 
@@ -32,6 +32,12 @@ class ColumnSpec:
     signed: bool = False  # a change (本年增/减): negative allowed
     sums_row: bool = False  # the sum of the row's other columns (三's 总计)
     variants: tuple[str, ...] = ()  # accepted spellings, e.g. with a unit: 采购总金额（元）
+    # Derived, asked for under every header row: the label and its variants normalised.
+    norms: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        norms = frozenset(normalise(x) for x in (self.label, *self.variants))
+        object.__setattr__(self, "norms", norms)
 
     @property
     def name(self) -> str:
@@ -77,6 +83,8 @@ class TableSpec:
     sub_items: dict[str, list[RowSpec]] = field(init=False, repr=False, compare=False)
     label_only: tuple[RowSpec, ...] = field(init=False, repr=False, compare=False)
     header_labels: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # Normalised header spellings → the normalised official label they stand for.
+    header_accepted: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
@@ -94,6 +102,9 @@ class TableSpec:
         object.__setattr__(self, "label_only", alone)
         labels = [*self.header, *(c.label for c in self.columns), *(c.group for c in self.columns)]
         object.__setattr__(self, "header_labels", tuple(dict.fromkeys(x for x in labels if x)))
+        accepted = {normalise(x): normalise(x) for x in self.header_labels}
+        accepted |= {normalise(v): normalise(x) for v, x in self.header_variants.items()}
+        object.__setattr__(self, "header_accepted", accepted)
 
     def row(self, key: str) -> RowSpec | None:
         return self.row_index.get(key)

@@ -19,7 +19,7 @@ class Headers:
         self.first: Line | None = None  # the first header row: where missing columns are told
         self.last: Line | None = None  # the header row the rows that follow it are under
         self.fragment: Cell | None = None  # an unknown cell: a label's first part?
-        self.accepted = [_accepted(spec) for spec in specs]
+        self.accepted = [spec.header_accepted for spec in specs]
 
     def row(self, line: Line) -> None:
         self.first = self.first or line
@@ -64,13 +64,6 @@ class Headers:
             self.problems.add(Problem.MISSING_COLUMN, spec, line.span, columns="、".join(missing))
 
 
-def _accepted(spec: TableSpec) -> dict[str, str]:
-    """Normalised header spellings of a table → the normalised official label they stand for."""
-    accepted = {normalise(x): normalise(x) for x in spec.header_labels}
-    accepted |= {normalise(v): normalise(x) for v, x in spec.header_variants.items()}
-    return accepted
-
-
 def spans(spec: TableSpec, header: Line | None) -> list[tuple[int, int]] | None:
     """The grid cells each column of `spec` covers under this header row: a label and the
     empty cells after it (a merged header cell), or None if the row does not name every column
@@ -80,8 +73,7 @@ def spans(spec: TableSpec, header: Line | None) -> list[tuple[int, int]] | None:
     cells = [normalise(c.text) for c in header.cells]
     starts: list[int] = []
     for column in spec.columns:
-        names = {normalise(n) for n in (column.label, *column.variants)}
-        found = next((i for i, c in enumerate(cells) if c in names), None)
+        found = next((i for i, c in enumerate(cells) if c in column.norms), None)
         if found is None or (starts and found <= starts[-1]):
             return None
         starts.append(found)

@@ -9,10 +9,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from operator import itemgetter
+from dataclasses import dataclass, field
 
-from gxlint.document.model import Line, LineKind, Span
+from gxlint.document.model import Line, LineKind, Span, made
 
 # A line that is only a page number or a running page mark: "- 3 -", "3", "第 3 页 共 9 页".
 _PAGE_MARK = re.compile(
@@ -24,7 +23,6 @@ _PAGE_MARK = re.compile(
 # column of each character of that line's folded text, and the index of the run's first
 # character in them. (A run, not a character: a report's prose has thousands of characters.)
 Run = tuple[int, int, Sequence[int], int]
-_START = itemgetter(0)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -33,17 +31,19 @@ class Prose:
     runs: tuple[Run, ...]
     # (start, end) of each sentence: text up to 。；; or the end (several kinds ask for them)
     sentences: tuple[tuple[int, int], ...] = ()
+    # Derived: each run's start in the text, searched for every span a finding or fact takes.
+    run_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "run_starts", [run[0] for run in self.runs])
 
     def position(self, at: int) -> tuple[int, int]:
         """The source line and column of text[at]."""
-        start, line, columns, first = self.runs[self._run(at)]
+        start, line, columns, first = self.runs[bisect_right(self.run_starts, at) - 1]
         return line, columns[first + at - start]
 
     def line_of(self, at: int) -> int:
-        return self.runs[self._run(at)][1]
-
-    def _run(self, at: int) -> int:
-        return bisect_right(self.runs, at, key=_START) - 1
+        return self.runs[bisect_right(self.run_starts, at) - 1][1]
 
     def starts(self, at: int, after: str) -> bool:
         """Whether `at` starts the text or a source line, or follows one of the marks `after`."""
@@ -54,8 +54,8 @@ class Prose:
         line, column = self.position(start)
         last_line, last_column = self.position(max(start, end - 1))
         if last_line != line:
-            return Span(line, column, line, column + 1)
-        return Span(line, column, line, last_column + 1)
+            return made(Span, (line, column, line, column + 1))
+        return made(Span, (line, column, line, last_column + 1))
 
 
 _RUN = re.compile(r"\S+")

@@ -98,3 +98,27 @@ def test_each_lines_own_ending_is_kept(raw) -> None:
     assert source.endings == tuple(parts[1::2])
     assert source.text.rstrip("\n") == "\n".join(parts[0::2]).rstrip("\n")
     assert source.encode(source.text) == raw.encode("utf-8")
+
+
+@pytest.mark.parametrize("told", [0, 5])
+def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path, monkeypatch, told) -> None:
+    """A file is read by its size (not by the 4 MiB limit): one that grew since its size was
+    read (or a file whose size the system gives as 0) is read on to its end, up to the limit."""
+    import os
+    import stat as stats
+
+    from gxlint.document import read
+
+    path = tmp_path / "r.txt"
+    path.write_text("一、总体情况\n本年新收申请 3 件。\n", "utf-8")
+    real = os.stat(path)
+
+    class Shrunk:
+        st_mode = stats.S_IFREG | 0o644
+        st_size = told
+
+    monkeypatch.setattr(read.os, "stat", lambda p, **_: Shrunk() if str(p) == str(path) else real)
+    assert read_report(str(path)) == "一、总体情况\n本年新收申请 3 件。\n"
+    path.write_bytes(b"a" * (MAX_BYTES + 1))
+    with pytest.raises(GxlintError, match="文件过大"):
+        read_report(str(path))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
 
 from gxlint.document.read.decode import Source, decode_report, digest
 from gxlint.document.read.url import fetch, is_url
@@ -28,7 +27,7 @@ def read_source(path: str) -> Source:
     data = _stdin() if path == "-" else _file(path)
     if len(data) > MAX_BYTES:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
-    suffix = Path(path).suffix.lower()
+    suffix = os.path.splitext(path)[1].lower()
     if suffix == ".docx":
         from gxlint.document.read.docx import docx_text
 
@@ -79,7 +78,12 @@ def _file(path: str) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise GxlintError(path, "不是普通文件 (not a regular file: a pipe or a device)")
         with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            # Sized by the file (asking for the limit allocates it, 4 MiB, for every report);
+            # a file that grew since its size was read is read on, as far as the limit.
+            data = handle.read(min(info.st_size, MAX_BYTES) + 1)
+            if len(data) > info.st_size:
+                data += handle.read(MAX_BYTES + 1 - len(data))
+            return data
     except FileNotFoundError:
         raise GxlintError(path, "文件不存在 (no such file)") from None
     except OSError as exc:

@@ -13,7 +13,7 @@ from conftest import CORPUS_NAMES, corpus_text
 from gxlint.document.build import build_document
 from gxlint.engine import context_for, load_pack
 from gxlint.kinds._patterns import compiled, needs
-from gxlint.kinds._stated import _STATED
+from gxlint.kinds._stated import _LISTED, _WITHIN, _listed
 from gxlint.kinds.percentages import _RATE
 from gxlint.pack.files import builtin_pack_names
 
@@ -64,19 +64,21 @@ def _collect(value, found: set[str]) -> None:
         found.add(value)
 
 
-def test_the_same_matches_as_the_plain_pattern() -> None:
-    kinds_own = [*(m.pattern.pattern for m in _STATED), _RATE.pattern.pattern]
-    patterns = [*_builtin_patterns(), *kinds_own]
-    assert len(patterns) > 40 and all(needs(p) for p in kinds_own)
-    assert sum(1 for p in patterns if compiled(p).needs) > len(patterns) // 2
+def _prose_texts() -> list[str]:
     texts = []
     for name in CORPUS_NAMES:
         ctx = context_for(build_document(f"{name}.txt", corpus_text(name)))
-        texts += [
-            p.text
-            for key in ("preamble", *(s.key for s in ctx.pack.sections))
-            for p in ctx.prose(key)
-        ]
+        keys = ("preamble", *(s.key for s in ctx.pack.sections))
+        texts += [p.text for key in keys for p in ctx.prose(key)]
+    return texts
+
+
+def test_the_same_matches_as_the_plain_pattern() -> None:
+    kinds_own = [_WITHIN.pattern.pattern, _RATE.pattern.pattern]
+    patterns = [*_builtin_patterns(), *kinds_own]
+    assert len(patterns) > 40 and all(needs(p) for p in kinds_own)
+    assert sum(1 for p in patterns if compiled(p).needs) > len(patterns) // 2
+    texts = _prose_texts()
     rng = random.Random(20261127)
     texts += [
         t[a : a + rng.randint(1, 80)]
@@ -93,3 +95,25 @@ def test_the_same_matches_as_the_plain_pattern() -> None:
             assert (found and found.span()) == (expected and expected.span()), (pattern, text)
             skipped += not matcher._may_match(text)
     assert skipped > len(patterns) * len(texts) // 4  # most texts are not searched at all
+
+
+def test_totals_found_from_their_opening_words_are_the_patterns_matches() -> None:
+    """Stated totals (「3585 条，其中…」) are matched from the words that open their list,
+    back to the number (kinds/_stated.py): the same matches, with the same groups, as the
+    pattern's own finditer, on every corpus report's prose and thousands of mutations of it."""
+    rng = random.Random(20261127)
+    noise = [*"0123456789..,;:(（其中包括分别为是条件万元次人家", "其中", "包括", "分别为"]
+    texts = _prose_texts()
+    texts += ["收取5万元;(其中1万元", "12.5人次,(其中3人次", "5万元;(包括", "共3件其中包括2件"]
+    texts += ["1.2.3件其中", ".5件其中", "5件;3其中", "a5万元;;(其中", "5件其中其中"]
+    for _ in range(3000):
+        text = rng.choice(texts)
+        at = rng.randint(0, len(text))
+        piece = "".join(rng.choices(noise, k=rng.randint(1, 8)))
+        texts.append(text[max(0, at - 30) : at] + piece + text[at : at + 30])
+    found = 0
+    for text in texts:
+        ours = [(m.span(), m.groupdict()) for m in _listed(text)]
+        assert ours == [(m.span(), m.groupdict()) for m in _LISTED.finditer(text)], text
+        found += len(ours)
+    assert found > 100

@@ -19,15 +19,19 @@ from gxlint.document.numbers import COUNT_UNIT_PATTERN
 from gxlint.document.prose import Prose
 from gxlint.kinds._patterns import matcher
 
-_STATED = (
-    matcher(
-        rf"(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
-        r"[,:;]?(?P<open>\(?)(?:其中|包括|分别为|分别是)[:,]?"
-    ),
-    matcher(
-        rf"在[^,。;]{{0,20}}?(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
-        r"[^,。;\d]{0,16}?中(?P<open>)[,:]"
-    ),
+# A total and the words that open its list (「3585 条，其中」), and a total said within 在…中.
+# The first starts with a number, which Python's regular expressions try at every character:
+# it is matched from where the opening words are (`_listed`), back to the number before them.
+_OPENING = r"其中|包括|分别为|分别是"
+_LISTED = re.compile(
+    rf"(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
+    rf"[,:;]?(?P<open>\(?)(?:{_OPENING})[:,]?"
+)
+_OPENINGS = re.compile(_OPENING)
+_BETWEEN = max(map(len, COUNT_UNIT_PATTERN.split("|"))) + 2  # a unit, then , and ( at most
+_WITHIN = matcher(
+    rf"在[^,。;]{{0,20}}?(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
+    r"[^,。;\d]{0,16}?中(?P<open>)[,:]"
 )
 _NUMBER = r"(?<![\d.第])(\d+(?:\.\d+)?){unit}(?!%)"
 _BARE_LAST = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)$")  # 「…，不予公开信息数 79。」
@@ -70,10 +74,26 @@ def stated_in(ctx: Context, prose: Prose) -> list[Stated]:
     return found[id(prose)]
 
 
+def _listed(text: str) -> Iterator[re.Match[str]]:
+    """`_LISTED.finditer(text)`, from each opening word back: the number before it starts its
+    run of digits and points, and the match from there must end in that word."""
+    for opening in _OPENINGS.finditer(text):
+        at = opening.start()
+        end, lowest = at, max(0, at - _BETWEEN)
+        while end > lowest and not text[end - 1].isdecimal():
+            end -= 1
+        start = end
+        while start > 0 and (text[start - 1].isdecimal() or text[start - 1] == "."):
+            start -= 1
+        match = _LISTED.match(text, start) if start < end else None
+        if match is not None and match.end("open") == at:
+            yield match
+
+
 def stated_totals(prose: Prose) -> Iterator[Stated]:
     text = prose.text
-    for pattern in _STATED:
-        for match in pattern.finditer(text):
+    for matches in (_listed(text), _WITHIN.finditer(text)):
+        for match in matches:
             unit, total = match.group("unit"), Decimal(match.group("total"))
             part_re = re.compile(_NUMBER.format(unit=re.escape(unit)))
             end = _clause_end(text, match.end(), bool(match.group("open")), part_re)

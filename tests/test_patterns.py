@@ -4,6 +4,7 @@ of the built-in packs and the kinds' own, over every corpus report's prose and p
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 
@@ -12,7 +13,7 @@ import pytest
 from conftest import CORPUS_NAMES, corpus_text
 from gxlint.document.build import build_document
 from gxlint.engine import context_for, load_pack
-from gxlint.kinds._patterns import compiled, needs
+from gxlint.kinds._patterns import Matcher, compiled, matcher, needs, starts
 from gxlint.kinds._stated import _LISTED, _WITHIN, _listed
 from gxlint.kinds.percentages import _RATE
 from gxlint.pack.files import builtin_pack_names
@@ -40,6 +41,25 @@ def test_what_a_pattern_needs(pattern, needed) -> None:
     assert needs(pattern) == needed
 
 
+@pytest.mark.parametrize(
+    ("pattern", "started"),
+    [
+        ("(?<!被)行政诉讼(?:案件)?(?P<n>\\d+)", ("行政诉讼",)),  # after a look-behind
+        ("(?<!不)(?:予以公开|同意公开)(?:的)?", ("予以公开", "同意公开")),
+        ("(?:件|起)x", ("件", "起")),
+        ("\\b(?:ab)+c", ("ab",)),
+        ("(?:x)?abc", ()),  # an optional start
+        ("(?:a|\\d)b", ()),  # an alternative that starts with anything
+        ("(?P<n>\\d+)件", ()),
+        ("(?i)abc", ()),
+    ],
+)
+def test_what_every_match_of_a_pattern_starts_with(pattern, started) -> None:
+    assert starts(pattern) == started
+    # Tried only where they are when the pattern starts with a look-around (no prefix of its own)
+    assert matcher(pattern).starts == (started if pattern.startswith("(?<") else ())
+
+
 def _builtin_patterns() -> list[str]:
     found: set[str] = set()
     for name in builtin_pack_names():
@@ -49,14 +69,15 @@ def _builtin_patterns() -> list[str]:
 
 
 def _collect(value, found: set[str]) -> None:
-    """Every string that compiles as a pattern, anywhere in a rule's params."""
+    """Every string that compiles as a pattern, anywhere in a rule's params (those naming the
+    report's year are filled in when a report is checked: left out)."""
     if isinstance(value, dict):
         for item in value.values():
             _collect(item, found)
     elif isinstance(value, list):
         for item in value:
             _collect(item, found)
-    elif isinstance(value, str) and "{" not in value:
+    elif isinstance(value, str) and "{year}" not in value and "{last_year}" not in value:
         try:
             re.compile(value)
         except re.error:
@@ -78,6 +99,7 @@ def test_the_same_matches_as_the_plain_pattern() -> None:
     patterns = [*_builtin_patterns(), *kinds_own]
     assert len(patterns) > 40 and all(needs(p) for p in kinds_own)
     assert sum(1 for p in patterns if compiled(p).needs) > len(patterns) // 2
+    assert sum(1 for p in patterns if compiled(p).starts) >= 4  # those after a look-behind
     texts = _prose_texts()
     rng = random.Random(20261127)
     texts += [
@@ -117,3 +139,23 @@ def test_totals_found_from_their_opening_words_are_the_patterns_matches() -> Non
         assert ours == [(m.span(), m.groupdict()) for m in _LISTED.finditer(text)], text
         found += len(ours)
     assert found > 100
+
+
+@pytest.mark.parametrize(
+    "pattern", ["(?:aa)+b", "(?<!a)ab", "(?:ab|ba)a", "[ab]b", "a(?=b)", "(?<=b)aa", "ab|b", "aa"]
+)
+def test_tried_where_matches_start_the_same_as_everywhere(pattern) -> None:
+    """On every string of a and b up to 9 long (starts that overlap, matches that would
+    overlap, look-arounds at the edges), and from every start to every end."""
+    plain = re.compile(pattern)
+    ours = Matcher(plain, needs(pattern), starts(pattern))
+    assert ours.starts
+    for size in range(10):
+        for letters in itertools.product("ab", repeat=size):
+            text = "".join(letters)
+            assert [m.span() for m in ours.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text
+            for pos, end in ((1, size), (0, size - 1), (2, size - 2)):
+                found, expected = ours.search(text, pos, end), plain.search(text, pos, end)
+                assert (found and found.span()) == (expected and expected.span()), text

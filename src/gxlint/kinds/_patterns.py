@@ -1,14 +1,16 @@
 """A pack's patterns, compiled after folding them as the prose is folded, with what every match
-must contain: the strings one of which each match holds (`行政诉讼`, or `予以公开` or `同意公开`).
-Python's regular expressions skip ahead quickly only to a literal a pattern starts with; one
-that starts with a look-behind, a group of alternatives or a character class is tried at every
-character. A text that holds none of those strings is not searched at all — most of a report's
-sections, for most patterns. The strings are read from the pattern's parse (Python's own
-parser); where it cannot say, every text is searched.
+must contain: the strings one of which each match holds (`行政诉讼`, or `予以公开` or `同意公开`),
+and, where every match starts with one of them, those strings. Python's regular expressions skip
+ahead quickly only to a literal a pattern itself starts with; one that starts with a look-behind
+(`(?<!被)行政诉讼`), a group of alternatives or a character class is tried at every character.
+A text that holds none of the strings is not searched at all; where matches start with them,
+the pattern is tried only where they are. The strings are read from the pattern's parse
+(Python's own parser); where it cannot say, every text is searched as the pattern would be.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections.abc import Iterator
@@ -29,19 +31,33 @@ _NONE: Needs = ()
 
 class Matcher:
     """A compiled pattern that searches only texts holding one of the strings its matches
-    need (the same matches as the pattern's own `finditer` and `search`)."""
+    need, and tries it only where one of the strings its matches start with is (the same
+    matches as the pattern's own `finditer` and `search`)."""
 
-    __slots__ = ("needs", "pattern")
+    __slots__ = ("needs", "pattern", "starts")
 
-    def __init__(self, pattern: re.Pattern[str], needs: Needs) -> None:
+    def __init__(self, pattern: re.Pattern[str], needs: Needs, starts: Needs = _NONE) -> None:
         self.pattern = pattern
         self.needs = needs
+        self.starts = starts
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.starts:
+            return self._from_starts(text, 0, sys.maxsize)
         return self.pattern.finditer(text) if self._may_match(text) else iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self.starts:
+            return next(self._from_starts(text, pos, endpos), None)
         return self.pattern.search(text, pos, endpos) if self._may_match(text) else None
+
+    def _from_starts(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """The matches, leftmost first and not overlapping, as the pattern's finditer gives
+        them: each tried where a string its matches start with is (a match is never empty)."""
+        for at in _places(text, self.starts, pos, endpos):
+            if at >= pos and (match := self.pattern.match(text, at, endpos)) is not None:
+                yield match
+                pos = match.end()
 
     def _may_match(self, text: str) -> bool:
         needs = self.needs
@@ -60,22 +76,74 @@ def compiled(pattern: str) -> Matcher:
 
 
 def matcher(pattern: str) -> Matcher:
-    """A pattern written for folded prose (a kind's own), compiled as it is."""
-    return Matcher(re.compile(pattern), needs(pattern))
+    """A pattern written for folded prose (a kind's own), compiled as it is. It is tried only
+    where its matches start when it starts with a look-around: Python's regular expressions
+    then skip ahead to nothing (otherwise their own skipping is faster than ours)."""
+    items = _items(pattern)
+    looks_first = bool(items) and items[0][0] in (ops.ASSERT, ops.ASSERT_NOT)  # type: ignore[index]
+    return Matcher(re.compile(pattern), needs(pattern), starts(pattern) if looks_first else _NONE)
 
 
 def needs(pattern: str) -> Needs:
     """Strings one of which every match of `pattern` holds (the most telling such set found),
     or none."""
+    items = _items(pattern)
+    return _best(_sequence(items)) if items else _NONE
+
+
+def starts(pattern: str) -> Needs:
+    """Strings one of which every match of `pattern` starts with, or none."""
+    items = _items(pattern)
+    return _leading(items) if items else _NONE
+
+
+def _items(pattern: str) -> list[tuple[Any, Any]] | None:
+    """The pattern's parse, or None where its literals are not strings to look for."""
     if parser is None:
-        return _NONE
+        return None
     try:
         tree = parser.parse(pattern)
     except re.error:
+        return None
+    return None if tree.state.flags & re.IGNORECASE else list(tree)
+
+
+def _places(text: str, strings: Needs, pos: int, endpos: int) -> list[int]:
+    """Where in text[pos:endpos] each of `strings` is, in order (overlapping ones too)."""
+    found: set[int] = set()
+    for string in strings:
+        at = text.find(string, pos, endpos)
+        while at != -1:
+            found.add(at)
+            at = text.find(string, at + 1, endpos)
+    return sorted(found)
+
+
+def _leading(items: list[tuple[Any, Any]]) -> Needs:
+    """Strings one of which every match starts with (after look-arounds and anchors, which
+    match nothing): a run of literals, what a group or a repeat of at least one starts with,
+    one of each alternative's, one of a set's characters; else none."""
+    for index, (op, av) in enumerate(items):
+        if op in (ops.ASSERT, ops.ASSERT_NOT, ops.AT):
+            continue
+        if op is ops.LITERAL:
+            run = [chr(code) for o, code in itertools.takewhile(_literal, items[index:])]
+            return ("".join(run),)
+        if op is ops.SUBPATTERN and not av[1] and not av[2]:
+            return _leading(list(av[3]))
+        if op in (ops.MAX_REPEAT, ops.MIN_REPEAT) and av[0] >= 1:
+            return _leading(list(av[2]))
+        if op is ops.BRANCH:
+            alternatives = [_leading(list(alt)) for alt in av[1]]
+            return tuple(s for alt in alternatives for s in alt) if all(alternatives) else _NONE
+        if op is ops.IN and all(o is ops.LITERAL for o, _ in av):
+            return tuple(chr(code) for _, code in av)
         return _NONE
-    if tree.state.flags & re.IGNORECASE:
-        return _NONE
-    return _best(_sequence(list(tree)))
+    return _NONE
+
+
+def _literal(item: tuple[Any, Any]) -> bool:
+    return item[0] is ops.LITERAL
 
 
 def _best(candidates: list[Needs]) -> Needs:

@@ -80,8 +80,12 @@ def matcher(pattern: str) -> Matcher:
     where its matches start when it starts with a look-around: Python's regular expressions
     then skip ahead to nothing (otherwise their own skipping is faster than ours)."""
     items = _items(pattern)
-    looks_first = bool(items) and items[0][0] in (ops.ASSERT, ops.ASSERT_NOT)  # type: ignore[index]
-    return Matcher(re.compile(pattern), needs(pattern), starts(pattern) if looks_first else _NONE)
+    if not items:
+        return Matcher(re.compile(pattern), _NONE)
+    looks_first = items[0][0] in (ops.ASSERT, ops.ASSERT_NOT)
+    return Matcher(
+        re.compile(pattern), _best(_sequence(items)), _leading(items) if looks_first else _NONE
+    )
 
 
 def needs(pattern: str) -> Needs:

@@ -16,6 +16,7 @@ from gxlint.engine import context_for, load_pack
 from gxlint.kinds._patterns import Matcher, compiled, matcher, needs, starts
 from gxlint.kinds._stated import _LISTED, _WITHIN, _listed
 from gxlint.kinds.percentages import _RATE
+from gxlint.kinds.scope import _scope_pattern
 from gxlint.pack.files import builtin_pack_names
 
 
@@ -95,7 +96,16 @@ def _prose_texts() -> list[str]:
 
 
 def test_the_same_matches_as_the_plain_pattern() -> None:
+    (scope,) = [r for r in load_pack("gov-2021").rules if r.kind == "scope-level"]
+    levels = tuple(sorted(set(scope.params["levels"].values())))
+    words = (
+        tuple(scope.params["prefixes"]),
+        levels,
+        *(scope.params[k] for k in ("not_after", "not_before")),
+    )
+    assert _scope_pattern(*words).starts  # after its look-behind: tried where a prefix is
     kinds_own = [_WITHIN.pattern.pattern, _RATE.pattern.pattern]
+    kinds_own.append(_scope_pattern(*words).pattern.pattern)
     patterns = [*_builtin_patterns(), *kinds_own]
     assert len(patterns) > 40 and all(needs(p) for p in kinds_own)
     assert sum(1 for p in patterns if compiled(p).needs) > len(patterns) // 2

@@ -19,6 +19,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds._common import AGENCY, applies, validate_limits
+from gxlint.kinds._patterns import Matcher, matcher
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
@@ -97,11 +98,11 @@ def _scope_words(rule: Rule, ctx: Context) -> Iterator[tuple[str, str, Any, bool
 @lru_cache(maxsize=8)
 def _scope_pattern(
     prefixes: tuple[str, ...], levels: tuple[str, ...], not_after: str, not_before: str
-) -> re.Pattern[str]:
+) -> Matcher:
     before = rf"(?<![{re.escape(not_after)}])" if not_after else ""
     after = rf"(?![{re.escape(not_before)}])" if not_before else ""
     words = f"({'|'.join(map(re.escape, prefixes))})({'|'.join(map(re.escape, levels))})"
-    return re.compile(before + words + after)
+    return matcher(before + words + after)  # after a look-behind: tried only where a prefix is
 
 
 def _validate(params: dict[str, Any]) -> str | None:

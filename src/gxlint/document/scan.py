@@ -66,9 +66,11 @@ def line_kind(line: str) -> tuple[str | None, str]:
     if not line:
         return "blank", ""
     first = terminal_pattern().match(line)
-    if first is None or first.lastgroup not in _NUMBERED:
-        return ("paragraph", "") if first is not None else _scanned_kind(line)
-    return _NUMBERED[first.lastgroup], first.group().strip()
+    if first is None:  # a character the grammar's content does not hold: the full scan says
+        return _scanned_kind(line)
+    if first.lastgroup in _NUMBERED:
+        return _NUMBERED[first.lastgroup], first.group().strip()
+    return "paragraph", ""
 
 
 def _scanned_kind(line: str) -> tuple[str | None, str]:

@@ -250,7 +250,6 @@ def test_label_folding_drops_every_whitespace_and_the_listed_punctuation() -> No
     import re
     import sys
 
-    from gxlint.document.labels import normalise_text
     from gxlint.document.nfkc import nfkc
 
     dropped = re.compile(r"[\s\u3000\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")

@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS_NAMES, corpus_text
 from gxlint.document.build import build_document
 from gxlint.document.model import LineKind, Span, TokenKind
+from gxlint.document.numbers import parse_number
 
 
 def doc(text: str):
@@ -53,6 +54,7 @@ def test_numbered_row_is_a_row_not_a_heading() -> None:
     assert line.kind is LineKind.ROW
     assert [c.text for c in line.cells] == ["一、本年新收政府信息公开申请数量", "", "", "95", "0"]
     assert line.cells[3].span == Span(1, 20, 1, 22)
+    assert parse_number(line.cells[3].text) == Decimal(95)  # a value is read from its text
 
 
 def test_numbers_units_years_with_spans() -> None:
@@ -77,6 +79,7 @@ def test_numbers_units_years_with_spans() -> None:
 def test_negative_number_in_a_cell_but_not_a_phone_number() -> None:
     d = doc("行政事业性收费\t15\t-15\n电话：0591-23163387\n")
     assert [c.text for c in d.lines[0].cells] == ["行政事业性收费", "15", "-15"]
+    assert parse_number(d.lines[0].cells[2].text) == Decimal(-15)
     values = [t.value for t in d.lines[1].tokens if t.kind is TokenKind.NUMBER]
     assert values == [Decimal(591), Decimal(23163387)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -58,6 +59,17 @@ def test_github_annotations_escape_their_properties() -> None:
         "::error file=reports/a%2Cb.txt,line=88,col=1,endLine=88,endColumn=12,"
         "title=GX401 fee-statement::没有说明信息处理费: 100%25%0A例如：本年度未收取信息处理费。\n"
     )
+
+
+def test_a_finding_given_its_path_keeps_every_other_field() -> None:
+    """Finding.at writes the fields out by position: it must be dataclasses.replace."""
+    finding = Finding(
+        "GX211", "n", Severity.WARNING, Span(3, 3, 3, 5), "m", "", "h", Fix(Span(3, 3, 3, 5), "x")
+    )
+    assert finding.at("r.txt") == dataclasses.replace(finding, path="r.txt")
+    assert [getattr(finding.at("r.txt"), f.name) for f in dataclasses.fields(Finding)] == [
+        "GX211", "n", Severity.WARNING, Span(3, 3, 3, 5), "m", "r.txt", "h", finding.fix
+    ]  # fmt: skip
 
 
 def test_text_underlines_cjk_at_double_width() -> None:

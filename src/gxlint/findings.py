@@ -60,5 +60,12 @@ class Finding:
     hint: str = ""
     fix: Fix | None = None
 
+    def at(self, path: str) -> Finding:
+        """This finding in the report at `path` (as dataclasses.replace, at a third of its cost:
+        a report's every finding is given its path)."""
+        return Finding(
+            self.code, self.name, self.severity, self.span, self.message, path, self.hint, self.fix
+        )
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.code)

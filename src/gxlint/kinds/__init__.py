@@ -7,10 +7,14 @@ takes, the fields its message template may use, and `check(rule, context)` yield
 
 from __future__ import annotations
 
+from functools import cache
+from types import MappingProxyType
+
 from gxlint.kinds.base import Kind
 
 
-def registry() -> dict[str, Kind]:
+@cache  # asked for by every report checked
+def registry() -> MappingProxyType[str, Kind]:
     """All kinds by name (imported on first use, so that `gxlint --version` stays fast)."""
     from gxlint.kinds import (
         across,
@@ -75,4 +79,4 @@ def registry() -> dict[str, Kind]:
         near_copy,
         unparsed,
     )
-    return {m.KIND.name: m.KIND for m in modules}
+    return MappingProxyType({m.KIND.name: m.KIND for m in modules})

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from gxlint.analysis.tables.headers import spans as header_spans
 from gxlint.analysis.tables.model import Pending, Problem, RowMatch, Value
 from gxlint.analysis.tables.problems import Problems
 from gxlint.document.model import Cell, Line, Span, made
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
-from gxlint.pack.template import ColumnSpec, TableSpec
+from gxlint.pack.template import TableSpec
 
 # A cell that holds (or should hold) a number: digits, separators, sign, maybe a unit; or nothing.
 _VALUE_LIKE = re.compile(rf"^[\s\d０-９,，.．\-−－+]*(?:{UNIT_PATTERN})?$")
@@ -114,11 +114,7 @@ class Aligner:
                     self._count_problem(spec, item.row, core, expected)
                     continue
                 core = filled
-            name = item.row.name
-            item.row.values = [
-                self._value(spec, name, col, cell)
-                for col, cell in zip(spec.columns, core, strict=True)
-            ]
+            item.row.values = self._values(spec, item.row.name, core)
 
     def _count_problem(
         self, spec: TableSpec, row: RowMatch, core: list[Cell], expected: int
@@ -135,18 +131,21 @@ class Aligner:
             text=" ".join(texts) or "（空）",
         )
 
-    def _value(self, spec: TableSpec, row: str, column: ColumnSpec, cell: Cell) -> Value:
-        if not cell.text:
-            self.blanks.setdefault(spec.key, []).append(cell)
-            return made(Value, (_ZERO, cell, True))
-        number, problem = _read(cell.text, column.signed, column.decimal)
-        if problem is not None:  # the fields only then: a report has hundreds of cells
-            where = {"row": row, "column": column.name, "text": cell.text}
-            self.problems.add(problem, spec, cell.span, **where)
-        return made(Value, (number, cell, False))
+    def _values(self, spec: TableSpec, row: str, cells: list[Cell]) -> list[Value]:
+        values: list[Value] = []
+        for column, cell in zip(spec.columns, cells, strict=True):
+            if not cell.text:
+                self.blanks.setdefault(spec.key, []).append(cell)
+                values.append(made(Value, (_ZERO, cell, True)))
+                continue
+            number, problem = _READERS[column.signed, column.decimal](cell.text)
+            if problem is not None:  # the fields only then: a report has hundreds of cells
+                where = {"row": row, "column": column.name, "text": cell.text}
+                self.problems.add(problem, spec, cell.span, **where)
+            values.append(made(Value, (number, cell, False)))
+        return values
 
 
-@lru_cache(maxsize=4096)  # a report's cells repeat the same few numbers (0, 1, 2 …)
 def _read(text: str, signed: bool, decimal: bool) -> tuple[Decimal | None, Problem | None]:
     """A value cell's number, and what is wrong with it in a column that is (or is not)
     signed and decimal."""
@@ -158,3 +157,12 @@ def _read(text: str, signed: bool, decimal: bool) -> tuple[Decimal | None, Probl
     if not decimal and number != number.to_integral_value():
         return number, Problem.FRACTION
     return number, None
+
+
+# `_read` by the kind of column, memoised by the cell's text alone (the cheapest key to look
+# up): a report's cells repeat the same few numbers (0, 1, 2 …).
+_READERS = {
+    (signed, decimal): lru_cache(maxsize=4096)(partial(_read, signed=signed, decimal=decimal))
+    for signed in (False, True)
+    for decimal in (False, True)
+}

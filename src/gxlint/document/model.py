@@ -84,12 +84,18 @@ class Line:
     number: str = ""
     cells: list[Cell] = field(default_factory=list)
     placed: bool = True  # False: the grammar has no place for the line (a paragraph, no tokens)
+    scanned: list[Token] | None = field(default=None, repr=False, compare=False)  # `tokens`
 
     @property
     def tokens(self) -> list[Token]:
-        """The line's tokens, its heading or item number excluded, scanned when asked (most
-        lines' never are; a table row's never: its cells are read from its text); a NUMBER's
-        unit, if it has one, split off its value."""
+        """The line's tokens, its heading or item number excluded, scanned when first asked
+        (most lines' never are; a table row's never: its cells are read from its text); a
+        NUMBER's unit, if it has one, split off its value."""
+        if self.scanned is None:
+            self.scanned = self._scan()
+        return self.scanned
+
+    def _scan(self) -> list[Token]:
         if self.kind is LineKind.ROW or not self.placed:
             return []
         scanned = scan_line(self.raw)[1]

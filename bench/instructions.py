@@ -3,10 +3,13 @@ not move (wall and CPU times on a shared machine vary by half between runs), to 
 versions of gxlint step by step. Needs `valgrind` on the PATH.
 
     python bench/instructions.py [--part check|build] [--src OTHER/src] [--rounds 3]
+                                 [--ignore GX519,GX6]
 
 Counts the instructions of checking (or only building the model of) every report in
 tests/corpus `rounds` times, less those of a run that only warms up, per report. `--src` counts
 another checkout's gxlint (a `git worktree` of an earlier commit, say) on the same reports.
+`--ignore` checks without some rules (codes or prefixes, as gxlint's own --ignore): the
+difference from a run without it is what those rules cost.
 """
 
 from __future__ import annotations
@@ -24,14 +27,14 @@ CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
 WORK = """
 import sys
 sys.path.insert(0, sys.argv[1])
-part, rounds, files = sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+part, rounds, ignore, files = sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5:]
 import gxlint
 if not gxlint.__file__.startswith(sys.argv[1]):
     raise SystemExit(f"gxlint was imported from {gxlint.__file__}, not from {sys.argv[1]}")
 from gxlint.app.batch import Options, check_one
 from gxlint.document.build import build_document
 from gxlint.document.read import read_source
-options = Options()
+options = Options(ignore=frozenset(filter(None, ignore.split(","))))
 for f in files:
     failed = check_one(f, options).error
     if failed is not None:  # e.g. a Python without gxlint's dependencies: nothing is counted
@@ -46,9 +49,9 @@ for _ in range(rounds if part != "none" else 0):
 """
 
 
-def count(src: Path, part: str, rounds: int) -> int:
+def count(src: Path, part: str, rounds: int, ignore: str) -> int:
     command = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-    command += [sys.executable, "-c", WORK, str(src), part, str(rounds), *map(str, CORPUS)]
+    command += [sys.executable, "-c", WORK, str(src), part, str(rounds), ignore, *map(str, CORPUS)]
     run = subprocess.run(command, capture_output=True, text=True)
     found = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
     if run.returncode != 0 or found is None:
@@ -63,17 +66,19 @@ def main() -> None:
     parser.add_argument("--part", choices=("check", "build"), default="check")
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the gxlint to count")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--ignore", default="", help="rule codes or prefixes not run: GX519,GX6")
     args = parser.parse_args()
     args.src = args.src.resolve()
     if not (args.src / "gxlint").is_dir():
         raise SystemExit(f"bench/instructions.py: no gxlint package in {args.src}")
     if shutil.which("valgrind") is None:
         raise SystemExit("bench/instructions.py needs valgrind (apt-get install valgrind)")
-    count(args.src, "none", 0)  # a first run fills the cache: not counted
-    base = count(args.src, "none", 0)
-    total = count(args.src, args.part, args.rounds)
+    count(args.src, "none", 0, args.ignore)  # a first run fills the cache: not counted
+    base = count(args.src, "none", 0, args.ignore)
+    total = count(args.src, args.part, args.rounds, args.ignore)
     per_report = (total - base) / (args.rounds * len(CORPUS)) / 1e6
-    print(f"{args.part}: {per_report:.2f} M instructions per report ({args.src})")
+    without = f", without {args.ignore}" if args.ignore else ""
+    print(f"{args.part}: {per_report:.2f} M instructions per report ({args.src}{without})")
 
 
 if __name__ == "__main__":

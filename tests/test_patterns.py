@@ -15,6 +15,7 @@ from gxlint.document.build import build_document
 from gxlint.engine import context_for, load_pack
 from gxlint.kinds._patterns import Matcher, compiled, matcher, needs, starts
 from gxlint.kinds._stated import _LISTED, _WITHIN, _listed
+from gxlint.kinds.numbering import numbered_is
 from gxlint.kinds.percentages import _RATE
 from gxlint.kinds.scope import _scope_pattern
 from gxlint.pack.files import builtin_pack_names
@@ -149,6 +150,21 @@ def test_totals_found_from_their_opening_words_are_the_patterns_matches() -> Non
         assert ours == [(m.span(), m.groupdict()) for m in _LISTED.finditer(text)], text
         found += len(ours)
     assert found > 100
+
+
+def test_numbered_markers_found_from_their_shi_are_the_patterns_matches() -> None:
+    """一是 … 十二是 are found from each 是 back (kinds/numbering.py): the same spans as the
+    pattern's finditer, on every corpus report's prose and every string of 三, 十, 是 and x
+    up to 7 long (runs of numerals longer than two, 是 twice, at the edges)."""
+    pattern = re.compile("[一二三四五六七八九十]{1,2}是")
+    texts = [*_prose_texts()]
+    texts += ["".join(p) for n in range(8) for p in itertools.product("三十是x", repeat=n)]
+    found = 0
+    for text in texts:
+        ours = list(numbered_is(text))
+        assert ours == [m.span() for m in pattern.finditer(text)], text
+        found += len(ours)
+    assert found > 1000
 
 
 @pytest.mark.parametrize(

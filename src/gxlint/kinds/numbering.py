@@ -7,11 +7,12 @@ number; a number out of turn is reported, and the run goes on from the number it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from gxlint.analysis.context import Context
-from gxlint.document.model import LineKind, Span
+from gxlint.document.model import Line, LineKind, Span
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
 from gxlint.kinds.base import Kind
@@ -19,7 +20,7 @@ from gxlint.pack.rule import Rule
 
 _NUMERALS = "一二三四五六七八九十"
 # 一是 where a sentence, a clause or a line starts (统一是… is no marker).
-_IS = re.compile(rf"([{_NUMERALS}]{{1,2}})是")
+_IS = "是"
 _BOUNDARY = "。;,:)：；，"
 _HEADING = re.compile(rf"[（(]\s*([{_NUMERALS}]{{1,2}})\s*[)）]")
 _ITEM = re.compile(r"([0-9０-９]{1,2})")
@@ -62,30 +63,46 @@ def _runs(ctx: Context) -> Iterator[list[Marker]]:
     starts a block: its 一是 may follow the heading's words directly), its sub-headings, its
     numbered items."""
     for spec in ctx.pack.sections:
+        heads: list[int] = []  # in source order: the sections are
         for section in ctx.sections_for(spec.key):
-            for kind, pattern in ((LineKind.HEADING2, _HEADING), (LineKind.ITEM, _ITEM)):
-                lines = [ln for ln in section.lines if ln.kind is kind and ln.number]
-                found = [(ln, pattern.search(ln.number)) for ln in lines]
-                yield [Marker(_value(m.group(1)), ln.number, ln.span) for ln, m in found if m]
-        heads = [
-            ln.lineno
-            for section in ctx.sections_for(spec.key)
-            for ln in section.lines
-            if ln.kind in (LineKind.HEADING2, LineKind.ITEM)
-        ]
+            headings = [ln for ln in section.lines if ln.kind is LineKind.HEADING2]
+            items = [ln for ln in section.lines if ln.kind is LineKind.ITEM]
+            yield _numbered(headings, _HEADING)
+            yield _numbered(items, _ITEM)
+            heads += sorted(ln.lineno for ln in (*headings, *items))
         for prose in ctx.prose(spec.key):
             yield from _blocks(prose, heads)
 
 
+def _numbered(lines: list[Line], pattern: re.Pattern[str]) -> list[Marker]:
+    found = [(ln, pattern.search(ln.number)) for ln in lines if ln.number]
+    return [Marker(_value(m.group(1)), ln.number, ln.span) for ln, m in found if m]
+
+
 def _blocks(prose: Prose, heads: list[int]) -> Iterator[list[Marker]]:
     blocks: dict[int, list[Marker]] = {}
-    for m in _IS.finditer(prose.text):
-        if prose.starts(m.start(), _BOUNDARY):
-            line = prose.line_of(m.start())
-            block = max((h for h in heads if h <= line), default=0)
-            marker = Marker(_value(m.group(1)), m.group(0), prose.span(m.start(), m.end()))
+    for start, end in numbered_is(prose.text):
+        if prose.starts(start, _BOUNDARY):
+            before = bisect_right(heads, prose.line_of(start))
+            block = heads[before - 1] if before else 0  # the last head at or above the line
+            text = prose.text[start:end]
+            marker = Marker(_value(text[:-1]), text, prose.span(start, end))
             blocks.setdefault(block, []).append(marker)
     yield from blocks.values()
+
+
+def numbered_is(text: str) -> Iterator[tuple[int, int]]:
+    """Where `text` has 一是 … 十二是: one or two numerals and 是 (the matches of the pattern
+    `[一…十]{1,2}是`, found from each 是 back: a pattern that starts with a set of characters
+    is tried at every character, and 是 is found at a fraction of that cost)."""
+    at = text.find(_IS)
+    while at != -1:
+        start = at
+        while start > max(at - 2, 0) and text[start - 1] in _NUMERALS:
+            start -= 1
+        if start < at:
+            yield start, at + 1
+        at = text.find(_IS, at + 1)
 
 
 def _shown(marker: Marker, value: int) -> str:

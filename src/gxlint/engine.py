@@ -73,10 +73,10 @@ def check_report(
     ctx = context_for(doc, pack_name, format_version)
     findings: list[Finding] = []
     facts: Facts = {}
-    rules = ctx.pack.rules
+    chosen = ctx.pack.rules
     if select or ignore:
-        rules = [rule for rule in rules if selected(rule.code, select, ignore)]
-    for rule in rules:
+        chosen = [rule for rule in chosen if selected(rule.code, select, ignore)]
+    for rule in chosen:
         kind = kinds[rule.kind]
         findings += (f.at(doc.path) for f in kind.check(rule, ctx))
         if kind.collect is not None and (fact := kind.collect(rule, ctx)) is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gxlint.app.baseline import load_baseline, new_findings, not_ignored, write_baseline
@@ -214,7 +214,7 @@ def _unreadable(gathered: _Gathered, error: GxlintError, options: Options) -> No
         return
     gathered.rules[rule.code] = rule
     finding = rule.finding(Span(1, 1, 1, 1), problem=error.problem)
-    gathered.findings.append(replace(finding, path=error.where))
+    gathered.findings.append(finding.at(error.where))
 
 
 def _fixed(result: Result, options: Options) -> Result:

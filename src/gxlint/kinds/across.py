@@ -8,7 +8,6 @@ it); once the whole batch is read, `compare` pairs consecutive years of one agen
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from gxlint.analysis.context import Context
@@ -51,19 +50,16 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
         ):
             if value is None or previous is None or value == previous:
                 continue
-            yield replace(
-                rule.finding(
-                    span,
-                    column=column,
-                    this_row=report["this_row"],
-                    this_value=format_number(value),
-                    last_row=before["last_row"],
-                    last_value=format_number(previous),
-                    last_year=before["year"],
-                    last_path=before["path"],
-                ),
-                path=report["path"],
-            )
+            yield rule.finding(
+                span,
+                column=column,
+                this_row=report["this_row"],
+                this_value=format_number(value),
+                last_row=before["last_row"],
+                last_value=format_number(previous),
+                last_year=before["year"],
+                last_path=before["path"],
+            ).at(report["path"])
 
 
 KIND = Kind(

@@ -13,7 +13,6 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from gxlint.analysis.context import Context
@@ -86,7 +85,7 @@ def _finding(
     share = round(100 * count / len(own))
     span = Span(line, column, line, end_column)
     finding = rule.finding(span, share=share, count=count, other=other["path"], passages=passages)
-    return replace(finding, path=fact["path"])
+    return finding.at(fact["path"])
 
 
 KIND = Kind(

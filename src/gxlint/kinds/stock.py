@@ -6,7 +6,6 @@ of one agency in a batch."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from gxlint.analysis.context import Context
@@ -53,7 +52,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
                     removed=format_number(removed),
                     last_year=before["year"],
                 )
-                yield replace(finding, path=report["path"])
+                yield finding.at(report["path"])
 
 
 KIND = Kind(

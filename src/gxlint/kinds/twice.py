@@ -4,7 +4,6 @@ a renamed copy of one report passed off as another."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from gxlint.analysis.context import Context
@@ -28,7 +27,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
         for other in group[1:]:
             span: Span = other["title"]
             finding = rule.finding(span, year=year, first_path=first["path"])
-            yield replace(finding, path=other["path"])
+            yield finding.at(other["path"])
 
 
 KIND = Kind(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -47,7 +48,7 @@ class Failure(NamedTuple):
 # whose value is the Decimal given instead).
 _Resolved = tuple[str, int, list[Value] | Decimal]
 # A term's positions in the numbers a relation is checked on (none: a constant).
-_Positions = list[int]
+_Positions = Sequence[int]
 
 
 class _Sides:
@@ -55,7 +56,7 @@ class _Sides:
     the numbers at its terms' positions, less those it subtracts, plus its constants (the picks
     are C-level itemgetters; picking the trailing zero twice more makes each pick a tuple)."""
 
-    def __init__(self, relation: Relation, positions: list[_Positions]) -> None:
+    def __init__(self, relation: Relation, positions: Sequence[_Positions]) -> None:
         terms = list(zip((*relation.left, *relation.right), positions, strict=True))
         split = len(relation.left)
         self.left = _side(terms[:split])
@@ -73,6 +74,13 @@ class _Sides:
         return self.holds(left, right)
 
 
+@lru_cache(maxsize=1024)
+def _sides(expr: str, positions: tuple[tuple[int, ...], ...]) -> _Sides:
+    """A relation's sides picked at these positions, made once (every report of a format has
+    the same)."""
+    return _Sides(parse_relation(expr), positions)
+
+
 def _side(terms: list[tuple[Term, _Positions]]) -> tuple[Callable, Callable, Decimal]:
     plus = [i for t, at in terms if t.kind != "constant" and t.sign > 0 for i in at]
     minus = [i for t, at in terms if t.kind != "constant" and t.sign < 0 for i in at]
@@ -87,6 +95,7 @@ class Evaluator:
         self.rule = rule
         self.table = table
         self.spec: TableSpec = table.spec
+        self.expr = expr
         self.relation = parse_relation(expr)
         self.anchor_key = rule.params.get("anchor") or self.relation.first_key
         self.split = len(self.relation.left)
@@ -104,7 +113,7 @@ class Evaluator:
             else (t.name, t.sign, None, constant(t))
             for t in terms
         ]
-        sides = _Sides(self.relation, [[i] if i is not None else [] for _, _, i, _ in columns])
+        sides = _sides(self.expr, tuple((i,) if i is not None else () for _, _, i, _ in columns))
         at = index.get(self.anchor_key, 0)
         for row in self.table.rows.values():
             values = row.values
@@ -125,10 +134,11 @@ class Evaluator:
         used = list(
             dict.fromkeys(k for _, _, rows in terms if isinstance(rows, list) for k in rows)
         )
-        positions = [
-            [used.index(k) for k in rows] if isinstance(rows, list) else [] for _, _, rows in terms
-        ]
-        sides = _Sides(self.relation, positions)
+        positions = tuple(
+            tuple(used.index(k) for k in rows) if isinstance(rows, list) else ()
+            for _, _, rows in terms
+        )
+        sides = _sides(self.expr, positions)
         zeros = [_ZERO] * len(self.spec.columns)
         numbers = zip(*(map(_NUMBER, grid[k]) for k in used), zeros, strict=True)
         anchor = grid.get(self.anchor_key)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from decimal import Decimal
 
-from gxlint.kinds._evaluate import _Sides
+from gxlint.kinds._evaluate import _Sides, _sides
 from gxlint.pack.expr import parse_relation
 
 KEYS = ["a", "b", "c", "d", "e"]
@@ -60,3 +60,12 @@ def test_a_term_may_add_several_positions() -> None:
     assert sides.hold([Decimal(2), Decimal(2), Decimal(4), Decimal(5), Decimal(0)]) is True
     assert sides.hold([Decimal(2), Decimal(2), Decimal(4), Decimal(4), Decimal(0)]) is False
     assert sides.hold([Decimal(2), None, Decimal(4), Decimal(4), Decimal(0)]) is None
+
+
+def test_sides_made_once_are_those_of_their_own_positions() -> None:
+    """The sides of a relation are memoised (every report of a format has the same positions):
+    by the relation and the positions both — the same relation picked elsewhere is other sides."""
+    numbers = [Decimal(1), Decimal(2), Decimal(3), Decimal(0)]
+    assert _sides("a + b == c", ((0,), (1,), (2,))).hold(numbers) is True  # 1 + 2 == 3
+    assert _sides("a + b == c", ((0,), (2,), (1,))).hold(numbers) is False  # 1 + 3 != 2
+    assert _sides("a + b == c", ((0,), (1,), (2,))) is _sides("a + b == c", ((0,), (1,), (2,)))

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from gxlint.document.nfkc import nfkc
 
-# Whitespace (str.split's: the same as \s), and the punctuation and quotes that real reports
-# vary freely.
+# The punctuation and quotes that real reports vary freely (whitespace, which they vary too, is
+# dropped by str.split: the same characters as \s).
 _PUNCTUATION = re.compile(r"[\"'“”‘’「」『』《》〈〉·•、,，.．:：;；!！?？()（）\[\]【】]")
 _NUMBERING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、])"

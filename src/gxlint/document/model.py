@@ -84,16 +84,16 @@ class Line:
     number: str = ""
     cells: list[Cell] = field(default_factory=list)
     placed: bool = True  # False: the grammar has no place for the line (a paragraph, no tokens)
-    scanned: list[Token] | None = field(default=None, repr=False, compare=False)  # `tokens`
+    kept_tokens: list[Token] | None = field(default=None, repr=False, compare=False)  # once read
 
     @property
     def tokens(self) -> list[Token]:
         """The line's tokens, its heading or item number excluded, scanned when first asked
         (most lines' never are; a table row's never: its cells are read from its text); a
         NUMBER's unit, if it has one, split off its value."""
-        if self.scanned is None:
-            self.scanned = self._scan()
-        return self.scanned
+        if self.kept_tokens is None:
+            self.kept_tokens = self._scan()
+        return self.kept_tokens
 
     def _scan(self) -> list[Token]:
         if self.kind is LineKind.ROW or not self.placed:

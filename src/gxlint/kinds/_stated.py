@@ -1,21 +1,35 @@
 """Stated totals and their parts in prose (「3585 条，其中网站 750 条、微信 1774 条……」), as the
 `stated-parts` and `percentages` kinds read them.
 
-Parts are the numbers with the total's unit in the clause after 其中/包括/分别为 (or after
-「在…N 条…中，」), up to the end of the sentence or of the bracket the clause opened; parts
-separated by ； still count while each segment adds one part and starts nothing new; a last part
-written without its unit counts; the total said again is not a part.
+A total is a number with a unit before 其中/包括/分别为 (or within 「在…N 条…中，」). Its list runs
+to the end of the sentence, or of the bracket the list opened, or to a nested 其中/包括; it is read
+in one pass (`_scan`), bracket depth kept, so that:
+
+- a breakdown in brackets belongs to the part before it (「455 条（文件 94 条、…）」: no parts);
+- groups separated by ；count while each goes on with the list: not after a group ending in 等,
+  nor one that starts a statement of its own (共/合计/另有…, a nested list, a channel that
+  publishes: 「；微信公众号发布 1135 条」);
+- parts are the numbers in the total's unit (or, when every part is in another word for
+  documents, 条/份/篇, in that one); a number without a unit between parts is a part; numbers in
+  other units are left out of the sum and named in the message;
+- every prefix of the parts is a reading of where the list ends, the total said again as the
+  first part (「共受理 33 件，其中本年新收 33 件，上年结转 0 件」) included or not: a list that
+  some reading makes equal to its total is consistent.
+
+Which reading is reported, and how sure it is, is in `Stated`: `certain` only when nothing had to
+be guessed (one unit, one level, no part without its unit, no group left out by its wording).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import accumulate, pairwise
 
 from gxlint.analysis.context import Context
-from gxlint.document.numbers import COUNT_UNIT_PATTERN
+from gxlint.document.numbers import COUNT_UNIT_PATTERN, MAX_DIGITS
 from gxlint.document.prose import Prose
 from gxlint.kinds._patterns import matcher
 
@@ -33,12 +47,26 @@ _WITHIN = matcher(
     rf"在[^,。;]{{0,20}}?(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
     r"[^,。;\d]{0,16}?中(?P<open>)[,:]"
 )
-_NUMBER = r"(?<![\d.第])(\d+(?:\.\d+)?){unit}(?!%)"
-_BARE_LAST = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)$")  # 「…，不予公开信息数 79。」
-_NESTED = re.compile(r"其中|包括")
-_NEW = re.compile(r"共|合计|总计|累计|另有|此外")  # a segment that starts a statement of its own
+# What the list's one pass looks at: brackets, the sentence's end and ；, a nested list, numbers.
+_OPEN, _CLOSE = "(《“〔[【「『", ")》”〕]】」』"
+_TOKEN = re.compile(
+    rf"(?P<open>[{re.escape(_OPEN)}])|(?P<close>[{re.escape(_CLOSE)}])|(?P<stop>[。;])"
+    r"|(?P<nested>其中|包括)"
+    rf"|(?<![\d.第])(?P<n>\d{{1,{MAX_DIGITS}}}(?:\.\d+)?)(?![\d.])(?P<unit>{COUNT_UNIT_PATTERN}|份)?"
+)
+_DOCUMENTS = frozenset("条份篇")  # words for a published item: parts in one of them are compared
+# What may follow a number written without its unit for it to be a part: a separator, the end,
+# or the next part's label; not a measure word (年, 场, 人 …) nor a percent sign.
+# (Words that also start labels, 栏目, 部门, 本级, 处理, are not among them.)
+_MEASURES = frozenset("年月日号时分秒人户场名位届岁万亿千百元倍天周批类余多%")
+_NEW = re.compile(r"共|合计|总计|累计|另有|此外")  # a group that starts a statement of its own
+_PUBLISHES = re.compile(  # 「微信公众号发布 1135 条」: a channel's own count, not a part
+    r"(?:发布|公开|推送|刊发|刊登|更新|受理|收到|办结|答复|召开|举办|开展|编发|转载|报送|上传"
+    r"|印发|制发|发行)[^,、]{0,4}$"
+)
 _OPEN_ENDED = re.compile(r"等[^\d]{0,4}$")  # 「……17 条等。」: the list is not exhaustive
-_LABEL = re.compile(r"[^,。;、:]*$")
+_SEPARATORS = ",、;:"
+_HALF = Decimal("0.5")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,23 +75,46 @@ class Part:
     start: int  # of its number in the prose
     end: int  # after its unit
     label: str  # the words before the number in its clause: 「主动公开政府信息」
+    unit: str = ""  # "" for a number written without its unit
+
+
+@dataclass(slots=True)
+class _Group:
+    """The list's numbers between two ；."""
+
+    start: int
+    end: int = -1
+    last: int = -1  # where its last number ends: the next one's label starts after it
+    parts: list[Part] = field(default_factory=list)
+    others: list[Part] = field(default_factory=list)  # in other units
 
 
 @dataclass(frozen=True, slots=True)
 class Stated:
-    """A stated total and its parts."""
+    """A stated total and the reading of its parts that a rule reports."""
 
     total: Decimal
     unit: str
     start: int  # of the total's number
     end: int  # after the total's unit
-    parts: tuple[Part, ...]
+    parts: tuple[Part, ...]  # the reading: the parts of the groups that go on with the list
     clause_end: int
     open_ended: bool  # the list ends with 等
+    others: tuple[Part, ...] = ()  # numbers in other units, left out of the sum
+    consistent: bool = False  # some reading of where the list ends gives the total
+    certain: bool = True  # nothing in the reading was guessed
+    complete: bool = False  # 分别为: the parts are said to be all of it
 
     @property
     def listed(self) -> Decimal:
         return sum((p.value for p in self.parts), Decimal(0))
+
+    @property
+    def highlights(self) -> bool:
+        """Notable items of the total (文件、政策解读、工作报告…) rather than a breakdown: far
+        below it, not said to be all of it (分别为), and not named as its categories (…类)."""
+        categories = sum("类" in p.label for p in self.parts) * 2 > len(self.parts)
+        return not self.complete and not categories and self.listed < self.total * _HALF
 
 
 def stated_in(ctx: Context, prose: Prose) -> list[Stated]:
@@ -94,54 +145,119 @@ def stated_totals(prose: Prose) -> Iterator[Stated]:
     text = prose.text
     for matches in (_listed(text), _WITHIN.finditer(text)):
         for match in matches:
-            unit, total = match.group("unit"), Decimal(match.group("total"))
-            part_re = re.compile(_NUMBER.format(unit=re.escape(unit)))
-            end = _clause_end(text, match.end(), bool(match.group("open")), part_re)
-            yield Stated(
-                total=total,
-                unit=unit,
-                start=match.start("total"),
-                end=match.end("unit"),
-                parts=tuple(_parts(text, match.end(), end, part_re, total)),
-                clause_end=end,
-                open_ended=_OPEN_ENDED.search(text[match.end() : end]) is not None,
-            )
+            if len(match.group("total")) <= MAX_DIGITS:
+                yield _read(text, match)
 
 
-def _clause_end(text: str, start: int, bracket: bool, part_re: re.Pattern[str]) -> int:
-    """Where the list of parts ends: at 。 or at the bracket the clause opened, before a nested
-    其中/包括; across ； only while each next segment adds one part and starts nothing new
-    (共/合计…, or a total with a list of its own)."""
-    stops = "。)" if bracket else "。"
-    ends = [i for i in (text.find(ch, start) for ch in stops) if i != -1]
-    end = min(ends) if ends else len(text)
-    nested = _NESTED.search(text, start, end)
-    if nested:
-        end = nested.start()
-    at = start
-    while (semicolon := text.find(";", at, end)) != -1:
-        following = text.find(";", semicolon + 1, end)
-        segment = text[semicolon + 1 : following if following != -1 else end]
-        last = following == -1
-        if len(part_re.findall(segment)) != 1 or _NEW.search(segment) or (last and nested):
-            return semicolon
-        at = semicolon + 1
-    return end
-
-
-def _parts(text: str, start: int, end: int, part_re: re.Pattern[str], total: Decimal) -> list[Part]:
-    parts = [
-        Part(Decimal(m.group(1)), m.start(1), m.end(), _label(text, start, m.start(1)))
-        for m in part_re.finditer(text, start, end)
-    ]
-    # The total said again (全文电子化的信息共 90 条, ……已办结 36 件) is no part of it.
+def _read(text: str, match: re.Match[str]) -> Stated:
+    total, unit = Decimal(match.group("total")), match.group("unit")
+    groups, end, nested = _scan(text, match.end(), bool(match.group("open")), total, unit)
+    going = _going_on(text, groups, nested)
+    chosen = groups[:going]
+    parts = [p for g in chosen for p in g.parts]
+    # The total said again (全文电子化的信息共 90 条) is no part of it; said first, it is sure.
+    restated = [p for p in parts[1:] if p.value == total]
     parts = [p for p in parts if p.value != total]
-    if parts and (bare := _BARE_LAST.search(text, start, end)):
-        value = Decimal(bare.group(1))
-        parts.append(Part(value, bare.start(1), bare.end(1), _label(text, start, bare.start(1))))
-    return parts
+    parts = _in_documents(parts, [o for g in chosen for o in g.others], unit)
+    others = tuple(
+        o for g in chosen for o in g.others if o.unit != (parts[0].unit if parts else unit)
+    )
+    every = [p for g in groups for p in g.parts]
+    return Stated(
+        total=total,
+        unit=unit,
+        start=match.start("total"),
+        end=match.end("unit"),
+        parts=tuple(parts),
+        clause_end=chosen[-1].end if chosen else end,
+        open_ended=_ends_open(text, chosen[-1]) if chosen else False,
+        others=others,
+        consistent=_consistent(every, total),
+        certain=not (others or restated or going < len(groups) or any(not p.unit for p in parts)),
+        complete=match.group(0).rstrip(":,").endswith(("分别为", "分别是")),
+    )
+
+
+def _scan(
+    text: str, start: int, bracket: bool, total: Decimal, unit: str
+) -> tuple[list[_Group], int, bool]:
+    """The list's groups, where it ends, and whether a nested 其中/包括 ended it."""
+    groups, depth, end, nested = [_Group(start)], 0, len(text), False
+    for token in _TOKEN.finditer(text, start):
+        kind = "n" if token.group("n") else token.lastgroup
+        if kind == "open":
+            depth += 1
+        elif kind == "close" and depth:
+            depth -= 1
+        elif (
+            (kind == "close" and bracket)
+            or token.group() == "。"
+            or (kind == "nested" and not depth)
+        ):
+            end, nested = token.start(), kind == "nested"
+            break
+        elif kind == "stop" and not depth:
+            groups[-1].end = token.start()
+            groups.append(_Group(token.end()))
+        elif kind == "n" and not depth:
+            _add(text, groups[-1], token, total, unit)
+    groups[-1].end = end
+    return groups, end, nested
+
+
+def _add(text: str, group: _Group, token: re.Match[str], total: Decimal, unit: str) -> None:
+    value, written = Decimal(token.group("n")), token.group("unit") or ""
+    after = text[token.end()] if token.end() < len(text) else "。"
+    if not written and (
+        after in _MEASURES or value > total or (after.isascii() and after.isalnum())
+    ):
+        return
+    label = _label(text, max(group.last, group.start), token.start())
+    group.last = token.end()
+    part = Part(value, token.start("n"), token.end(), label, written)
+    (group.parts if written in ("", unit) else group.others).append(part)
 
 
 def _label(text: str, start: int, at: int) -> str:
-    label = _LABEL.search(text, start, at)
-    return label.group(0) if label else ""
+    cut = max(text.rfind(s, start, at) for s in _SEPARATORS)
+    return text[max(cut + 1, start) : at]
+
+
+def _going_on(text: str, groups: list[_Group], nested: bool) -> int:
+    """How many groups the list runs over: the first, and each next that goes on with it."""
+    count = 1
+    for previous, group in pairwise(groups):
+        last = group is groups[-1]
+        first = (group.parts or group.others or [None])[0]
+        if (
+            _ends_open(text, previous)
+            or _NEW.search(text, group.start, group.end)
+            or (last and nested)
+            or not any(p.unit for p in group.parts)
+            or (first is not None and _PUBLISHES.search(first.label))
+        ):
+            break
+        count += 1
+    return count
+
+
+def _ends_open(text: str, group: _Group) -> bool:
+    return _OPEN_ENDED.search(text, group.start, group.end) is not None
+
+
+def _in_documents(parts: list[Part], others: list[Part], unit: str) -> list[Part]:
+    """Parts all in one other word for documents (发布信息 607 条，其中主动公开 380 份…) are
+    compared as the total's unit; else the parts as they are."""
+    units = {o.unit for o in others}
+    if any(p.unit for p in parts) or len(units) != 1 or not {unit, *units} <= _DOCUMENTS:
+        return parts
+    return parts + others
+
+
+def _consistent(parts: list[Part], total: Decimal) -> bool:
+    """Whether some reading of where the list ends, with the total said again or without it,
+    gives the total."""
+    values = [p.value for p in parts]
+    without = [v for v in values if v != total]
+    # A reading has two parts at least: the total said again is not a list of one.
+    return any(total in list(accumulate(vs))[1:] for vs in (values, without))

@@ -33,7 +33,9 @@ def test_parts_over_the_total_with_one_sure_reading_are_an_error() -> None:
 def test_a_reading_that_took_a_number_without_its_unit_is_a_warning_that_says_so() -> None:
     [(code, severity, _, hint)] = _stated("公开信息 100 条，其中通知 60 条、动态 50、公告 10 条。")
     assert (code, severity) == ("GX508", "warning")
-    assert hint == "所列各项之和为 120 = 60 + 50 + 10（没写单位的 50 按条计入），比总数多 20；检查总数或分项"
+    assert hint == (
+        "所列各项之和为 120 = 60 + 50 + 10（没写单位的 50 按条计入），比总数多 20；检查总数或分项"
+    )
 
 
 def test_parts_in_another_unit_are_left_out_and_named() -> None:
@@ -57,7 +59,8 @@ def test_parts_in_another_unit_are_left_out_and_named() -> None:
         "公开信息 345 条，其中规章 11 条、文件 8 条、其他 102 条；报告 2 条（中英文各 1 条）、"
         "提案 1 条、预决算 4 条、动态 213 条、其他 2 条、年报 2 条。",
         # a list ending in 等 with parts in several units, then another channel after ；
-        "公开信息 497 条，其中新闻 165 条，通知 39 条，服务 23 篇，专栏 10 个等；微信公众号发布 1135 条。",
+        "公开信息 497 条，其中新闻 165 条，通知 39 条，服务 23 篇，专栏 10 个等；"
+        "微信公众号发布 1135 条。",
         # highlights of the total, not its breakdown
         "发布信息 1464 条，其中文件 15 条，政策解读 10 条，工作报告 1 条；发布 29 场发布会信息。",
         # numbers without their units, the list ending before another channel's count

@@ -26,6 +26,9 @@ PARAMS = load_pack("gov-2021").rule("GX521").params
         ("上海市浦东新区人民政府", ["市", "区"]),
         ("某某县某某镇人民政府", ["县", "镇"]),
         ("国家税务总局", []),
+        ("徐州市", ["市"]),  # a place named after an older 州: its own suffix is its level
+        ("宣州区溪口镇人民政府", ["区", "镇"]),
+        ("杭州市西湖区财政局", ["市", "区"]),
     ],
 )
 def test_levels_of_an_agency_name(name, levels) -> None:

@@ -4,6 +4,7 @@ is a finding. A pattern may name the report's year as {year} and the year before
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,15 +32,29 @@ def _filled(patterns: list[str], year: int | None) -> Iterator[str]:
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     year = ctx.version.year
     keys = rule.params.get("sections") or ["preamble", *(s.key for s in ctx.pack.sections)]
+    exceptions = rule.params.get("exceptions") or []
     seen: set[tuple[int, int]] = set()
     for key in keys:
         for prose in ctx.prose(key):
             for pattern in _patterns(rule, year):
                 for match in compiled(pattern).finditer(prose.text):
+                    if _excepted(prose.text, match, exceptions):
+                        continue
                     span = prose.span(match.start(), match.end())
                     if (span.line, span.column) not in seen:
                         seen.add((span.line, span.column))
                         yield rule.finding(span, phrase=match.group(0), year=year or "?")
+
+
+def _excepted(text: str, match: re.Match[str], exceptions: list[str]) -> bool:
+    """Whether the match lies within one of the phrases that are not findings (Vale's
+    exceptions): 「人民政府政府信息公开」 holds 「政府政府」 and is the format's own phrase."""
+    start, end = match.span()
+    for phrase in exceptions:
+        # any occurrence found in [end - len, start + len) covers the match
+        if text.find(phrase, max(0, end - len(phrase)), start + len(phrase)) != -1:
+            return True
+    return False
 
 
 def _validate(params: dict[str, Any]) -> str | None:
@@ -58,6 +73,7 @@ KIND = Kind(
             list, required=True, doc="patterns over folded prose; {year}, {last_year}"
         ),
         "sections": Param(list, doc="section keys read (default: all, and the preamble)"),
+        "exceptions": Param(list, doc="phrases within which a match is no finding"),
     },
     fields=frozenset({"phrase", "year"}),
     validate=_validate,

@@ -1,7 +1,8 @@
-"""Scope words of another level (GX605): a report that speaks of 全市 or 我市 while its agency is
+"""Scope words of another level (GX521): a report that speaks of 全市 or 我市 while its agency is
 a district's, and never of 全区, 本区 or 我区 — a passage taken from another agency's report.
 
-The agency's level is the last place of its name (淮安市洪泽区人民政府: 市 then 区, so 区); the
+The agency's level is the last place of its name (淮安市洪泽区人民政府: 市 then 区, so 区; in
+徐州市 or 宣州区 the place's own suffix follows the older name's 州); the
 levels of the places its name gives (市 here) are its parents, and words of those levels are
 references to them. Townships (镇, 乡, 街道) speak of their county as a matter of course and are
 not checked. A report that uses its own level's words at least once is read as speaking
@@ -59,13 +60,25 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _name_levels(name: str, params: dict[str, Any]) -> list[str]:
     """The levels of the places an agency's name begins with, outermost first."""
     first, rest = _place_patterns(tuple(params["levels"]))
+    single = {s for s in params["levels"] if len(s) == 1}
+    not_before = params.get("not_before") or ""
     levels: list[str] = []
     position = 0
     pattern = first
     while match := pattern.match(name, position):
-        levels.append(params["levels"][match.group(1)])
-        position, pattern = match.end(), rest
+        level, position = params["levels"][match.group(1)], match.end()
+        # 徐州市, 宣州区: a place named after an older one; the suffix after it is its level
+        # (unless it starts a word: 实验区市场监督管理局).
+        while _suffix_at(name, position, single, not_before):
+            level, position = params["levels"][name[position]], position + 1
+        levels.append(level)
+        pattern = rest
     return levels
+
+
+def _suffix_at(name: str, at: int, single: set[str], not_before: str) -> bool:
+    after = name[at + 1 : at + 2]
+    return name[at : at + 1] in single and not (after and after in not_before)
 
 
 @lru_cache(maxsize=8)

@@ -79,7 +79,7 @@ def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
     subject = rule.params.get("subject")
     for pattern, expect in _entries(rule):
         expected: list[tuple[str, Decimal]] | None = None  # worked out at the first match
-        for match in compiled(pattern).finditer(prose.text):
+        for match in _alone(prose, compiled(pattern).finditer(prose.text)):
             if expected is None:
                 values = [(e, table.total(parse_value(e), stated=True)) for e in expect]
                 expected = [(e, v) for e, v in values if v is not None]
@@ -94,6 +94,18 @@ def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
             seen.add(start)
             said = Decimal(match.group("n")) if has_n else Decimal(0)
             yield _Claim(said, start, end, match.group(0), expected)
+
+
+def _alone(prose: Prose, matches: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The matches that are the only ones of their pattern in their sentence: 「新收 17 件，予以
+    公开 13 件…；上年结转 1 件，予以公开 1 件」 splits an outcome by cohort (or channel), and
+    neither part is the table's total."""
+    by_sentence: dict[int, list[re.Match[str]]] = {}
+    for match in matches:  # a sentence up to its 。(；, where prose.sentences end, goes on)
+        by_sentence.setdefault(prose.text.rfind("。", 0, match.start()), []).append(match)
+    for found in by_sentence.values():
+        if len(found) == 1:
+            yield found[0]
 
 
 def _qualified(text: str, start: int, qualified: str) -> bool:

@@ -117,9 +117,10 @@ def test_2021_year_copy_of_a_2019_report_is_outdated() -> None:
     # The title's year now disagrees with the text (2020年，我局……): A11.
     assert [f.span.line for f in findings if f.code == "GX510"] == [1]
     # …and it is still checked on the template it uses: the same shape findings as before;
-    # and its closing date (2021年1月26日) was copied too (GX112).
+    # its closing date (2021年1月26日) was copied too (GX112); and a report for 2022 owes the
+    # fee statement whatever its tables (GX401 follows the year, not the template).
     others = sorted(f.code for f in findings if f.code not in ("GX106", "GX510"))
-    assert others == ["GX112", "GX206", "GX206", "GX206"]
+    assert others == ["GX112", "GX206", "GX206", "GX206", "GX401"]
 
 
 PROSE_KEPT = {
@@ -187,7 +188,8 @@ def test_rules_pack_2019(capsys) -> None:
     assert main(["rules", "--pack", "2019"]) == 0
     out = capsys.readouterr().out
     assert "gov-2019" in out and "GX301" in out
-    assert "GX401" not in out  # no fee statement before the 2021 format
+    assert "GX407" not in out  # no fee notices in the 2019 tables
+    assert "GX401" in out  # the fee statement: owed by reports for 2021 on, whatever their tables
 
 
 def _seed_with_old_table_二(seed_text: str) -> str:
@@ -275,3 +277,14 @@ def test_an_outdated_reports_text_is_folded_once(monkeypatch) -> None:
     assert (ctx.version.pack, ctx.version.expected.pack) == ("gov-2019", "gov-2021")
     assert folded == ["".join(line.folded for line in doc.lines)]
     assert real(folded[0]) == normalise_text(doc.text)
+
+
+def test_statements_follow_the_report_year_not_the_template() -> None:
+    """A report for 2022 written on the 2019 tables still owes the fee statement (GX401); the
+    same report for 2019 does not."""
+    text = corpus_text("pingtan-2019")
+    assert "处理费" not in text
+    assert [f.code for f in lint(text) if f.code == "GX401"] == []
+    later = [f for f in lint(text.replace("2019年", "2022年")) if f.code in ("GX106", "GX401")]
+    assert [(f.code, f.span.line) for f in later] == [("GX106", 1), ("GX401", 67)]
+    assert later[1].message == "「六、其他需要报告的事项」没有说明信息处理费收取情况"

@@ -20,12 +20,18 @@ SECTION = Param(str, required=True, doc="template section key (sections: in the 
 AGENCY = Param(list, doc=f"apply only to these agency kinds: {', '.join(AGENCY_KINDS)}")
 WHEN = Param(dict, doc="{table, value: row.column, above: N}: apply only when the cell > N")
 CHECK = Param(str, required=True, doc="which of the kind's checks this rule makes")
+SINCE = Param(
+    int, doc="apply only to reports for this year on (by the report's year, not its template)"
+)
 
 
 def applies(rule: Rule, ctx: Context) -> bool:
-    """Whether a rule limited by `agency:` or `when:` applies to this report."""
+    """Whether a rule limited by `agency:`, `since:` or `when:` applies to this report."""
     agencies = rule.params.get("agency")
     if agencies and ctx.agency.kind.value not in agencies:
+        return False
+    since = rule.params.get("since")
+    if since and (ctx.version.year or _first_year(ctx.version.version)) < since:
         return False
     when = rule.params.get("when")
     if when:
@@ -33,6 +39,11 @@ def applies(rule: Rule, ctx: Context) -> bool:
         value = table.total(parse_value(when["value"])) if table is not None else None
         return value is not None and value > when.get("above", 0)
     return True
+
+
+def _first_year(version: str) -> int:
+    """The first report year of a format version ("2019", "2021"); 0 for one not named so."""
+    return int(version) if version.isdecimal() else 0
 
 
 def validate_limits(params: dict[str, Any]) -> str | None:

@@ -18,6 +18,7 @@ from gxlint.findings import Finding, Severity
 from gxlint.kinds._common import (
     AGENCY,
     SECTION,
+    SINCE,
     WHEN,
     applies,
     check_section,
@@ -108,6 +109,7 @@ KIND = Kind(
         "together": Param(bool, doc="one finding naming every requirement missing"),
         "partial": Param(str, default="warning", doc="with together: severity if some are met"),
         "agency": AGENCY,
+        "since": SINCE,
         "when": WHEN,
     },
     fields=frozenset({"section", "name", "example", "agency"}),

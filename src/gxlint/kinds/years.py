@@ -21,8 +21,15 @@ from gxlint.kinds.base import Kind, one_of
 from gxlint.pack.rule import Rule
 
 _PERIOD = re.compile(
-    r"统计期限(?:为|是|从|自)?(?P<a>\d{4})年1月1日(?:起)?(?:至|到|-|—)(?:(?P<b>\d{4})年)?12月31日"
+    r"统计(?:期限|时限|期间|周期|时间|区间)(?:为|是|从|自)?(?P<a>\d{4})年"
+    r"(?:度|1月1日(?:起)?(?:至|到|-|—)(?:(?P<b>\d{4})年)?12月31日)"
 )
+# The preamble naming the report it introduces: 「特编制…2023年政府信息公开工作年度报告」.
+_NAMED = re.compile(
+    r"(?:编制|制作|编写|公布|发布)(?:完成|了)?[^。\d]{0,30}?(?P<a>(?:19|20)\d{2})年(?:度)?"
+    r"[^。\d《》]{0,30}?政府信息公开(?:工作)?年度报告(?![^。《]*》)"  # not within a cited title
+)
+_PHRASES = ((_PERIOD, "统计期限", 1.0), (_NAMED, "前言", 1.0))
 _OPENING = re.compile(r"^(?P<y>\d{4})年(?:度)?[,，]")
 _CHECKS = ("agree", "future")
 _BODY = ("overview", "proactive", "applications")
@@ -55,11 +62,14 @@ def _title(ctx: Context) -> list[Mention]:
 def _periods(ctx: Context) -> Iterator[Mention]:
     for key in ("preamble", *_BODY):
         for prose in ctx.prose(key):
-            for match in _PERIOD.finditer(prose.text):
-                for group in ("a", "b"):
-                    if match.group(group):
-                        span = prose.span(match.start(group), match.end(group) + 1)
-                        yield Mention(int(match.group(group)), "统计期限", span, 1.0)
+            for pattern, source, weight in _PHRASES:
+                if pattern is _NAMED and key != "preamble":
+                    continue
+                for match in pattern.finditer(prose.text):
+                    for group in ("a", "b"):
+                        if match.groupdict().get(group):
+                            span = prose.span(match.start(group), match.end(group) + 1)
+                            yield Mention(int(match.group(group)), source, span, weight)
 
 
 def _openings(ctx: Context) -> Iterator[Mention]:

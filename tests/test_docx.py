@@ -58,16 +58,21 @@ def test_paragraphs_tables_and_merged_cells(tmp_path) -> None:
     assert lines[3] == "五、存在的主要问题"
 
 
-def test_seed_as_docx_gives_the_same_findings(tmp_path, seed_text) -> None:
+def seed_docx(text: str) -> bytes:
+    """A report text as a Word file: a paragraph a line, a table row a line of cells."""
     body = []
-    for line in seed_text.split("\n"):
+    for line in text.split("\n"):
         if "\t" in line:
             cells = "".join(_cell(c) for c in line.split("\t"))
             body.append(f"<w:tbl><w:tr>{cells}</w:tr></w:tbl>")
         else:
             body.append(_p(line) if line else "<w:p/>")
+    return docx("".join(body))
+
+
+def test_seed_as_docx_gives_the_same_findings(tmp_path, seed_text) -> None:
     path = tmp_path / "seed.docx"
-    path.write_bytes(docx("".join(body)))
+    path.write_bytes(seed_docx(seed_text))
     from_docx = [(f.code, f.span.line, f.message) for f in lint(read_report(str(path)))]
     from_text = [(f.code, f.span.line, f.message) for f in lint(seed_text)]
     assert from_docx == from_text

@@ -45,6 +45,7 @@ class Checked(NamedTuple):
     facts: Facts
     rules: dict[str, Rule]  # code → the rule, for the findings' codes
     about: dict[str, str]  # what the report is: agency, its kind, year, format version
+    report: bool = True  # False: the document is no annual report (nothing was checked)
 
 
 def check_document(
@@ -71,6 +72,8 @@ def check_report(
     rules (as the pack used defines them) that its findings come from."""
     kinds = registry()
     ctx = context_for(doc, pack_name, format_version)
+    if not ctx.is_report:
+        return Checked([], {}, {}, {}, report=False)
     findings: list[Finding] = []
     facts: Facts = {}
     chosen = ctx.pack.rules

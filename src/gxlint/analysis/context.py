@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from gxlint.analysis.agency import Agency, classify
-from gxlint.analysis.outline import Placement, place_sections
+from gxlint.analysis.outline import Fit, Placement, place_sections
 from gxlint.analysis.tables import recognise
 from gxlint.analysis.tables.model import Recognition
 from gxlint.document.prose import Prose, fold
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
     from gxlint.analysis.versions import Choice
     from gxlint.document.model import Document, Line, Section
     from gxlint.pack.model import Pack
+
+_REPORT_TITLE = re.compile(r"信息公开.{0,8}报告")
+_SURE_FITS = (Fit.EXACT, Fit.NEAR, Fit.CONTENT)  # a numeral alone (一、) names no section
 
 
 @dataclass
@@ -46,6 +50,18 @@ class Context:
     @cached_property
     def agency(self) -> Agency:
         return classify(self.doc)
+
+    @cached_property
+    def is_report(self) -> bool:
+        """Whether the document is an annual report at all (a README.md or a requirements.txt
+        in a repository of reports is not): a title that names one, a section of the template
+        found by its title or its tables, or one of the template's tables."""
+        named = any(_REPORT_TITLE.search(line.folded) for line in self.doc.title[:3])
+        return (
+            named
+            or any(p.fit in _SURE_FITS for p in self.placements)
+            or any(t.found for t in self.tables.tables.values())
+        )
 
     def prose(self, key: str) -> list[Prose]:
         """The folded prose of the sections placed as `key` ("preamble": title and preamble).

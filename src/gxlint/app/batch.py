@@ -34,6 +34,7 @@ class Result:
     digest: str = ""  # of the bytes checked: --fix applies findings to exactly those bytes
     places: dict[int, str] = field(default_factory=dict)  # line → its place in a .html/.docx
     about: dict[str, str] = field(default_factory=dict)  # agency, kind, year, format
+    skipped: bool = False  # no annual report (a README.md): told once, not checked
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +76,11 @@ def _check(path: str, name: str, options: Options) -> Result:
 
     source = read_source(path)
     doc = build_document(name, source.text)
-    findings, facts, rules, about = check_report(
+    findings, facts, rules, about, report = check_report(
         doc, options.pack, options.format_version, options.select, options.ignore
     )
+    if not report:
+        return Result(name, digest=source.digest, skipped=True)
     source_lines = doc.source_lines
     shown = (
         range(1, len(source_lines) + 1) if options.whole_text else {f.span.line for f in findings}

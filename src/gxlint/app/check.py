@@ -60,6 +60,8 @@ class _Gathered:
     rules: dict[str, Rule] = field(default_factory=dict)
     facts: list[Facts] = field(default_factory=list)
     failures: list[GxlintError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files that are no annual report
+    digests: set[str] = field(default_factory=set)  # of the bytes of the reports checked
 
 
 def check(request: Request) -> int:
@@ -91,11 +93,11 @@ def check(request: Request) -> int:
     )
     if stream:
         _finish_stream(run, stream)
-        return _exit_code(run, request.fail_on)
+        return _exit_code(run, request.fail_on, gathered.skipped)
     name = f"statistics-{request.output}" if request.statistics else request.output
     with output(request.output_file) as out:
         renderer(name)(run, out)
-    return _exit_code(run, request.fail_on)
+    return _exit_code(run, request.fail_on, gathered.skipped)
 
 
 def _streams(request: Request) -> list[Finding] | None:
@@ -159,7 +161,9 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         gc.freeze()  # what is gathered lives to the end: the collector need not rescan it
         if shown is not None:
             _show(result, gathered, request, shown)
-    earlier, history = history_facts(request.history, files, request.options, request.jobs)
+    earlier, history = history_facts(
+        request.history, files, gathered.digests, request.options, request.jobs
+    )
     across = compare_reports([*gathered.facts, *earlier])
     shown = on_checked(across.findings, history)
     if _needs_lines(request):  # read again from their files: only if shown
@@ -189,7 +193,14 @@ def _check_options(options: Options) -> None:
         )
 
 
+NOT_A_REPORT = "不是政府信息公开工作年度报告，未检查 (not an annual report: skipped)"
+
+
 def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
+    if result.skipped:
+        print(f"gxlint: {printable(result.path)}: {NOT_A_REPORT}", file=sys.stderr)
+        gathered.skipped.append(result.path)
+        return
     if result.error is not None:
         error = result.error
         print(f"gxlint: {printable(error.where)}: {printable(error.problem)}", file=sys.stderr)
@@ -198,6 +209,7 @@ def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
         if not result.findings:
             return
     gathered.sources[result.path] = result.lines
+    gathered.digests.add(result.digest)
     gathered.about[result.path] = result.about
     if result.places:
         gathered.places[result.path] = result.places
@@ -257,10 +269,14 @@ def _diffs(files: list[str], request: Request) -> int:
     return EXIT_FINDINGS if changed else EXIT_OK
 
 
-def _exit_code(run: Run, fail_on: str) -> int:
+def _exit_code(run: Run, fail_on: str, skipped: list[str]) -> int:
+    """2 when a file could not be checked; 1 for a finding at or above `fail_on` (with
+    --fail-on info, a file that is no report counts too); else 0."""
     if run.failures:
         return EXIT_ERROR
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity.parse(fail_on)
+    if skipped and threshold <= Severity.INFO:
+        return EXIT_FINDINGS
     return EXIT_FINDINGS if any(f.severity >= threshold for f in run.findings) else EXIT_OK

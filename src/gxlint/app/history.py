@@ -6,6 +6,7 @@ on stderr and left out of the comparison; it does not fail the run, since it is 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,18 +20,23 @@ from gxlint.printable import printable
 
 
 def history_facts(
-    history: tuple[str, ...], checked: list[str], options: Options, jobs: int
+    history: tuple[str, ...], checked: list[str], digests: set[str], options: Options, jobs: int
 ) -> tuple[list[Facts], set[str]]:
-    """The facts of the reports under `history` that are not among `checked`, and their paths."""
+    """The facts of the reports under `history` that are not among `checked`, and their paths.
+    A report is never compared with itself: one being checked is known by its resolved path
+    (history = ["reports"] holds the report committed as reports/2024.txt) and by the digest of
+    its bytes (a copy, a hard link)."""
     if not history:
         return [], set()
     missing = [h for h in history if not is_url(h) and not Path(h).exists()]
     if missing:
         raise GxlintError(missing[0], "历史报告的目录不存在 (no such history folder)")
-    being_checked = set(checked)
-    files = [f for f in expand_paths(list(history)) if f not in being_checked]
+    being_checked = {_identity(f) for f in checked}
+    files = [f for f in expand_paths(list(history)) if _identity(f) not in being_checked]
     facts = []
     for result in check_many(files, options, jobs):
+        if result.digest in digests:
+            continue
         if result.error is not None:
             problem = (
                 f"历史报告未能读取，不作对照 (history report left out: {result.error.problem})"
@@ -39,6 +45,10 @@ def history_facts(
             continue
         facts.append(result.facts)
     return facts, set(files)
+
+
+def _identity(path: str) -> str:
+    return path if path == "-" or is_url(path) else os.path.realpath(path)
 
 
 def on_checked(findings: list[Finding], history: set[str]) -> list[Finding]:

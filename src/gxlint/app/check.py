@@ -23,6 +23,7 @@ from gxlint.findings import Finding, Severity
 from gxlint.pack.rule import Rule
 from gxlint.printable import printable
 from gxlint.render import Run, renderer, shows_lines
+from gxlint.render.run import RULES_URL
 
 INPUT_ERROR = "GX902"  # the rule a file that cannot be checked is reported under
 
@@ -49,6 +50,7 @@ class Request:
     write_baseline: str | None = None  # record today's findings there instead
     history: tuple[str, ...] = ()  # earlier reports to compare with, not checked themselves
     annotate_docx: str | None = None  # write a copy of the one .docx checked, with comments
+    rules_url: str | None = None  # where the rule pages are (SARIF's helpUri); None: ours
 
 
 @dataclass
@@ -90,6 +92,7 @@ def check(request: Request) -> int:
         gathered.places,
         summary=not request.quiet,
         about=gathered.about,
+        rules_url=request.rules_url or RULES_URL,
     )
     if stream:
         _finish_stream(run, stream)

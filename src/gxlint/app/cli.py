@@ -136,6 +136,7 @@ def _run(options: argparse.Namespace) -> int:
         write_baseline=options.write_baseline,
         annotate_docx=options.annotate_docx,
         history=tuple(options.history or (str(config.root / h) for h in config.history)),
+        rules_url=config.rules_url,
     )
     if options.show_settings:
         return _show_settings(config.path, request)
@@ -170,6 +171,7 @@ def _show_settings(path: Path | None, request: Request) -> int:
         "pack": opts.pack or "（按格式版本 by format version）",
         "format-version": opts.format_version or "（自动 detected）",
         "history": ",".join(request.history) or "（无 none）",
+        "rules-url": request.rules_url or "（默认 default）",
     }
     for key, value in settings.items():
         print(f"{key} = {value}")

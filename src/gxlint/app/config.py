@@ -11,6 +11,7 @@ command line win over the file.
     exclude = ["drafts/**", "*.old.txt"]
     pack = "rules/province.yaml"   # a rule pack (default: by the report's format version)
     format-version = "2021"
+    rules-url = "https://intranet.example/gxlint/rules/"   # where docs/rules is published
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from gxlint.errors import GxlintError
 
 FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
 _KEYS = {"fail-on", "select", "ignore", "exclude", "pack", "format-version"}
-_KEYS |= {"per-file-ignores", "baseline", "history"}
+_KEYS |= {"per-file-ignores", "baseline", "history", "rules-url"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     baseline: str | None = None  # a baseline file, relative to the config file's folder
     history: tuple[str, ...] = ()  # folders of earlier reports, relative to the same folder
+    rules_url: str | None = None  # where the rule pages are published (SARIF's helpUri)
     values: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -108,6 +110,7 @@ def load_config(path: Path | None) -> Config:
         per_file_ignores=_per_file_ignores(where, data),
         baseline=_optional_string(where, data, "baseline"),
         history=_strings(where, data, "history"),
+        rules_url=_optional_string(where, data, "rules-url"),
         values=data,
     )
 

@@ -20,12 +20,20 @@ def _property(text: str) -> str:
 
 
 def render_github(run: Run, out: TextIO) -> None:
+    """One annotation a finding, at the file's own line (a web page's HTML line); on the file
+    itself for a Word file or a PDF, the place named in the message. GitHub shows at most ten
+    annotations of each level per step."""
     for f in run.findings:
-        span = f.span
-        properties = (
-            f"file={_property(f.path)},line={span.line},col={span.column},"
-            f"endLine={span.end_line},endColumn={span.end_column},"
-            f"title={_property(f'{f.code} {f.name}')}"
-        )
-        message = f.message + (f"\n{f.hint}" if f.hint else "")
+        where = run.location(f)
+        fields = {
+            "file": _property(f.path),
+            "line": where.line,
+            "col": where.column,
+            "endLine": where.end_line,
+            "endColumn": where.end_column,
+            "title": _property(f"{f.code} {f.name}"),
+        }
+        properties = ",".join(f"{k}={v}" for k, v in fields.items() if v is not None)
+        place = f"（{where.place}）" if where.place else ""
+        message = place + f.message + (f"\n{f.hint}" if f.hint else "")
         out.write(f"::{_COMMAND[f.severity]} {properties}::{_data(message)}\n")

@@ -4,9 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gxlint.document.read import html_line
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
+
+# Where a rule's page is (docs/rules/GXnnn.md): SARIF's helpUri; `rules-url` in the config
+# points it at a copy an office publishes on its intranet.
+RULES_URL = "https://github.com/gxlint/gxlint/blob/main/docs/rules/"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is in the file itself, as CI tools point at it: the text's span for a
+    text file; the page's own line for a web page; nothing finer than the file for a Word file
+    or a PDF (no lines: the place, 表 3 第 5 行 or 第 2 页, goes into the message)."""
+
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    place: str | None = None  # said in the message, for a file without lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +40,17 @@ class Run:
     places: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → input place
     summary: bool = True  # the closing count (--quiet: findings only)
     about: dict[str, dict[str, str]] = field(default_factory=dict)  # path → agency, kind, year…
+    rules_url: str = RULES_URL  # where the rule pages are
 
     def place(self, finding: Finding) -> str | None:
         """Where a finding is in its input, for a web page or a Word file (text: None)."""
         return self.places.get(finding.path, {}).get(finding.span.line)
+
+    def location(self, finding: Finding) -> Location:
+        """Where a finding is in its file's own terms (CI annotations, SARIF)."""
+        place = self.place(finding)
+        span = finding.span
+        if place is None:
+            return Location(span.line, span.column, span.end_line, span.end_column)
+        line = html_line(place)
+        return Location(line, end_line=line) if line is not None else Location(place=place)

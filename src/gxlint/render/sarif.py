@@ -3,6 +3,7 @@ gxlint's do (SARIF's default is UTF-16 code units, so the run says `columnKind`)
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import PurePath
 from typing import Any, TextIO
@@ -11,7 +12,8 @@ from urllib.parse import quote
 from gxlint import __version__
 from gxlint.findings import Finding, Severity
 from gxlint.pack.rule import Rule
-from gxlint.render.run import Run
+from gxlint.render.rule_pages import chinese_why, help_text, summary
+from gxlint.render.run import Location, Run
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -26,31 +28,39 @@ def artifact_uri(path: str) -> str:
     return quote(posix)
 
 
-def _region(finding: Finding) -> dict[str, int]:
-    span = finding.span
-    return {
-        "startLine": span.line,
-        "startColumn": span.column,
-        "endLine": span.end_line,
-        "endColumn": span.end_column,
-    }
+def _physical(finding: Finding, where: Location) -> dict[str, Any]:
+    """The file, and the region in its own lines (none for a Word file or a PDF)."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(finding.path)}}
+    if where.line is not None:
+        region = {
+            "startLine": where.line,
+            "startColumn": where.column,
+            "endLine": where.end_line,
+            "endColumn": where.end_column,
+        }
+        location["region"] = {k: v for k, v in region.items() if v is not None}
+    return location
 
 
-def _result(finding: Finding, index: int, place: str | None) -> dict[str, Any]:
-    text = finding.message + (f"\n{finding.hint}" if finding.hint else "")
+def _fingerprint(finding: Finding, line_text: str) -> str:
+    """What stays when lines are inserted above a finding: its rule, its message with the
+    whitespace folded, and its line's text."""
+    key = "\0".join((finding.code, " ".join(finding.message.split()), line_text.strip()))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _result(finding: Finding, index: int, run: Run) -> dict[str, Any]:
+    where, place = run.location(finding), run.place(finding)
+    said = f"（{where.place}）" if where.place else ""
+    text = said + finding.message + (f"\n{finding.hint}" if finding.hint else "")
+    line_text = run.sources.get(finding.path, {}).get(finding.span.line, "")
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": _LEVEL[finding.severity],
         "message": {"text": text},
-        "locations": [
-            {
-                "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path)},
-                    "region": _region(finding),
-                }
-            }
-        ],
+        "locations": [{"physicalLocation": _physical(finding, where)}],
+        "partialFingerprints": {"gxlintFinding/v1": _fingerprint(finding, line_text)},
     }
     if place is not None:
         result["properties"] = {"source": {"place": place}}
@@ -80,17 +90,19 @@ def _result(finding: Finding, index: int, place: str | None) -> dict[str, Any]:
     return result
 
 
-def _rule(code: str, rule: Rule | None) -> dict[str, Any]:
-    """A rule's metadata as the pack actually used defines it (a province's own rules too)."""
+def _rule(code: str, rule: Rule | None, rules_url: str) -> dict[str, Any]:
+    """A rule's metadata as the pack actually used defines it (a province's own rules too),
+    in Chinese, with its page."""
     if rule is None:
         return {"id": code, "name": code, "defaultConfiguration": {"level": "warning"}}
     return {
         "id": code,
         "name": rule.name,
-        "shortDescription": {"text": rule.name},
-        "fullDescription": {"text": rule.doc.why},
+        "shortDescription": {"text": summary(rule)},
+        "fullDescription": {"text": chinese_why(rule)},
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
-        "help": {"text": f"gxlint explain {code}\n\n{rule.doc.why}"},
+        "help": {"text": help_text(rule)},
+        "helpUri": f"{rules_url}{code}.md",
         "properties": {"kind": rule.kind, "pack": rule.pack},
     }
 
@@ -124,12 +136,14 @@ def render_sarif(run: Run, out: TextIO) -> None:
                     "driver": {
                         "name": "gxlint",
                         "version": __version__,
-                        "rules": [_rule(code, run.rules.get(code)) for code in codes],
+                        "rules": [
+                            _rule(code, run.rules.get(code), run.rules_url) for code in codes
+                        ],
                     }
                 },
                 "invocations": [_invocation(run)],
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, codes.index(f.code), run.place(f)) for f in run.findings],
+                "results": [_result(f, codes.index(f.code), run) for f in run.findings],
             }
         ],
     }

@@ -4,6 +4,7 @@ imported when a report of its format is read (a text report needs no XML or HTML
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 
@@ -56,7 +57,7 @@ def _page(path: str, data: bytes, charset: str | None = None) -> Source:
     from gxlint.document.read.html import decode_html, html_text
 
     report, lines = html_text(path, decode_html(path, data, charset))
-    places = tuple(f"网页第 {n} 行 (HTML line {n})" for n in lines)
+    places = tuple(_HTML_PLACE.format(n=n) for n in lines)
     return Source(report, editable=False, digest=digest(data), places=places)
 
 
@@ -88,6 +89,17 @@ def _file(path: str) -> bytes:
         raise GxlintError(path, "文件不存在 (no such file)") from None
     except OSError as exc:
         raise GxlintError(path, f"无法读取 (cannot read: {exc.strerror})") from None
+
+
+_HTML_PLACE = "网页第 {n} 行 (HTML line {n})"
+_HTML_LINE = re.compile(r"^网页第 (\d+) 行")
+
+
+def html_line(place: str) -> int | None:
+    """The page's own line of a place in a web page (None for a Word file or a PDF, whose
+    places are paragraphs, table rows and pages: they have no lines)."""
+    match = _HTML_LINE.match(place)
+    return int(match.group(1)) if match else None
 
 
 def place(source: Source, line: int, column: int) -> str | None:

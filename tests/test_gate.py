@@ -218,3 +218,28 @@ def test_text_streams_file_by_file_at_a_terminal_with_the_same_findings(tmp_path
         "GX604",
     }
     assert plain.count("检查了 3 个文件") == 1 and piped.count("检查了 3 个文件") == 1
+
+
+def test_a_baseline_works_from_any_folder(repo, capsys, monkeypatch) -> None:
+    """Entries are keyed by paths relative to the baseline's own folder: written from the
+    root, used from a subfolder (and the other way round), nothing comes back."""
+    assert main(["--write-baseline", "gxlint-baseline.json", "reports"]) == 0
+    paths = {e["path"] for e in json.loads((repo / "gxlint-baseline.json").read_text())["findings"]}
+    assert paths == {"reports/2023.txt", "reports/archive/2019/old.txt"}
+    capsys.readouterr()
+    monkeypatch.chdir(repo / "reports")
+    assert main(["--baseline", "../gxlint-baseline.json", "--format", "json", "."]) == 0
+    assert _json(capsys) == []
+    assert main(["--write-baseline", "../b2.json", "."]) == 0
+    monkeypatch.chdir(repo)
+    assert (repo / "b2.json").read_text() == (repo / "gxlint-baseline.json").read_text()
+
+
+def test_messages_name_other_reports_from_the_configurations_folder(repo, capsys) -> None:
+    """GX603 names the report it repeats by its path from the configuration's folder, wherever
+    gxlint is started and however the reports were named."""
+    (repo / "gxlint.toml").write_text('select = ["GX603"]\n', "utf-8")
+    main(["--format", "json", "--fail-on", "never", str(repo / "reports")])
+    (twice,) = _json(capsys)
+    assert twice["code"] == "GX603" and twice["path"].endswith("reports/archive/2019/old.txt")
+    assert "reports/2023.txt" in twice["message"] and str(repo) not in twice["message"]

@@ -22,7 +22,8 @@ Sources = dict[str, dict[int, str]]
 VERSION = 1
 
 
-def _relative(path: str, root: Path) -> str:
+def relative(path: str, root: Path) -> str:
+    """`path` relative to `root` with `/`, or as given when it is not below it."""
     try:
         return Path(path).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
@@ -31,11 +32,13 @@ def _relative(path: str, root: Path) -> str:
 
 def _key(finding: Finding, sources: Sources, root: Path) -> Key:
     text = sources.get(finding.path, {}).get(finding.span.line, "")
-    return (_relative(finding.path, root), finding.code, finding.message, text.strip())
+    return (relative(finding.path, root), finding.code, finding.message, text.strip())
 
 
-def write_baseline(path: str, findings: list[Finding], sources: Sources, root: Path) -> int:
-    """Record today's findings; how many were recorded."""
+def write_baseline(path: str, findings: list[Finding], sources: Sources) -> int:
+    """Record today's findings, their paths relative to the baseline's folder (so that it
+    works from any folder gxlint is started in); how many were recorded."""
+    root = Path(path).resolve().parent
     counts = Counter(_key(f, sources, root) for f in findings)
     entries = [
         {"path": p, "code": c, "message": m, "text": t, "count": n}
@@ -65,11 +68,11 @@ def load_baseline(path: str) -> Counter[Key]:
         raise GxlintError(path, f"基线文件无法读取 (bad baseline: {exc})") from None
 
 
-def new_findings(
-    findings: list[Finding], sources: Sources, baseline: Counter[Key], root: Path
-) -> list[Finding]:
-    """The findings the baseline does not account for (each entry accounts for `count`)."""
-    left = Counter(baseline)
+def new_findings(findings: list[Finding], sources: Sources, path: str) -> list[Finding]:
+    """The findings the baseline at `path` does not account for (each entry accounts for
+    `count`; its paths are relative to its folder)."""
+    root = Path(path).resolve().parent
+    left = load_baseline(path)
     new = []
     for finding in findings:
         key = _key(finding, sources, root)
@@ -88,10 +91,9 @@ def not_ignored(
         return findings
     kept = []
     for finding in findings:
-        relative = _relative(finding.path, root)
+        where = relative(finding.path, root)
         dropped = any(
-            (fnmatch(relative, glob) or PurePath(relative).match(glob))
-            and finding.code.startswith(codes)
+            (fnmatch(where, glob) or PurePath(where).match(glob)) and finding.code.startswith(codes)
             for glob, codes in ignores
         )
         if not dropped:

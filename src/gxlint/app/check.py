@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gxlint.app.baseline import load_baseline, new_findings, not_ignored, write_baseline
+from gxlint.app.baseline import new_findings, not_ignored, relative, write_baseline
 from gxlint.app.batch import Options, Result, check_many, check_one
 from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.files import SUFFIXES, expand_paths
@@ -76,13 +76,12 @@ def check(request: Request) -> int:
     if request.annotate_docx and not gathered.failures:
         _annotate(files[0], request.annotate_docx, findings)
     if request.write_baseline:
-        count = write_baseline(request.write_baseline, findings, gathered.sources, request.root)
+        count = write_baseline(request.write_baseline, findings, gathered.sources)
         done = f"已记录 {count} 个问题 (wrote the baseline)"
         print(f"gxlint: {printable(request.write_baseline)}: {done}", file=sys.stderr)
         return EXIT_ERROR if gathered.failures else EXIT_OK
     if request.baseline:
-        accepted = load_baseline(request.baseline)
-        findings = new_findings(findings, gathered.sources, accepted, request.root)
+        findings = new_findings(findings, gathered.sources, request.baseline)
     run = Run(
         findings,
         gathered.sources,
@@ -167,6 +166,9 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
     earlier, history = history_facts(
         request.history, files, gathered.digests, request.options, request.jobs
     )
+    for report in (*gathered.facts, *earlier):  # how messages name a report: from the root
+        for fact in report.values():
+            fact["shown"] = relative(fact["path"], request.root) if "path" in fact else ""
     across = compare_reports([*gathered.facts, *earlier])
     shown = on_checked(across.findings, history)
     if _needs_lines(request):  # read again from their files: only if shown

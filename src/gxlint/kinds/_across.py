@@ -28,6 +28,12 @@ def identity(ctx: Context) -> dict[str, Any] | None:
     return {"agency": normalise(ctx.agency.name), "year": ctx.version.year, "path": ctx.doc.path}
 
 
+def shown(fact: dict[str, Any]) -> str:
+    """How a message names a report: its path as the run names reports to the reader (relative
+    to the configuration's folder; `shown`, set by the app), else its path."""
+    return fact.get("shown") or fact["path"]
+
+
 def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """What a cross-report kind finds in one report alone: nothing (its findings come from
     comparing the facts it collects)."""

@@ -18,7 +18,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, identity
+from gxlint.kinds._across import alone, identity, shown
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
@@ -84,7 +84,7 @@ def _finding(
     passages = "；".join(f"「{heads[i]}…」" for i in common[:3])
     share = round(100 * count / len(own))
     span = Span(line, column, line, end_column)
-    finding = rule.finding(span, share=share, count=count, other=other["path"], passages=passages)
+    finding = rule.finding(span, share=share, count=count, other=shown(other), passages=passages)
     return finding.at(fact["path"])
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, by_agency_and_year, identity
+from gxlint.kinds._across import alone, by_agency_and_year, identity, shown
 from gxlint.kinds.base import Kind
 from gxlint.pack.rule import Rule
 
@@ -26,7 +26,7 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
         first = group[0]
         for other in group[1:]:
             span: Span = other["title"]
-            finding = rule.finding(span, year=year, first_path=first["path"])
+            finding = rule.finding(span, year=year, first_path=shown(first))
             yield finding.at(other["path"])
 
 

@@ -138,7 +138,7 @@ def test_a_real_word_file_reopens_in_python_docx_with_its_comments(tmp_path, cap
 def test_a_copy_that_cannot_be_written_is_one_line_naming_it(tmp_path, capsys) -> None:
     draft = tmp_path / "draft.docx"
     draft.write_bytes(_as_docx(corpus_text("hongze-2024")))
-    target = tmp_path / "missing-folder" / "copy.docx"
+    target = draft / "copy.docx"  # under a file: no folder can be made there
     assert main(["--annotate-docx", str(target), str(draft)]) == 2
     err = capsys.readouterr().err.strip().split("\n")[-1]
     assert str(target) in err and "cannot write" in err

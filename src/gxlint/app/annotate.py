@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from xml.parsers import expat
 
-from gxlint.atomic import write_atomically
+from gxlint.atomic import write_output
 from gxlint.document.read.docx import cell_paragraphs
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
@@ -49,7 +49,7 @@ def annotate_docx(source: str, target: str, findings: list[Finding]) -> int:
         for name, content in parts.items():
             out.writestr(name, content)
     try:
-        write_atomically(Path(target), buffer.getvalue())
+        write_output(Path(target), buffer.getvalue())
     except OSError as exc:
         raise GxlintError(target, f"无法写入批注副本 (cannot write: {exc.strerror})") from None
     return len(anchors)

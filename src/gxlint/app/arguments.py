@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--format", choices=("csv", "json"), default="csv", help="csv（默认）或 json"
     )
-    extract.add_argument("--output-file", metavar="FILE", help="写入文件，而不是标准输出")
+    extract.add_argument("-o", "--output-file", metavar="FILE", help="写入文件，而不是标准输出")
     return parser
 
 
@@ -121,11 +121,11 @@ def _output_options(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--exit-zero", action="store_true", help="总是以 0 退出（同 --fail-on never）"
     )
-    check.add_argument("--quiet", action="store_true", help="只列出问题，不打印汇总")
+    check.add_argument("-q", "--quiet", action="store_true", help="只列出问题，不打印汇总")
     check.add_argument(
         "--statistics", action="store_true", help="只按规则代码统计问题个数（同 ruff --statistics）"
     )
-    check.add_argument("--output-file", metavar="FILE", help="把结果写入文件，而不是标准输出")
+    check.add_argument("-o", "--output-file", metavar="FILE", help="把结果写入文件，而不是标准输出")
     check.add_argument(
         "--diff", action="store_true", help="与 --fix 同用：只打印修改的差异，不写回文件"
     )

@@ -13,7 +13,7 @@ from collections import Counter
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
 
-from gxlint.atomic import write_atomically
+from gxlint.atomic import write_output
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 
@@ -47,7 +47,7 @@ def write_baseline(path: str, findings: list[Finding], sources: Sources) -> int:
     data = {"gxlint-baseline": VERSION, "findings": entries}
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
-        write_atomically(Path(path), text.encode("utf-8"))
+        write_output(Path(path), text.encode("utf-8"))
     except OSError as exc:
         raise GxlintError(
             path, f"无法写入基线 (cannot write the baseline: {exc.strerror})"

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from gxlint.atomic import write_atomically
+from gxlint.atomic import write_output
 from gxlint.errors import GxlintError
 
 
@@ -22,6 +22,6 @@ def output(path: str | None) -> Iterator[TextIO]:
     buffer = io.StringIO()
     yield buffer
     try:
-        write_atomically(Path(path), buffer.getvalue().encode("utf-8"))
+        write_output(Path(path), buffer.getvalue().encode("utf-8"))
     except OSError as exc:
         raise GxlintError(path, f"无法写出结果 (cannot write the output: {exc.strerror})") from None

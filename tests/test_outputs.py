@@ -79,3 +79,33 @@ def test_an_output_that_cannot_be_made_is_one_line_naming_it(tmp_path, report, c
     assert main(["-o", str(target), str(report)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(target) in err[0] and "无法写出结果" in err[0]
+
+
+def test_spreadsheet_cells_that_would_run_as_formulas_are_neutralised(tmp_path, capsys) -> None:
+    """A title 「=HYPERLINK(…)」 reaches extract's agency column and --format csv's; it is
+    written with a leading ' (OWASP); numbers, negative ones too, stay numbers."""
+    import csv
+    import io
+
+    from gxlint.render.csv import safe_cell
+
+    evil = '=HYPERLINK("http://x.example","点我")'
+    text = SEED.read_text("utf-8").replace("许昌市司法局", evil + "许昌市司法局", 1)
+    report = tmp_path / "r.txt"
+    report.write_text(text, "utf-8")
+    for command in (["--format", "csv", "--fail-on", "never"], ["extract"]):
+        main([*command, str(report)])
+        rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+        cells = [c for row in rows[1:] for c in row]
+        assert any(c.startswith("'=HYPERLINK(") for c in cells), command
+        assert not any(c.startswith(("=", "@", "\t", "\r")) for c in cells)
+    assert [safe_cell(v) for v in ("-15", "+3", "1.5", -2, "-", "-x", "@a", "\tb")] == [
+        "-15",
+        "+3",
+        "1.5",
+        -2,
+        "'-",
+        "'-x",
+        "'@a",
+        "'\tb",
+    ]

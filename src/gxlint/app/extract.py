@@ -9,7 +9,6 @@ value, text, line, col, place, problem.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from typing import Any, TextIO
@@ -22,6 +21,7 @@ from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
 from gxlint.findings import Finding
 from gxlint.pack.template import ColumnSpec
 from gxlint.printable import printable
+from gxlint.render.csv import SpreadsheetWriter
 
 COLUMNS = ("report", "agency", "kind", "year", "format", "table", "row", "row_label", "column")
 COLUMNS += ("column_label", "value", "text", "line", "col", "place", "problem")
@@ -116,8 +116,7 @@ def _write_json(reports: list[dict[str, Any]], out: TextIO) -> None:
 
 
 def _write_csv(reports: list[dict[str, Any]], out: TextIO) -> None:
-    out.write("\ufeff")  # Excel opens the Chinese columns as they are
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SpreadsheetWriter(out)
     writer.writerow(COLUMNS)
     for report in reports:
         head = [report[k] if report[k] is not None else "" for k in COLUMNS[:5]]

@@ -6,11 +6,38 @@ opens the Chinese columns as they are."""
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import TextIO
 
 from gxlint.findings import Severity
 from gxlint.render.run import Run
+
+# A cell a spreadsheet would run as a formula (=HYPERLINK(…) in a report's title): written with
+# a leading ' as OWASP recommends; a number (-15, +3, 1.5) stays a number.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def safe_cell(value: object) -> object:
+    """`value` as a spreadsheet should read it: text starting like a formula is neutralised."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+class SpreadsheetWriter:
+    """csv.writer for a spreadsheet: UTF-8 with a BOM (Excel opens the Chinese columns as they
+    are), every cell made safe."""
+
+    def __init__(self, out: TextIO) -> None:
+        out.write("\ufeff")
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([safe_cell(v) for v in row])
+
 
 COLUMNS = ("path", "agency", "kind", "year", "format", "errors", "warnings", "infos")
 COLUMNS += ("codes", "readable")
@@ -21,8 +48,7 @@ def render_csv(run: Run, out: TextIO) -> None:
     by_path: dict[str, list] = {path: [] for path in (*run.about, *failed)}
     for finding in run.findings:
         by_path.setdefault(finding.path, []).append(finding)
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\n")
+    writer = SpreadsheetWriter(out)
     writer.writerow(COLUMNS)
     for path in sorted(by_path):
         findings = by_path[path]

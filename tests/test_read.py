@@ -122,3 +122,43 @@ def test_a_file_longer_than_its_size_said_is_read_whole(tmp_path, monkeypatch, t
     path.write_bytes(b"a" * (MAX_BYTES + 1))
     with pytest.raises(GxlintError, match="文件过大"):
         read_report(str(path))
+
+
+def _blank_pdf() -> bytes:
+    """A one-page PDF with no text layer, as a scanner's image-only page reads."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 4\n0000000000 65535 f \n"
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "help_says"),
+    [
+        ("missing.txt", None, "检查文件名和路径是否写对"),
+        ("old.doc", b"\xd0\xcf\x11\xe0 old word", "「另存为」.docx"),
+        ("draft.wps", b"\xd0\xcf\x11\xe0 wps", "「另存为」.docx"),
+        ("scan.pdf", _blank_pdf(), "没有文字层：请向起草部门要 Word 原稿，或先做文字识别（OCR）"),
+        ("garbled.txt", b"abc" + b"\xff" * 30, "另存为 UTF-8 编码"),
+    ],
+)
+def test_an_unreadable_file_gets_the_help_for_its_cause(tmp_path, capsys, name, data, help_says):
+    import json
+
+    from gxlint.app.cli import main
+
+    path = tmp_path / name
+    if data is not None:
+        path.write_bytes(data)
+    assert main(["--format", "json", str(path)]) == 2
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert finding["code"] == "GX902" and help_says in finding["hint"]

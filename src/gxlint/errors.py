@@ -9,14 +9,20 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class GxlintError(Exception):
     """A problem with an input (a report, a rule pack, an option) that gxlint cannot get past.
 
-    `where` names the file (and, for packs, the rule and key); `problem` says what is wrong.
+    `where` names the file (and, for packs, the rule and key); `problem` says what is wrong;
+    `cause`, for a report that cannot be read, which of the causes with their own help it is.
     It crosses process boundaries intact (a parallel batch sends it back from its workers).
     """
 
-    def __init__(self, where: str, problem: str) -> None:
+    def __init__(self, where: str, problem: str, cause: str = "") -> None:
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+        self.cause = cause  # what kind of problem, for the help a reader gets (CAUSES)
 
-    def __reduce__(self) -> tuple[type[GxlintError], tuple[str, str]]:
-        return (type(self), (self.where, self.problem))
+    def __reduce__(self) -> tuple[type[GxlintError], tuple[str, str, str]]:
+        return (type(self), (self.where, self.problem, self.cause))
+
+
+# Causes of an unreadable report that each have their own help (GX902's `helps` in the pack).
+MISSING, WORD97, SCANNED, ENCODING = "missing", "word97", "scanned", "encoding"

@@ -16,10 +16,10 @@ from gxlint.app.history import history_facts, on_checked
 from gxlint.app.lines import add_lines
 from gxlint.app.output import output
 from gxlint.app.progress import progress
-from gxlint.document.model import Span
 from gxlint.engine import Facts, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
 from gxlint.findings import Finding, Severity
+from gxlint.kinds.input_error import input_finding
 from gxlint.pack.rule import Rule
 from gxlint.printable import printable
 from gxlint.render import Run, renderer, shows_lines
@@ -230,8 +230,7 @@ def _unreadable(gathered: _Gathered, error: GxlintError, options: Options) -> No
     if rule is None:
         return
     gathered.rules[rule.code] = rule
-    finding = rule.finding(Span(1, 1, 1, 1), problem=error.problem)
-    gathered.findings.append(finding.at(error.where))
+    gathered.findings.append(input_finding(rule, error))
 
 
 def _fixed(result: Result, options: Options) -> Result:

@@ -4,10 +4,13 @@ these findings from the errors of a batch, so that every output format reports t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from gxlint.analysis.context import Context
+from gxlint.document.model import Span
+from gxlint.errors import GxlintError
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
 
@@ -15,9 +18,17 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
+def input_finding(rule: Rule, error: GxlintError) -> Finding:
+    """The finding for a file that could not be checked, with the help for its cause."""
+    finding = rule.finding(Span(1, 1, 1, 1), problem=error.problem).at(error.where)
+    helps = rule.params.get("helps") or {}
+    return replace(finding, hint=helps[error.cause]) if error.cause in helps else finding
+
+
 KIND = Kind(
     "input-error",
     "无法读取的文件 — a file that could not be read or checked (made by the application)",
     _check,
+    params={"helps": Param(dict, doc="cause (missing, word97, scanned, encoding) → its help")},
     fields=frozenset({"problem"}),
 )

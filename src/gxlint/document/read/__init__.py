@@ -10,7 +10,7 @@ import sys
 
 from gxlint.document.read.decode import Source, decode_report, digest
 from gxlint.document.read.url import fetch, is_url
-from gxlint.errors import GxlintError
+from gxlint.errors import MISSING, WORD97, GxlintError
 
 MAX_BYTES = 4 * 1024 * 1024  # real reports are 5–50 KB; a bigger file is not a report
 INPUT_SUFFIXES = (".txt", ".md", ".docx", ".htm", ".html", ".pdf")  # what folders are searched for
@@ -42,7 +42,7 @@ def read_source(path: str) -> Source:
         text, places = pdf_text(path, data)
         return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".doc", ".wps"):
-        raise GxlintError(path, f"不支持 {suffix} 文件，请在 Word 或 WPS 中另存为 .docx")
+        raise GxlintError(path, f"不支持 {suffix} 文件，请在 Word 或 WPS 中另存为 .docx", WORD97)
     return decode_report(path, data)
 
 
@@ -86,7 +86,7 @@ def _file(path: str) -> bytes:
                 data += handle.read(MAX_BYTES + 1 - len(data))
             return data
     except FileNotFoundError:
-        raise GxlintError(path, "文件不存在 (no such file)") from None
+        raise GxlintError(path, "文件不存在 (no such file)", MISSING) from None
     except OSError as exc:
         raise GxlintError(path, f"无法读取 (cannot read: {exc.strerror})") from None
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from gxlint.errors import GxlintError
+from gxlint.errors import ENCODING, GxlintError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -67,7 +67,9 @@ def decode_report(path: str, data: bytes) -> Source:
     raw, encoding, bom = _decode(path, data)
     text, endings = _line_ends(raw)
     if not _looks_like_text(text):
-        raise GxlintError(path, "内容不是可读的文本 (not readable text: wrong encoding or binary)")
+        raise GxlintError(
+            path, "内容不是可读的文本 (not readable text: wrong encoding or binary)", ENCODING
+        )
     final_newline = text.endswith("\n")
     return Source(
         text=text if final_newline else text + "\n",
@@ -103,7 +105,9 @@ def _decode(path: str, data: bytes) -> tuple[str, str, bytes]:
             return data.decode(encoding), encoding, b""
         except UnicodeDecodeError:
             pass
-    raise GxlintError(path, "无法识别编码：不是 UTF-8、UTF-16 或 GB18030 (unknown encoding)")
+    raise GxlintError(
+        path, "无法识别编码：不是 UTF-8、UTF-16 或 GB18030 (unknown encoding)", ENCODING
+    )
 
 
 def _looks_like_text(text: str) -> bool:

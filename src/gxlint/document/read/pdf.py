@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from gxlint.errors import GxlintError
+from gxlint.errors import SCANNED, GxlintError
 
 INSTALL = "pip install 'gxlint[pdf]'"
 MAX_PAGES = 200  # a report has 5 to 30
@@ -48,7 +48,7 @@ def pdf_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
                 lines.append(line)
                 places.append(f"PDF 第 {number} 页 (page {number})")
     if not lines:
-        raise GxlintError(path, "PDF 中没有文字，可能是扫描件 (no text: a scanned PDF?)")
+        raise GxlintError(path, "PDF 中没有文字，可能是扫描件 (no text: a scanned PDF?)", SCANNED)
     return "\n".join(lines) + "\n", tuple(places)
 
 

@@ -144,6 +144,7 @@ class _Server:
     def __init__(self, pages: dict[str, tuple[bytes, str]]) -> None:
         import http.server
         import threading
+        import time
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:
@@ -155,6 +156,12 @@ class _Server:
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                if content_type.endswith("; drip"):  # a byte a second: a server that stalls
+                    for byte in body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(1)
+                    return
                 self.wfile.write(body)
 
             def log_message(self, *args) -> None:
@@ -221,3 +228,55 @@ def test_a_wrong_rowspan_left_by_the_editor_stays_in_its_table() -> None:
     assert "规章\t1" in lines and "\t2" in lines
     assert "行政许可\t3" in lines  # the next table starts clean
     assert max(line.count("\t") for line in lines) < 64  # colspan bounded
+
+
+def test_an_address_is_read_by_what_the_server_says_it_is(tmp_path, capsys) -> None:
+    """A PDF or a Word file given by its address is read by its reader (by Content-Type, or
+    by the address's suffix when the type says nothing), not as a page."""
+    from conftest import SEED, TESTS
+    from test_docx import seed_docx
+
+    pdf = (TESTS / "corpus" / "raw" / "huaian-2024.pdf").read_bytes()
+    word = seed_docx(SEED.read_text("utf-8"))
+    pages = {
+        "/report": (pdf, "application/pdf"),
+        "/files/draft.docx": (word, "application/octet-stream"),
+    }
+    local = tmp_path / "draft.docx"
+    local.write_bytes(word)
+    with _Server(pages) as server:
+        for path, same_as in (
+            ("/report", TESTS / "corpus" / "raw" / "huaian-2024.pdf"),
+            ("/files/draft.docx", local),
+        ):
+            main(["--format", "json", "--fail-on", "never", str(same_as)])
+            expected = [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)]
+            assert main(["--format", "json", "--fail-on", "never", server.url + path]) == 0
+            got = [(f["code"], f["line"]) for f in json.loads(capsys.readouterr().out)]
+            assert got == expected and got, path
+
+
+def test_a_server_that_stalls_is_cut_off_at_the_limit_of_the_whole_fetch(
+    capsys, monkeypatch
+) -> None:
+    import time
+
+    from gxlint.document.read import url
+
+    monkeypatch.setattr(url, "TIMEOUT", 2)
+    with _Server({"/slow.htm": (b"x" * 30, "text/html; drip")}) as server:
+        started = time.monotonic()
+        assert main([server.url + "/slow.htm"]) == 2
+        elapsed = time.monotonic() - started
+    assert "网页在 2 秒内没有取完" in capsys.readouterr().err
+    assert elapsed < 20  # the drip takes 30 s: the fetch was cut off, not waited out
+
+
+def test_a_report_read_from_an_address_is_never_a_file_to_fix(tmp_path, capsys, monkeypatch):
+    """`--fix http://…` must not touch a local file whose path spells the address."""
+    monkeypatch.chdir(tmp_path)
+    spelled = tmp_path / "http:" / "127.0.0.1:9" / "r.txt"
+    spelled.parent.mkdir(parents=True)
+    spelled.write_text("原文", "utf-8")
+    assert main(["--fix", "http://127.0.0.1:9/r.txt"]) == 2
+    assert "不能修复" in capsys.readouterr().err and spelled.read_text("utf-8") == "原文"

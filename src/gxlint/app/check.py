@@ -16,6 +16,7 @@ from gxlint.app.history import history_facts, on_checked
 from gxlint.app.lines import add_lines
 from gxlint.app.output import output
 from gxlint.app.progress import progress
+from gxlint.document.read.url import is_url
 from gxlint.engine import Facts, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
 from gxlint.findings import Finding, Severity
@@ -145,8 +146,9 @@ def _files(request: Request) -> list[str]:
     if not files:
         found = f"没有可检查的文件 (no report files found: {SUFFIXES})"
         raise GxlintError("、".join(request.paths), found)
-    if request.fix and "-" in files:
-        raise GxlintError("--fix", "不能修复标准输入 (cannot fix standard input)")
+    if request.fix and any(f == "-" or is_url(f) for f in files):
+        problem = "不能修复标准输入或网址读入的报告 (cannot fix standard input or an address)"
+        raise GxlintError("--fix", problem)
     if request.annotate_docx and (len(files) != 1 or not files[0].lower().endswith(".docx")):
         raise GxlintError("--annotate-docx", "只能用于一个 .docx 文件 (takes one Word file)")
     return files

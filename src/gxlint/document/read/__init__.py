@@ -28,14 +28,18 @@ def read_source(path: str) -> Source:
     data = _stdin() if path == "-" else _file(path)
     if len(data) > MAX_BYTES:
         raise GxlintError(path, f"文件过大，超过 {MAX_BYTES // (1024 * 1024)} MiB (file too large)")
-    suffix = os.path.splitext(path)[1].lower()
+    return _by_suffix(path, data, os.path.splitext(path)[1].lower())
+
+
+def _by_suffix(path: str, data: bytes, suffix: str, charset: str | None = None) -> Source:
+    """The report in `data`, read as what `suffix` says it is."""
     if suffix == ".docx":
         from gxlint.document.read.docx import docx_text
 
         text, places = docx_text(path, data)
         return Source(text, editable=False, digest=digest(data), places=places)
     if suffix in (".htm", ".html"):
-        return _page(path, data)
+        return _page(path, data, charset)
     if suffix == ".pdf":
         from gxlint.document.read.pdf import pdf_text
 
@@ -48,9 +52,7 @@ def read_source(path: str) -> Source:
 
 def _from_url(url: str) -> Source:
     fetched = fetch(url, MAX_BYTES)
-    if fetched.kind == "text":
-        return decode_report(url, fetched.data)
-    return _page(url, fetched.data, fetched.charset)
+    return _by_suffix(url, fetched.data, fetched.suffix, fetched.charset)
 
 
 def _page(path: str, data: bytes, charset: str | None = None) -> Source:

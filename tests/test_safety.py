@@ -369,3 +369,26 @@ def test_fix_keeps_the_mode_and_leaves_no_temporary_file(tmp_path, monkeypatch) 
     assert main(["--fix", str(broken)]) == 2
     assert broken.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.txt", "r.txt"]
+
+
+def test_show_settings_says_where_each_setting_came_from(tmp_path, capsys, monkeypatch) -> None:
+    config = tmp_path / "gxlint.toml"
+    config.write_text(
+        'ignore = ["GX4"]\nbaseline = "b.json"\nper-file-ignores = {"old/*" = ["GX5"]}\n'
+        'history = ["archive"]\n'
+    )
+    (tmp_path / "archive").mkdir()
+    report = tmp_path / "r.txt"
+    report.write_text(SEED.read_text("utf-8"), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["--show-settings", "--select", "GX5", "r.txt"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    from_file = f"（配置文件 {config}）"
+    assert f"ignore = GX4    {from_file}" in lines
+    assert "select = GX5    （命令行 command line）" in lines
+    assert f"baseline = {tmp_path / 'b.json'}    {from_file}" in lines
+    assert f"per-file-ignores = old/* → GX5    {from_file}" in lines
+    assert f"history = {tmp_path / 'archive'}    {from_file}" in lines
+    assert "fail-on = error    （默认 default）" in lines
+    assert any(line.startswith("pack = ") for line in lines)
+    assert any(line.startswith("exclude = ") for line in lines)

@@ -4,10 +4,12 @@ modules it calls). Options follow ruff's names where ruff has one."""
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import re
+from typing import Any, NoReturn
 
 from gxlint import version_text
-from gxlint.app.choices import DEFAULT_PACK, FAIL_ON, FORMAT_VERSIONS, FORMATS
+from gxlint.app.catalogue import use_chinese
+from gxlint.app.choices import COMMANDS, DEFAULT_PACK, FAIL_ON, FORMAT_VERSIONS, FORMATS
 from gxlint.errors import EXIT_ERROR
 
 
@@ -16,21 +18,69 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("allow_abbrev", False)  # --format is never read as --format-version
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # one line, exit 2, like every other input error
+    def parse_args(self, args: Any = None, namespace: Any = None) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            unknown = " ".join(extras)
+            self.error(f"无法识别的参数：{unknown}{_did_you_mean(extras[0], _options(self))}")
+        return parsed
+
+    def error(self, message: str) -> NoReturn:  # one line, exit 2, like every input error
+        if choice := _CHOICE.search(message):
+            choices = [c.strip(" '") for c in choice.group("choices").split(",")]
+            message += _did_you_mean(choice.group("value"), choices)
         self.exit(EXIT_ERROR, f"gxlint: 用法错误 (usage error): {message}\n")
 
 
+# The catalogue's words for argparse's "invalid choice" (locale/…/argparse.po).
+_CHOICE = re.compile(r"无效的取值：'(?P<value>[^']*)'（可选：(?P<choices>[^）]*)）")
+
+
+def _did_you_mean(word: str, known: list[str]) -> str:
+    """「（是不是 --fail-on？）」 for a word close to one that gxlint knows (ruff's hint)."""
+    import difflib
+
+    close = difflib.get_close_matches(word.split("=")[0], known, n=1, cutoff=0.6)
+    return f"（是不是 {close[0]}？）" if close else ""
+
+
+def did_you_mean_command(word: str) -> str:
+    """The hint for a first word that is no command and no file (gxlint chek r.txt)."""
+    return _did_you_mean(word, list(COMMANDS))
+
+
+def _options(parser: argparse.ArgumentParser) -> list[str]:
+    """Every option string of the parser and its commands' parsers."""
+    found = [s for action in parser._actions for s in action.option_strings]
+    for action in parser._actions:
+        for sub in (action.choices or {}).values() if isinstance(action.choices, dict) else ():
+            found += _options(sub)
+    return found
+
+
 def build_parser() -> argparse.ArgumentParser:
+    use_chinese()
     parser = _Parser(
         prog="gxlint",
         description="政府信息公开工作年度报告合规检查",
         epilog="gxlint 报告.txt 等同于 gxlint check 报告.txt。"
         "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。",
     )
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument(
+        "--version", action="version", version=version_text(), help="显示版本号并退出"
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    check = commands.add_parser("check", help="检查报告 (check reports)")
+    check = commands.add_parser(
+        "check",
+        help="检查报告 (check reports)",
+        usage="gxlint [check] [选项] PATH …",
+        description="政府信息公开工作年度报告合规检查：检查报告文件、目录或网址。",
+        epilog="其他命令：gxlint rules（列出规则）、explain 代码（说明一条规则）、"
+        "kinds（规则类型）、parse 文件（显示读取结果）、extract（导出表格数据）；"
+        "gxlint 命令 --help 查看各自的选项。"
+        "退出码：0 没有达到 --fail-on 级别的问题；1 有；2 用法或输入错误。",
+    )
     check.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
     check.add_argument(
         "--format",

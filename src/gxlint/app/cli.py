@@ -24,21 +24,27 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from gxlint.app.check import Request
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
-        args.insert(0, "check")
-    if not args:
-        args = ["--help"]
     if args == ["--version"]:  # before argparse is imported: a version check stays fast
         print(version_text())
         return EXIT_OK
-    from gxlint.app.arguments import build_parser
+    from gxlint.app.arguments import build_parser, did_you_mean_command
 
-    options = build_parser().parse_args(args)
+    if not args or args in (["-h"], ["--help"]):
+        args = ["check", "--help"]  # gxlint FILE is a check: its options are the ones to show
+    elif args[0] not in COMMANDS:
+        hint = did_you_mean_command(args[0])
+        if hint and not os.path.exists(args[0]):  # gxlint chek r.txt
+            return _fail(args[0], f"不是 gxlint 的命令，也不是文件{hint}")
+        args.insert(0, "check")
+
+    return _checked(build_parser().parse_args(args))
+
+
+def _checked(options: argparse.Namespace) -> int:
+    """Run the command; every failure one line and an exit code, never a traceback."""
     if sys.stdout is None:
         return _fail("标准输出", "已关闭，无法写出结果 (standard output is closed)")
     try:
@@ -139,7 +145,9 @@ def _run(options: argparse.Namespace) -> int:
         rules_url=config.rules_url,
     )
     if options.show_settings:
-        return _show_settings(config.path, request)
+        from gxlint.app.settings import show_settings
+
+        return show_settings(options, config, request)
     return check(request)
 
 
@@ -157,25 +165,6 @@ def _start(paths: list[str]) -> Path:
 
 def _under(root: Path, path: str | None) -> str | None:
     return str(root / path) if path else None
-
-
-def _show_settings(path: Path | None, request: Request) -> int:
-    """Which configuration file applies and what gxlint will do (ruff's --show-settings)."""
-    print(f"配置文件 config: {path or '（无 none）'}")
-    opts = request.options
-    settings = {
-        "fail-on": request.fail_on,
-        "select": ",".join(sorted(opts.select)) or "（全部 all）",
-        "ignore": ",".join(sorted(opts.ignore)) or "（无 none）",
-        "exclude": ",".join(request.exclude) or "（无 none）",
-        "pack": opts.pack or "（按格式版本 by format version）",
-        "format-version": opts.format_version or "（自动 detected）",
-        "history": ",".join(request.history) or "（无 none）",
-        "rules-url": request.rules_url or "（默认 default）",
-    }
-    for key, value in settings.items():
-        print(f"{key} = {value}")
-    return EXIT_OK
 
 
 def _codes(value: str) -> frozenset[str]:

@@ -42,6 +42,7 @@ def test_wheel_contents(wheel) -> None:
     assert "gxlint/rules/gov-2021/pack.yaml" in names
     assert "gxlint/app/cli.py" in names
     assert "gxlint/prebuilt/scanner-report.json" in names
+    assert "gxlint/locale/zh_CN/LC_MESSAGES/argparse.mo" in names  # the Chinese command line
     assert sum(n.startswith("gxlint/prebuilt/pack-") for n in names) == 3
     metadata = next(n for n in names if n.endswith("METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()

@@ -6,6 +6,7 @@ offline and can be mailed."""
 
 from __future__ import annotations
 
+from collections import Counter
 from html import escape
 from typing import TextIO
 
@@ -49,16 +50,17 @@ for (const box of document.querySelectorAll('input[data-severity]')) {
 
 
 def render_html(run: Run, out: TextIO) -> None:
-    numbered = list(enumerate(run.findings, start=1))
-    paths = sorted({*run.sources, *(f.path for f in run.findings)})
+    by_path: dict[str, list[Numbered]] = {path: [] for path in run.sources}
+    for number, finding in enumerate(run.findings, start=1):
+        by_path.setdefault(finding.path, []).append((number, finding))
+    paths = sorted(by_path)
     out.write('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">')
     out.write(f"<title>gxlint 检查结果</title><style>{_STYLE}</style></head><body>")
     out.write(_header(run, len(paths)))
     if len(paths) > 1:
-        out.write(_index(paths, numbered))
+        out.write(_index(paths, by_path))
     for number, path in enumerate(paths, start=1):
-        mine = [(i, f) for i, f in numbered if f.path == path]
-        out.write(_report(run, number, path, mine))
+        out.write(_report(run, number, path, by_path[path]))
     out.write(f"<script>{_SCRIPT}</script></body></html>\n")
 
 
@@ -75,13 +77,12 @@ def _header(run: Run, reports: int) -> str:
     )
 
 
-def _index(paths: list[str], numbered: list[Numbered]) -> str:
+def _index(paths: list[str], by_path: dict[str, list[Numbered]]) -> str:
     items = []
     for number, path in enumerate(paths, start=1):
+        severities = Counter(f.severity for _, f in by_path[path])
         counts = "，".join(
-            f"{s.chinese} {n}"
-            for s in sorted(Severity, reverse=True)
-            if (n := sum(f.path == path and f.severity == s for _, f in numbered))
+            f"{s.chinese} {severities[s]}" for s in sorted(Severity, reverse=True) if severities[s]
         )
         items.append(f'<li><a href="#r-{number}">{escape(path)}</a> {counts or "无问题"}</li>')
     return f'<nav class="index"><h2>报告</h2><ol>{"".join(items)}</ol></nav>'

@@ -5,14 +5,16 @@ marked piece, or a pin where it has no width or no place on its line."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import escape
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from gxlint.findings import Finding
 
 Numbered = tuple[int, Finding]  # a finding and its number on the page
+_Span = tuple[int, Finding, int, int]  # its number, the finding, its [start, end) on the line
 
 
 @dataclass
@@ -20,7 +22,7 @@ class _Line:
     """One line being marked: its findings as 0-based [start, end) character ranges."""
 
     text: str
-    spans: list[tuple[int, Finding, int, int]] = field(default_factory=list)
+    spans: list[_Span] = field(default_factory=list)
     placed: set[int] = field(default_factory=set)  # findings whose id is already on the page
 
 
@@ -65,35 +67,62 @@ def _line(number: int, text: str, findings: list[Numbered]) -> tuple[int, _Line]
 
 
 def _prose(number: int, line: _Line) -> str:
-    body = _marked(line, 0, len(line.text)) + _leftover(line)
+    body = _marked(line, 0, len(line.text), line.spans) + _leftover(line)
     return f'<p class="line" id="L{number}"><span class="ln">{number}</span>{body}</p>'
 
 
 def _row(number: int, line: _Line) -> str:
-    cells, start = [], 0
-    for text in line.text.split("\t"):
-        end = start + len(text)
-        touched = [f for _, f, s, e in line.spans if _touches(s, e, start, end)]
-        flag = f' class="flag sev-{max(f.severity for f in touched).label}"' if touched else ""
-        cells.append(f"<td{flag}>{_marked(line, start, end)}</td>")
-        start = end + 1
+    texts = line.text.split("\t")
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    by_cell: list[list[_Span]] = [[] for _ in texts]
+    for span in line.spans:  # each finding to the cells it touches, found by bisection
+        _, _, start, end = span
+        first = bisect_right(starts, start) - 1
+        for cell in range(max(first - 1, 0), len(texts)):
+            if starts[cell] > end:
+                break
+            if _touches(start, end, starts[cell], starts[cell] + len(texts[cell])):
+                by_cell[cell].append(span)
+    cells = []
+    for cell, text in enumerate(texts):
+        low, touched = starts[cell], by_cell[cell]
+        flag = (
+            f' class="flag sev-{max(f.severity for _, f, _, _ in touched).label}"'
+            if touched
+            else ""
+        )
+        cells.append(f"<td{flag}>{_marked(line, low, low + len(text), touched)}</td>")
     cells[-1] = cells[-1].replace("</td>", _leftover(line) + "</td>")  # split gives ≥ 1 cell
     return f'<tr id="L{number}"><th class="ln">{number}</th>{"".join(cells)}</tr>'
 
 
-def _marked(line: _Line, low: int, high: int) -> str:
-    """Characters [low, high) of the line, each finding's part wrapped in its own mark."""
-    inside = [
-        (i, f, max(s, low), min(e, high)) for i, f, s, e in line.spans if _touches(s, e, low, high)
-    ]
-    cuts = sorted({low, high, *(s for *_, s, _ in inside), *(e for *_, e in inside)})
+def _marked(line: _Line, low: int, high: int, spans: list[_Span]) -> str:
+    """Characters [low, high) of the line, each finding's part wrapped in its own mark. One
+    sweep over the places where marks start and end: time grows with the findings and the
+    marks they make, not with their square (a report of one long line and many findings)."""
+    starts: dict[int, list[_Span]] = {}
+    ends: dict[int, list[int]] = {}
+    pins: dict[int, list[Numbered]] = {}
+    for i, f, s, e in spans:
+        if not _touches(s, e, low, high):
+            continue
+        s, e = max(s, low), min(e, high)
+        if s == e:
+            pins.setdefault(s, []).append((i, f))
+        else:
+            starts.setdefault(s, []).append((i, f, s, e))
+            ends.setdefault(e, []).append(i)
+    cuts = sorted({low, high, *starts, *ends})
+    active: dict[int, Finding] = {}
     out = []
     for a, b in list(pairwise(cuts)) or [(low, low)]:
-        out.append(_pins([(i, f) for i, f, s, e in inside if s == e == a], line.placed))
+        for i in ends.get(a, ()):
+            active.pop(i, None)
+        active.update((i, f) for i, f, _, _ in starts.get(a, ()))
+        out.append(_pins(pins.get(a, []), line.placed))
         piece = escape(line.text[a:b])
-        for i, f, s, e in inside:
-            if s <= a and b <= e and s < e:
-                piece = f"<mark {_attributes(i, f, line.placed)}>{piece}</mark>"
+        for i in sorted(active):
+            piece = f"<mark {_attributes(i, active[i], line.placed)}>{piece}</mark>"
         out.append(piece)
     return "".join(out)
 
@@ -111,16 +140,17 @@ def _leftover(line: _Line) -> str:
 def _pins(findings: list[Numbered], placed: set[int] | None = None) -> str:
     placed = set() if placed is None else placed
     return "".join(
-        f'<span class="pin" {_attributes(i, f, placed)}>◆</span>'
+        f"<span {_attributes(i, f, placed, 'pin ')}>◆</span>"
         for i, f in findings
         if i not in placed
     )
 
 
-def _attributes(number: int, finding: Finding, placed: set[int]) -> str:
-    """The attributes of a finding's mark: its id the first time, its severity and message."""
+def _attributes(number: int, finding: Finding, placed: set[int], kind: str = "") -> str:
+    """The attributes of a finding's mark: its id the first time, its class (one attribute:
+    a pin keeps its severity's colour), its severity and message."""
     first = number not in placed
     placed.add(number)
     tip = escape(f"{finding.code} {finding.message}", quote=True)
     anchor = f'id="f-{number}" ' if first else ""
-    return f'{anchor}class="sev-{finding.severity.label}" data-f="{number}" title="{tip}"'
+    return f'{anchor}class="{kind}sev-{finding.severity.label}" data-f="{number}" title="{tip}"'

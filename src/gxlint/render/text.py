@@ -28,8 +28,27 @@ def _expand(line: str) -> str:
     return printable(line.replace("\t", " " * _TAB))
 
 
+# How much of a long source line is shown around a finding's span: a window, so that the output
+# grows with the findings, not with findings × line length (a report of one long line).
+_BEFORE, _SPAN, _AFTER = 40, 80, 40
+_CUT = "…"
+
+
+def _window(source: str, column: int, end_column: int) -> tuple[str, int, int]:
+    """The part of `source` shown, with the span's columns within it (… where it was cut)."""
+    start = max(0, column - 1 - _BEFORE)
+    span_end = min(end_column - 1, column - 1 + _SPAN)
+    stop = min(len(source), span_end + _AFTER)
+    head = _CUT if start > 0 else ""
+    tail = _CUT if stop < len(source) else ""
+    shown = head + source[start:stop] + tail
+    shift = start - len(head)
+    return shown, column - shift, span_end + 1 - shift
+
+
 def _marked(source: str, column: int, end_column: int) -> tuple[str, int, int]:
     """The displayed line and the display offset and width of the span [column, end_column)."""
+    source, column, end_column = _window(source, column, end_column)
     before = _expand(source[: column - 1])
     inside = _expand(source[column - 1 : end_column - 1]) or " "
     return _expand(source).rstrip(), cell_len(before), max(1, cell_len(inside))

@@ -77,3 +77,24 @@ def test_released_passage_is_scored_right(name) -> None:
     result = score(name)
     assert result.missed == [], f"defects not found: {result.missed}"
     assert [(f.code, f.span.line, f.message) for f in result.false] == []
+
+
+def test_a_run_of_small_parts_is_not_cut_wherever_it_would_make_the_total() -> None:
+    """A list ends at a group's end or before another channel's own count, never inside a run
+    of plain parts: seven parts of 1 under a total of 5 exceed it."""
+    [(code, severity, message, _)] = _stated(
+        "共受理申请 5 件，其中甲 1 件、乙 1 件、丙 1 件、丁 1 件、戊 1 件、己 1 件、庚 1 件。"
+    )
+    assert (code, severity, message) == ("GX508", "error", "「5件」所列分项之和 7件 超过了总数")
+
+
+def test_a_list_of_sixty_thousand_parts_is_read_in_one_pass() -> None:
+    """780 KB of 「网站1件、」: read in one pass (the label search restarted for each part took
+    minutes), the hint written out to twenty parts and a count."""
+    [(code, _, message, hint)] = _stated("共100件，其中" + "网站1件、" * 60_000 + "。")
+    assert (code, message) == ("GX508", "「100件」所列分项之和 60000件 超过了总数")
+    assert hint.endswith("+ 1 + …（共 60000 项），比总数多 59900；检查总数或分项")
+
+
+def test_a_number_longer_than_thirty_digits_is_no_total() -> None:
+    assert _stated("共" + "9" * 100_000 + "件，其中网站1件、微信2件。") == []

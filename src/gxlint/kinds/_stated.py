@@ -12,9 +12,10 @@ in one pass (`_scan`), bracket depth kept, so that:
 - parts are the numbers in the total's unit (or, when every part is in another word for
   documents, 条/份/篇, in that one); a number without a unit between parts is a part; numbers in
   other units are left out of the sum and named in the message;
-- every prefix of the parts is a reading of where the list ends, the total said again as the
-  first part (「共受理 33 件，其中本年新收 33 件，上年结转 0 件」) included or not: a list that
-  some reading makes equal to its total is consistent.
+- the list may end where a group ends or before a part that starts a statement of its own;
+  each such end is a reading, the total said again as the first part (「共受理 33 件，其中本年
+  新收 33 件，上年结转 0 件」) included or not: a list that some reading makes equal to its
+  total is consistent.
 
 Which reading is reported, and how sure it is, is in `Stated`: `certain` only when nothing had to
 be guessed (one unit, one level, no part without its unit, no group left out by its wording).
@@ -26,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import accumulate, pairwise
+from itertools import pairwise
 
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import COUNT_UNIT_PATTERN, MAX_DIGITS
@@ -162,7 +163,6 @@ def _read(text: str, match: re.Match[str]) -> Stated:
     others = tuple(
         o for g in chosen for o in g.others if o.unit != (parts[0].unit if parts else unit)
     )
-    every = [p for g in groups for p in g.parts]
     return Stated(
         total=total,
         unit=unit,
@@ -172,7 +172,7 @@ def _read(text: str, match: re.Match[str]) -> Stated:
         clause_end=chosen[-1].end if chosen else end,
         open_ended=_ends_open(text, chosen[-1]) if chosen else False,
         others=others,
-        consistent=_consistent(every, total),
+        consistent=_consistent(groups, total),
         certain=not (others or restated or going < len(groups) or any(not p.unit for p in parts)),
         complete=match.group(0).rstrip(":,").endswith(("分别为", "分别是")),
     )
@@ -254,10 +254,43 @@ def _in_documents(parts: list[Part], others: list[Part], unit: str) -> list[Part
     return parts + others
 
 
-def _consistent(parts: list[Part], total: Decimal) -> bool:
-    """Whether some reading of where the list ends, with the total said again or without it,
-    gives the total."""
-    values = [p.value for p in parts]
-    without = [v for v in values if v != total]
-    # A reading has two parts at least: the total said again is not a list of one.
-    return any(total in list(accumulate(vs))[1:] for vs in (values, without))
+def _consistent(groups: list[_Group], total: Decimal) -> bool:
+    """Whether some reading of where the list ends gives the total, with the total said again
+    or without it. A list ends where a group ends, or before a part that starts a statement of
+    its own (「、微信平台同步发布 812 条」); never in the middle of a run of plain parts (a
+    hundred parts of 1 would otherwise make any total up to 100). Running sums: one pass."""
+    sums = _Sums(total)
+    for group in groups:
+        for part in group.parts:
+            if sums.count and _starts_statement(part) and sums.make_total():
+                return True
+            sums.add(part.value)
+        if sums.make_total():
+            return True
+    return False
+
+
+def _starts_statement(part: Part) -> bool:
+    return bool(_PUBLISHES.search(part.label) or _NEW.search(part.label))
+
+
+@dataclass(slots=True)
+class _Sums:
+    """The parts read so far: their sum, and their sum without the total said again."""
+
+    total: Decimal
+    count: int = 0
+    whole: Decimal = Decimal(0)
+    others: int = 0  # parts that are not the total said again
+    rest: Decimal = Decimal(0)
+
+    def add(self, value: Decimal) -> None:
+        self.count, self.whole = self.count + 1, self.whole + value
+        if value != self.total:
+            self.others, self.rest = self.others + 1, self.rest + value
+
+    def make_total(self) -> bool:
+        """A reading has two parts at least: the total said again is not a list of one."""
+        return (self.count >= 2 and self.whole == self.total) or (
+            self.others >= 2 and self.rest == self.total
+        )

@@ -48,10 +48,20 @@ def _finding(rule: Rule, prose: Prose, stated: Stated) -> Finding:
         total=format_number(stated.total),
         unit=stated.unit,
         sum=format_number(stated.listed),
-        parts=" + ".join(format_number(p.value) for p in stated.parts),
+        parts=_shown(stated),
         difference=format_number(abs(stated.total - stated.listed)),
         note=_note(stated),
     )
+
+
+_SHOWN = 20  # parts written out in a hint; a longer list ends with how many there are
+
+
+def _shown(stated: Stated) -> str:
+    values = [format_number(p.value) for p in stated.parts]
+    if len(values) <= _SHOWN:
+        return " + ".join(values)
+    return " + ".join(values[: _SHOWN - 1]) + f" + …（共 {len(values)} 项）"
 
 
 def _note(stated: Stated) -> str:

@@ -280,3 +280,33 @@ def test_a_report_read_from_an_address_is_never_a_file_to_fix(tmp_path, capsys, 
     spelled.write_text("原文", "utf-8")
     assert main(["--fix", "http://127.0.0.1:9/r.txt"]) == 2
     assert "不能修复" in capsys.readouterr().err and spelled.read_text("utf-8") == "原文"
+
+
+@pytest.mark.parametrize("tag", ["p", "div", "span"])
+def test_thirty_thousand_unclosed_elements_are_a_bounded_tree(tag) -> None:
+    """<p> closes an open <p> as HTML says (30,000 paragraphs, not 30,000 levels); other tags
+    nest at most MAX_DEPTH deep: each text block keeps a path no longer than that (the page
+    took 3.5 GiB when each of 30,000 blocks kept its 30,000 ancestors)."""
+    from gxlint.document.read.html import MAX_DEPTH, _Extractor
+
+    body = "".join(f"<{tag}>第{n}段" for n in range(30_000))
+    extractor = _Extractor()
+    extractor.feed(f"<html><body>{body}</body></html>")
+    extractor.close()
+    blocks = extractor.blocks
+    assert max(len(b.path) for b in blocks) <= MAX_DEPTH
+    if tag == "p":
+        assert len(blocks) == 30_000 and max(len(b.path) for b in blocks) == 3
+    assert "第29999段" in "".join(b.text for b in blocks)
+
+
+def test_rows_of_wide_spans_stay_rows_of_bounded_width() -> None:
+    from gxlint.document.read.html import MAX_ROW_CELLS, MAX_SPAN, html_text
+
+    rows = "".join(
+        "<tr>" + '<td rowspan="64" colspan="64">1</td>' * 10 + "</tr>" for _ in range(2000)
+    )
+    page_text = f"<html><body><p>一、总体情况</p><table>{rows}</table></body></html>"
+    text, _ = html_text("r.html", page_text)
+    widths = [line.count("\t") + 1 for line in text.split("\n")]
+    assert len(widths) > 2000 and max(widths) <= MAX_ROW_CELLS + MAX_SPAN  # the last cell's span

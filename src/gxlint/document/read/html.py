@@ -25,6 +25,11 @@ _BLOCK = {
 }  # fmt: skip
 _VOID = {"br", "img", "hr", "meta", "link", "input", "col", "wbr", "area", "base", "source"}
 MAX_SPAN = 64  # colspan/rowspan: the widest table of the format has 17 columns
+MAX_ROW_CELLS = 256  # a row's grid, spans expanded: more is no table row (as in a text report)
+MAX_DEPTH = 256  # open elements: deeper nesting is read as if flat (30,000 unclosed <div>)
+# Start tags that close an open <p> (HTML's rule: a paragraph ends where a block begins), so
+# that 30,000 unclosed <p> are 30,000 paragraphs, not 30,000 levels.
+_CLOSES_P = _BLOCK - {"title"} | {"dl", "fieldset", "figure", "hgroup", "menu"}
 _SPACE = re.compile(r"[\s\u3000\xa0]+")
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、．.]")
 _TITLE = re.compile(r"(?:19|20)\d{2}.{0,40}?(?:年度报告|年报)")
@@ -73,8 +78,21 @@ class _Extractor(HTMLParser):
             self.tables[-1].start_cell(dict(attrs))
         elif tag in _BLOCK:
             self._flush()
-        self.serial += 1
-        self.stack.append((tag, self.serial))
+        if tag in _CLOSES_P:
+            self._close_paragraph()
+        if len(self.stack) < MAX_DEPTH:
+            self.serial += 1
+            self.stack.append((tag, self.serial))
+
+    def _close_paragraph(self) -> None:
+        """Close an open <p> (and what was left open inside it), not across a table's cell."""
+        for depth in range(len(self.stack) - 1, -1, -1):
+            open_tag = self.stack[depth][0]
+            if open_tag == "p":
+                del self.stack[depth:]
+                return
+            if open_tag in ("td", "th", "table", "body", "html"):
+                return
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP:
@@ -158,6 +176,8 @@ class _Table:
                 while below.get(len(grid), 0) > 0:
                     below[len(grid)] -= 1
                     grid.append("")
+                if len(grid) >= MAX_ROW_CELLS:
+                    break
                 for offset in range(cell.colspan):
                     if cell.rowspan > 1:
                         below[len(grid)] = cell.rowspan - 1

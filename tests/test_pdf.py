@@ -4,12 +4,13 @@ is one line saying how to install it."""
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 
 import pytest
 
-from conftest import CORPUS, TESTS, lint
+from conftest import CORPUS, SEED, TESTS, lint
 from gxlint.app.cli import main
 from gxlint.document.read import read_source
 
@@ -68,3 +69,43 @@ def test_converter_markdown_keeps_the_facts_the_curated_text_gives(name, facts) 
     assert facts <= codes
     curated = {f.code for f in lint((CORPUS / f"{name}.txt").read_text("utf-8"))}
     assert facts <= curated
+
+
+def _bomb(expanded: int) -> bytes:
+    """A one-page PDF whose content stream is small and expands to `expanded` bytes."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    stream = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(expanded >> 20))
+    stream += packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 5\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def test_a_decompression_bomb_costs_only_its_own_file(tmp_path, capsys, monkeypatch) -> None:
+    """A PDF read in a child process with a memory limit: a stream that expands past it is a
+    GX902 for that file (not a MemoryError that ends the run), and the other files are checked."""
+    from gxlint.document.read import isolated
+
+    monkeypatch.setattr(isolated, "MEMORY", 64 << 20)
+    bomb = _bomb(256 << 20)
+    assert len(bomb) < 1 << 20  # under a megabyte, a quarter of a gigabyte expanded
+    (tmp_path / "bomb.pdf").write_bytes(bomb)
+    (tmp_path / "good.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    assert main(["--format", "json", "--fail-on", "never", str(tmp_path)]) == 2
+    found = json.loads(capsys.readouterr().out)
+    bombed = [f for f in found if f["path"].endswith("bomb.pdf")]
+    assert [f["code"] for f in bombed] == ["GX902"]
+    assert "超过 64 MiB" in bombed[0]["message"] or "限制" in bombed[0]["message"]
+    assert any(f["path"].endswith("good.txt") and f["code"] == "GX509" for f in found)

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from gxlint.document.read.isolated import run_isolated
 from gxlint.errors import SCANNED, GxlintError
 
 INSTALL = "pip install 'gxlint[pdf]'"
@@ -28,17 +29,7 @@ def pdf_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         raise GxlintError(
             path, f"读取 PDF 需要安装扩展：{INSTALL} (PDF support not installed)"
         ) from None
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            if len(pdf.pages) > MAX_PAGES:
-                raise GxlintError(path, f"PDF 超过 {MAX_PAGES} 页 (too many pages)")
-            pages = [_page(page) for page in pdf.pages]
-    except GxlintError:
-        raise
-    except Exception as exc:  # pdfminer raises many kinds for a broken file
-        raise GxlintError(
-            path, f"无法读取 PDF，文件可能已损坏 (cannot read the PDF: {type(exc).__name__})"
-        ) from None
+    pages = run_isolated(path, lambda: _pages(path, data, pdfplumber))
     running = _running_headers(pages)
     lines: list[str] = []
     places: list[str] = []
@@ -50,6 +41,37 @@ def pdf_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     if not lines:
         raise GxlintError(path, "PDF 中没有文字，可能是扫描件 (no text: a scanned PDF?)", SCANNED)
     return "\n".join(lines) + "\n", tuple(places)
+
+
+def _pages(path: str, data: bytes, pdfplumber: Any) -> list[list[str]]:
+    """Each page's lines (in a child process with limits: read/isolated.py)."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise GxlintError(path, f"PDF 超过 {MAX_PAGES} 页 (too many pages)")
+            return [_page(page) for page in pdf.pages]
+    except (GxlintError, MemoryError):
+        raise
+    except Exception as exc:  # pdfminer raises many kinds for a broken file
+        if _caused_by(exc, "MemoryError"):
+            raise MemoryError from None
+        if _caused_by(exc, "PDFPasswordIncorrect"):
+            raise GxlintError(path, "PDF 已加密，无法读取 (encrypted PDF)") from None
+        raise GxlintError(
+            path, f"无法读取 PDF，文件可能已损坏 (cannot read the PDF: {type(exc).__name__})"
+        ) from None
+
+
+def _caused_by(exc: BaseException | None, name: str) -> bool:
+    """Whether `exc` or one it was raised from is of the class `name` (pdfplumber wraps what
+    pdfminer raises; pdfminer's classes are named, pdfminer being optional)."""
+    for _ in range(16):
+        if exc is None:
+            return False
+        if any(k.__name__ == name for k in type(exc).__mro__):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def _page(page: Any) -> list[str]:

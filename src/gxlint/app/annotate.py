@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from html import escape
 from pathlib import Path
 from xml.parsers import expat
@@ -34,11 +35,10 @@ def annotate_docx(source: str, target: str, findings: list[Finding]) -> int:
         raise GxlintError(target, "批注副本不能覆盖原文件 (--annotate-docx writes a copy)")
     data = Path(source).read_bytes()
     anchors = _anchors(cell_paragraphs(source, data), findings)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if sum(info.file_size for info in archive.infolist()) > MAX_COPY:
-            raise GxlintError(source, "Word 文档解压后过大，不作批注副本 (document too large)")
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    first = 1 + max(map(int, re.findall(rb'w:id="(\d+)"', parts.get(_COMMENTS, b""))), default=0)
+    parts = _parts(source, data)
+    # numbered after the comments the draft has (whatever prefix their part uses)
+    taken = re.findall(rb':id="(\d+)"', parts.get(_COMMENTS, b""))
+    first = 1 + max(map(int, taken), default=0)
     numbered = {first + n: pair for n, pair in enumerate(anchors)}
     parts["word/document.xml"] = _marked(parts["word/document.xml"], numbered)
     parts[_COMMENTS] = _comments(parts.get(_COMMENTS), numbered)
@@ -53,6 +53,22 @@ def annotate_docx(source: str, target: str, findings: list[Finding]) -> int:
     except OSError as exc:
         raise GxlintError(target, f"无法写入批注副本 (cannot write: {exc.strerror})") from None
     return len(anchors)
+
+
+def _parts(source: str, data: bytes) -> dict[str, bytes]:
+    """Every part of the Word file, or a one-line error: too large, damaged (a bad CRC), or
+    without the parts a copy needs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_COPY:
+                raise GxlintError(source, "Word 文档解压后过大，不作批注副本 (document too large)")
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError):
+        raise GxlintError(source, "Word 文档已损坏，无法写批注副本 (damaged .docx)") from None
+    missing = [p for p in ("word/document.xml", "[Content_Types].xml") if p not in parts]
+    if missing:
+        raise GxlintError(source, f"Word 文档缺少 {missing[0]}，无法写批注副本 (incomplete .docx)")
+    return parts
 
 
 def _anchors(
@@ -79,17 +95,32 @@ def _marked(xml: bytes, comments: dict[int, tuple[int, Finding]]) -> bytes:
     edits: list[tuple[int, int, bytes]] = []  # at, bytes replaced, new bytes
     for paragraph, numbers in by_paragraph.items():
         prefix, content, closing = places[paragraph]
-        w = prefix + b":" if prefix else b""
-        starts = b"".join(b'<%scommentRangeStart %sid="%d"/>' % (w, w, n) for n in numbers)
-        reference = b'<%scommentRangeEnd %sid="%%d"/><%sr><%scommentReference %sid="%%d"/></%sr>'
-        ends = b"".join(reference % (w, w, w, w, w, w) % (n, n) for n in numbers)
+        # The marks are w: elements; where the paragraph names the namespace otherwise (a
+        # default namespace, another prefix), each mark declares w: itself.
+        declare = b"" if prefix == b"w" else b' xmlns:w="%s"' % _W.encode()
+        starts = b"".join(b'<w:commentRangeStart%s w:id="%d"/>' % (declare, n) for n in numbers)
+        reference = (
+            b'<w:commentRangeEnd%s w:id="%%d"/><w:r%s><w:commentReference w:id="%%d"/></w:r>'
+        )
+        ends = b"".join(reference % (declare, declare) % (n, n) for n in numbers)
         if closing < 0:  # <w:p/>: opened up around the marks
-            edits.append((content - 2, 2, b">" + starts + ends + b"</" + w + b"p>"))
+            end_tag = b"</" + (prefix + b":" if prefix else b"") + b"p>"
+            edits.append((content - 2, 2, b">" + starts + ends + end_tag))
         else:
             edits += [(content, 0, starts), (closing, 0, ends)]
-    for at, replaced, piece in sorted(edits, key=lambda e: e[0], reverse=True):
-        xml = xml[:at] + piece + xml[at + replaced :]
-    return xml
+    return _edited(xml, edits)
+
+
+def _edited(xml: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """`xml` with each edit (at, bytes replaced, new bytes) made, in one pass: the pieces
+    between the edits joined once (cutting and joining the whole document per edit took time
+    in the square of the comments)."""
+    pieces, last = [], 0
+    for at, replaced, piece in sorted(edits, key=lambda e: e[0]):
+        pieces += [xml[last:at], piece]
+        last = at + replaced
+    pieces.append(xml[last:])
+    return b"".join(pieces)
 
 
 def _paragraph_places(xml: bytes) -> list[tuple[bytes, int, int]]:
@@ -123,10 +154,17 @@ def _paragraph_places(xml: bytes) -> list[tuple[bytes, int, int]]:
     return [(prefix, content, closing) for prefix, content, closing, _ in found]
 
 
+# The end of an existing comments part, whatever prefix it names the namespace by.
+_COMMENTS_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?comments>\s*$")
+
+
 def _comments(existing: bytes | None, comments: dict[int, tuple[int, Finding]]) -> bytes:
+    """The comments part: an existing one kept with ours added (each declares w: itself, so
+    that a part written with another prefix keeps its own comments), or a new one."""
     body = b"".join(_comment(number, finding) for number, (_, finding) in comments.items())
-    if existing and b"</w:comments>" in existing:
-        return existing.replace(b"</w:comments>", body + b"</w:comments>")
+    end = _COMMENTS_END.search(existing) if existing else None
+    if existing and end is not None:
+        return existing[: end.start()] + body + existing[end.start() :]
     head = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="{_W}">'
     return head.encode() + body + b"</w:comments>"
 
@@ -139,7 +177,7 @@ def _comment(number: int, finding: Finding) -> bytes:
         f'<w:p><w:r><w:t xml:space="preserve">{escape(line, quote=False)}</w:t></w:r></w:p>'
         for line in lines
     )
-    head = f'<w:comment w:id="{number}" w:author="gxlint" w:initials="gx">'
+    head = f'<w:comment xmlns:w="{_W}" w:id="{number}" w:author="gxlint" w:initials="gx">'
     return f"{head}{paragraphs}</w:comment>".encode()
 
 

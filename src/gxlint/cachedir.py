@@ -86,18 +86,3 @@ def _owned(path: Path, is_type: Callable[[int], bool]) -> bool:
     owner = os.getuid() if hasattr(os, "getuid") else info.st_uid
     writable_by_others = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     return is_type(info.st_mode) and info.st_uid == owner and not writable_by_others
-
-
-def parser_cache(name: str) -> str | bool:
-    """Where Lark may cache the parser of grammar `name`: a file in the private folder, never
-    the shared temporary folder (Lark unpickles its cache). False: no cache."""
-    folder = private_cache_dir()
-    if folder is None:
-        return False
-    path = folder / f"lark-{name}.cache"
-    try:
-        if path.is_symlink() or (path.exists() and not is_own_file(path)):
-            path.unlink()  # planted or foreign: never read
-    except OSError:
-        return False
-    return str(path)

@@ -13,7 +13,6 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from gxlint.cachedir import parser_cache
 from gxlint.resources import resource_dir
 
 if TYPE_CHECKING:
@@ -61,7 +60,9 @@ def _parser() -> Lark:
     from lark import Lark
 
     grammar = (resource_dir("grammar") / "expr.lark").read_text("utf-8")
-    return Lark(grammar, parser="lalr", start=["start", "value"], cache=parser_cache("expr"))
+    # Built afresh (about 10 ms, once a run, and only for a pack's new expressions): Lark's own
+    # cache is a pickle, and nothing read from a cache folder may be able to run code.
+    return Lark(grammar, parser="lalr", start=["start", "value"])
 
 
 # Parsed expressions by "start:text" or "value:text"; and the records being kept of them.

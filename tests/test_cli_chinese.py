@@ -28,9 +28,7 @@ def test_the_compiled_catalogue_is_the_po_file() -> None:
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["-h"]])
 def test_help_is_chinese_and_shows_the_check_options(capsys, args) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(args)
-    assert exit_.value.code == 0
+    assert main(args) == 0
     out = capsys.readouterr().out
     assert out.startswith("用法：gxlint [check]")
     assert "选项" in out and "显示本帮助并退出" in out
@@ -52,11 +50,40 @@ def test_help_is_chinese_and_shows_the_check_options(capsys, args) -> None:
     ],
 )
 def test_errors_are_chinese_with_a_suggestion(capsys, args, says) -> None:
-    try:
-        code = main(args)
-    except SystemExit as exit_:
-        code = exit_.code
-    assert code == 2
+    assert main(args) == 2
     err = capsys.readouterr().err
     assert says in err and len(err.strip().splitlines()) == 1
     assert not any(word in err for word in ENGLISH)
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["rules", "--help"]])
+def test_output_that_cannot_be_written_is_an_error_not_a_traceback_or_silence(args) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [sys.executable, "-m", "gxlint", *args], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert (
+        run.stderr.strip()
+        == "gxlint: 标准输出: 无法写出结果 (cannot write the output: No space left on device)"
+    )
+
+
+def test_with_stderr_closed_error_lines_never_reach_stdout(tmp_path) -> None:
+    """JSON on stdout stays JSON when stderr is closed (print(file=None) wrote to stdout)."""
+    import json
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "gxlint", "--format", "json", str(tmp_path / "missing.txt")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        preexec_fn=lambda: __import__("os").close(2),
+    )
+    assert run.returncode == 2
+    assert [f["code"] for f in json.loads(run.stdout)] == ["GX902"]

@@ -103,12 +103,12 @@ def test_fix_applies_once_to_a_file_named_twice_and_through_a_link(tmp_path, cap
 
 
 def test_fix_is_applied_to_the_bytes_it_was_computed_from(tmp_path) -> None:
-    from gxlint.app.check import _fixed
+    from gxlint.app.fix import fixed
 
     path = _seed_copy(tmp_path)
     result = check_one(str(path), Options())
     path.write_text("新的一行\n" + path.read_text("utf-8"), "utf-8")  # edited meanwhile
-    after = _fixed(result, Options())
+    after = fixed(result, Options())
     text = path.read_text("utf-8")
     assert text.startswith("新的一行\n") and "本年废止件数" in text and "本年度止件数" not in text
     assert after.error is None

@@ -26,3 +26,18 @@ class GxlintError(Exception):
 
 # Causes of an unreadable report that each have their own help (GX902's `helps` in the pack).
 MISSING, WORD97, SCANNED, ENCODING = "missing", "word97", "scanned", "encoding"
+
+
+def tell(where: str, what: str) -> None:
+    """One line for the person at the terminal, on stderr: `gxlint: WHERE: WHAT`, control
+    characters made visible; nothing when there is no stderr (closed: never on stdout, where it
+    would break JSON or SARIF), nothing if it cannot be written."""
+    import contextlib
+    import sys
+
+    from gxlint.printable import printable
+
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(f"gxlint: {printable(where)}: {printable(what)}", file=sys.stderr)

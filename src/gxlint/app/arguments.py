@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from typing import Any, NoReturn
 
 from gxlint import version_text
@@ -24,6 +25,11 @@ class _Parser(argparse.ArgumentParser):
             unknown = " ".join(extras)
             self.error(f"无法识别的参数：{unknown}{_did_you_mean(extras[0], _options(self))}")
         return parsed
+
+    def print_help(self, file: Any = None) -> None:
+        """The help, with a failure to write it raised (argparse's own print swallows it: a
+        `--help > /dev/full` exited 0 with nothing written)."""
+        (file or sys.stdout).write(self.format_help())
 
     def error(self, message: str) -> NoReturn:  # one line, exit 2, like every input error
         if choice := _CHOICE.search(message):

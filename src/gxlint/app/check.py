@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import gc
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from gxlint.app.baseline import new_findings, not_ignored, relative, write_baseline
-from gxlint.app.batch import Options, Result, check_many, check_one
+from gxlint.app.batch import Options, Result, check_many
 from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.files import SUFFIXES, expand_paths
 from gxlint.app.history import history_facts, on_checked
@@ -18,11 +18,11 @@ from gxlint.app.output import output
 from gxlint.app.progress import progress
 from gxlint.document.read.url import is_url
 from gxlint.engine import Facts, compare_reports, known_codes, load_pack
-from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError
+from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError, tell
 from gxlint.findings import Finding, Severity
 from gxlint.kinds.input_error import input_finding
 from gxlint.pack.rule import Rule
-from gxlint.printable import printable
+from gxlint.printable import shown_path
 from gxlint.render import Run, renderer, shows_lines
 from gxlint.render.run import RULES_URL
 
@@ -79,7 +79,7 @@ def check(request: Request) -> int:
     if request.write_baseline:
         count = write_baseline(request.write_baseline, findings, gathered.sources)
         done = f"已记录 {count} 个问题 (wrote the baseline)"
-        print(f"gxlint: {printable(request.write_baseline)}: {done}", file=sys.stderr)
+        tell(request.write_baseline, done)
         return EXIT_ERROR if gathered.failures else EXIT_OK
     if request.baseline:
         findings = new_findings(findings, gathered.sources, request.baseline)
@@ -136,7 +136,7 @@ def _annotate(source: str, target: str, findings: list[Finding]) -> None:
 
     count = annotate_docx(source, target, findings)
     done = f"已写入 {count} 条批注 (wrote a copy with {count} comments)"
-    print(f"gxlint: {printable(target)}: {done}", file=sys.stderr)
+    tell(target, done)
 
 
 def _files(request: Request) -> list[str]:
@@ -160,7 +160,9 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
     gathered = _Gathered()
     for result in progress(check_many(files, request.options, request.jobs), len(files)):
         if request.fix and result.error is None and any(f.fix for f in result.findings):
-            result = _fixed(result, request.options)
+            from gxlint.app.fix import fixed
+
+            result = fixed(result, request.options)
         _gather(gathered, result, request.options)
         gc.freeze()  # what is gathered lives to the end: the collector need not rescan it
         if shown is not None:
@@ -204,13 +206,14 @@ NOT_A_REPORT = "不是政府信息公开工作年度报告，未检查 (not an a
 
 
 def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
+    result = _shown(result)
     if result.skipped:
-        print(f"gxlint: {printable(result.path)}: {NOT_A_REPORT}", file=sys.stderr)
+        tell(result.path, NOT_A_REPORT)
         gathered.skipped.append(result.path)
         return
     if result.error is not None:
         error = result.error
-        print(f"gxlint: {printable(error.where)}: {printable(error.problem)}", file=sys.stderr)
+        tell(error.where, error.problem)
         gathered.failures.append(result.error)
         _unreadable(gathered, result.error, options)
         if not result.findings:
@@ -225,6 +228,21 @@ def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
     gathered.facts.append(result.facts)
 
 
+def _shown(result: Result) -> Result:
+    """The result under the name outputs show its file by (checked and fixed by its own name:
+    printable.shown_path)."""
+    name = shown_path(result.path)
+    if name == result.path:
+        return result
+    error = result.error
+    if error is not None and error.where == result.path:
+        error = GxlintError(name, error.problem, error.cause)
+    for report in result.facts.values():
+        report["path"] = name
+    findings = [f.at(name) for f in result.findings]
+    return replace(result, path=name, findings=findings, error=error)
+
+
 def _unreadable(gathered: _Gathered, error: GxlintError, options: Options) -> None:
     """A file that could not be checked, as a finding every renderer shows (GX902), unless
     the pack in use has no such rule."""
@@ -233,30 +251,6 @@ def _unreadable(gathered: _Gathered, error: GxlintError, options: Options) -> No
         return
     gathered.rules[rule.code] = rule
     gathered.findings.append(input_finding(rule, error))
-
-
-def _fixed(result: Result, options: Options) -> Result:
-    """Apply a report's fixes to the bytes they were computed from, write it back, check again."""
-    from gxlint.app.fix import apply_fixes, write_fixed
-    from gxlint.document.read import read_source
-
-    try:
-        source = read_source(result.path)
-        if source.digest != result.digest:  # changed since it was checked: check it again
-            result = check_one(result.path, options)
-            source = read_source(result.path)
-            if result.error is not None or source.digest != result.digest:
-                return result
-        if not source.editable:
-            problem = "不能自动修复这种文件 (--fix only edits text files)"
-            print(f"gxlint: {result.path}: {problem}", file=sys.stderr)
-            return result
-        text, applied = apply_fixes(source.text, result.findings)
-        write_fixed(result.path, source, text)
-    except GxlintError as exc:  # reported, and the findings still shown
-        return Result(result.path, result.findings, result.lines, exc, rules=result.rules)
-    print(f"gxlint: {result.path}: 已修复 {applied} 处 (fixed {applied})", file=sys.stderr)
-    return check_one(result.path, options)
 
 
 def _diffs(files: list[str], request: Request) -> int:

@@ -15,7 +15,7 @@ import sys
 
 from gxlint import version_text
 from gxlint.app.choices import COMMANDS
-from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
+from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError, tell
 
 # Not typing's: `gxlint --version` imports nothing but this module and its three small ones.
 TYPE_CHECKING = False
@@ -28,8 +28,7 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args == ["--version"]:  # before argparse is imported: a version check stays fast
-        print(version_text())
-        return EXIT_OK
+        return _printed(version_text())
     from gxlint.app.arguments import build_parser, did_you_mean_command
 
     if not args or args in (["-h"], ["--help"]):
@@ -40,7 +39,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(args[0], f"不是 gxlint 的命令，也不是文件{hint}")
         args.insert(0, "check")
 
-    return _checked(build_parser().parse_args(args))
+    try:
+        options = build_parser().parse_args(args)
+    except SystemExit as done:  # --help, or a usage error (its line already on stderr)
+        return _printed("") if done.code == 0 else EXIT_ERROR
+    except OSError as exc:  # the help could not be written
+        _silence_stdout()
+        return _fail("标准输出", f"无法写出结果 (cannot write the output: {exc.strerror})")
+    return _checked(options)
+
+
+def _printed(text: str) -> int:
+    """Print `text` (if any) and make sure it was written: a full disk (> /dev/full) is an
+    error, never a silent success nor a traceback at exit."""
+    try:
+        if text:
+            print(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        _silence_stdout()
+        return _fail("标准输出", f"无法写出结果 (cannot write the output: {exc.strerror})")
+    return EXIT_OK
 
 
 def _checked(options: argparse.Namespace) -> int:
@@ -65,13 +84,7 @@ def _checked(options: argparse.Namespace) -> int:
 
 def _fail(where: str, problem: str) -> int:
     """One line on stderr (if there is one), exit code 2."""
-    import contextlib
-
-    from gxlint.printable import printable
-
-    if sys.stderr is not None:
-        with contextlib.suppress(OSError):
-            print(f"gxlint: {printable(where)}: {printable(problem)}", file=sys.stderr)
+    tell(where, problem)
     return EXIT_ERROR
 
 

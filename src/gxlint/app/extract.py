@@ -10,17 +10,15 @@ value, text, line, col, place, problem.
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any, TextIO
 
 from gxlint.analysis.tables.model import RowMatch, TableMatch, Value
 from gxlint.app.files import expand_paths
 from gxlint.app.output import output
 from gxlint.document.read.decode import Source
-from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError
+from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError, tell
 from gxlint.findings import Finding
 from gxlint.pack.template import ColumnSpec
-from gxlint.printable import printable
 from gxlint.render.csv import SpreadsheetWriter
 
 COLUMNS = ("report", "agency", "kind", "year", "format", "table", "row", "row_label", "column")
@@ -35,7 +33,10 @@ def extract(paths: list[str], fmt: str, output_file: str | None) -> int:
         try:
             reports.append(_report(path))
         except GxlintError as exc:
-            print(f"gxlint: {printable(exc.where)}: {printable(exc.problem)}", file=sys.stderr)
+            tell(exc.where, exc.problem)
+            failed = True
+        except Exception as exc:  # a bug of gxlint's: this file's error, not the run's end
+            tell(path, f"内部错误，请报告 (internal error, please report): {exc!r}")
             failed = True
     with output(output_file) as out:
         (_write_json if fmt == "json" else _write_csv)(reports, out)

@@ -8,9 +8,10 @@ import os
 import stat
 from pathlib import Path
 
+from gxlint.app.batch import Options, Result, check_one
 from gxlint.atomic import write_atomically
 from gxlint.document.read.decode import Source
-from gxlint.errors import GxlintError
+from gxlint.errors import GxlintError, tell
 from gxlint.findings import Finding
 
 
@@ -67,3 +68,26 @@ def unified_diff(path: str, findings: list[Finding]) -> str:
         return ""
     before, after = source.text.splitlines(keepends=True), fixed.splitlines(keepends=True)
     return "".join(difflib.unified_diff(before, after, fromfile=f"a/{path}", tofile=f"b/{path}"))
+
+
+def fixed(result: Result, options: Options) -> Result:
+    """Apply a report's fixes to the bytes they were computed from, write it back, check again."""
+    from gxlint.document.read import read_source
+
+    try:
+        source = read_source(result.path)
+        if source.digest != result.digest:  # changed since it was checked: check it again
+            result = check_one(result.path, options)
+            source = read_source(result.path)
+            if result.error is not None or source.digest != result.digest:
+                return result
+        if not source.editable:
+            problem = "不能自动修复这种文件 (--fix only edits text files)"
+            tell(result.path, problem)
+            return result
+        text, applied = apply_fixes(source.text, result.findings)
+        write_fixed(result.path, source, text)
+    except GxlintError as exc:  # reported, and the findings still shown
+        return Result(result.path, result.findings, result.lines, exc, rules=result.rules)
+    tell(result.path, f"已修复 {applied} 处 (fixed {applied})")
+    return check_one(result.path, options)

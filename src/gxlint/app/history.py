@@ -7,16 +7,14 @@ on stderr and left out of the comparison; it does not fail the run, since it is 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from gxlint.app.batch import Options, check_many
 from gxlint.app.files import expand_paths
 from gxlint.document.read.url import is_url
 from gxlint.engine import Facts
-from gxlint.errors import GxlintError
+from gxlint.errors import GxlintError, tell
 from gxlint.findings import Finding
-from gxlint.printable import printable
 
 
 def history_facts(
@@ -41,7 +39,7 @@ def history_facts(
             problem = (
                 f"历史报告未能读取，不作对照 (history report left out: {result.error.problem})"
             )
-            print(f"gxlint: {printable(result.path)}: {printable(problem)}", file=sys.stderr)
+            tell(result.path, problem)
             continue
         facts.append(result.facts)
     return facts, set(files)

@@ -10,12 +10,13 @@ A percentage agrees when it is the share rounded, or cut, to the decimals it is 
 
 from __future__ import annotations
 
+import decimal
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from gxlint.analysis.context import Context
-from gxlint.document.numbers import format_number
+from gxlint.document.numbers import MAX_DIGITS, format_number
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
 from gxlint.kinds._patterns import matcher
@@ -30,6 +31,7 @@ _RATE = matcher(
     r"(?P<n>\d+)件[^。]{0,20}?(?P=name)率(?:为|达)?(?P<pct>\d+(?:\.\d+)?)%"
 )
 _HUNDRED = Decimal(100)
+_WIDE = decimal.Context(prec=3 * MAX_DIGITS)  # a 27-digit count over a 3-digit base still divides
 
 
 def agrees(stated: Decimal, part: Decimal, whole: Decimal) -> bool:
@@ -37,8 +39,13 @@ def agrees(stated: Decimal, part: Decimal, whole: Decimal) -> bool:
     if whole == 0:
         return True
     exponent = stated.as_tuple().exponent
-    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
-    return abs(part * _HUNDRED / whole - stated) < unit
+    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0, context=_WIDE)
+    return _WIDE.abs(_WIDE.subtract(_share(part, whole), stated)) < unit
+
+
+def _share(part: Decimal, whole: Decimal) -> Decimal:
+    """part / whole in per cent, exactly enough for any count a report holds (30 digits)."""
+    return _WIDE.divide(_WIDE.multiply(part, _HUNDRED), whole)
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -88,7 +95,7 @@ def _rates(rule: Rule, prose: Prose) -> Iterator[Finding]:
 def _finding(
     rule: Rule, prose: Prose, match: re.Match[str], part: Decimal, whole: Decimal
 ) -> Finding:
-    share = (part * _HUNDRED / whole).quantize(Decimal("0.01")) if whole else Decimal(0)
+    share = _share(part, whole).quantize(Decimal("0.01"), context=_WIDE) if whole else Decimal(0)
     return rule.finding(
         prose.span(match.start("pct"), match.end("pct") + 1),
         stated=match.group("pct"),

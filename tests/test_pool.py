@@ -88,3 +88,27 @@ def test_a_result_crosses_to_the_parent_whole() -> None:
         type(f.fix) for r in results for f in r.findings
     ]
     assert {type(rule.doc) for r in back for rule in r.rules.values()} == {RuleDoc}
+
+
+@pytest.mark.parametrize("started", [0, 3])
+def test_when_no_more_processes_can_be_started_the_rest_is_checked_here(
+    tmp_path, capsys, monkeypatch, started
+) -> None:
+    """Under a process limit (ulimit -u) a worker cannot be forked: the batch is checked in
+    this process instead, every file once, without a wrong "worker died" message or a hang."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    folder = _folder(tmp_path, 40)
+    expected, _ = _run(capsys, folder, "1")
+    submit = ProcessPoolExecutor.submit
+    calls = []
+
+    def limited(self, *args, **kwargs):
+        calls.append(1)
+        if len(calls) > started:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", limited)
+    got, err = _run(capsys, folder, "100")
+    assert sorted(got) == sorted(expected) and "died" not in err and "内部错误" not in err

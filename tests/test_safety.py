@@ -383,3 +383,50 @@ def test_show_settings_says_where_each_setting_came_from(tmp_path, capsys, monke
     assert "fail-on = error    （默认 default）" in lines
     assert any(line.startswith("pack = ") for line in lines)
     assert any(line.startswith("exclude = ") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        ("gxlint.toml", "x = " + "9" * 5000 + "\n", "TOML 中的数字过长"),
+        ("deep.json", "[" * 200_000 + "]" * 200_000, "基线文件嵌套过深"),
+        (
+            "inf.json",
+            '{"gxlint-baseline":1,"findings":[{"path":"a","code":"b","message":"c",'
+            '"text":"d","count":1e309}]}',
+            "基线文件无法读取 (bad baseline: OverflowError",
+        ),
+    ],
+)
+def test_hostile_config_and_baselines_are_one_line(tmp_path, capsys, name, content, says):
+    report = tmp_path / "r.txt"
+    report.write_text(SEED.read_text("utf-8"), "utf-8")
+    (tmp_path / name).write_text(content, "utf-8")
+    baseline = [] if name.endswith(".toml") else ["--baseline", str(tmp_path / name)]
+    assert main([*baseline, str(report)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and says in err[0] and name in err[0]
+
+
+def test_a_baseline_an_editor_saved_with_a_bom_is_read(tmp_path, capsys) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(SEED.read_text("utf-8"), "utf-8")
+    baseline = tmp_path / "b.json"
+    assert main(["--write-baseline", str(baseline), str(report)]) == 0
+    baseline.write_bytes(b"\xef\xbb\xbf" + baseline.read_bytes())
+    assert main(["--baseline", str(baseline), "--format", "json", str(report)]) == 0
+    assert "[]" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b'<meta charset="undefined">' + "<p>一、总体情况</p>".encode(), "undefined"),
+        (b'<meta charset="base64">' + "<p>一、总体情况</p>".encode(), "base64"),
+        (b"\xfe\xff" + "<p>一、总体情况</p>".encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_a_page_in_an_odd_charset_is_read(tmp_path, data, kind) -> None:
+    from gxlint.document.read.html import decode_html
+
+    assert "一、总体情况" in decode_html(f"{kind}.html", data), kind

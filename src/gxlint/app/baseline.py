@@ -57,15 +57,18 @@ def write_baseline(path: str, findings: list[Finding], sources: Sources) -> int:
 
 def load_baseline(path: str) -> Counter[Key]:
     try:
-        data = json.loads(Path(path).read_text("utf-8"))
+        data = json.loads(Path(path).read_text("utf-8-sig"))  # a BOM an editor added is fine
         entries = data["findings"]
         return Counter(
             {(e["path"], e["code"], e["message"], e["text"]): int(e["count"]) for e in entries}
         )
     except FileNotFoundError:
         raise GxlintError(path, "基线文件不存在 (no such baseline)") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise GxlintError(path, f"基线文件无法读取 (bad baseline: {exc})") from None
+    except RecursionError:  # nested 200,000 deep
+        raise GxlintError(path, "基线文件嵌套过深 (bad baseline: nested too deeply)") from None
+    except (OSError, ValueError, KeyError, TypeError, OverflowError) as exc:  # count: 1e309
+        problem = f"基线文件无法读取 (bad baseline: {type(exc).__name__}: {str(exc)[:200]})"
+        raise GxlintError(path, problem) from None
 
 
 def new_findings(findings: list[Finding], sources: Sources, path: str) -> list[Finding]:

@@ -114,7 +114,8 @@ def _failed(path: str, error: GxlintError) -> Result:
 def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Result]:
     """Results in the order of `paths`. `jobs` 0 means one process per core for large batches
     (app/pool.py: a worker that dies costs the batch only the file that killed it)."""
-    workers = jobs or (os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    workers = min(jobs, 2 * cores) if jobs else cores  # --jobs 100 on two cores: four
     if workers == 1 or len(paths) < _PARALLEL_FROM or "-" in paths:
         for path in paths:
             yield check_one(path, options)

@@ -136,6 +136,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise GxlintError(where, f"无法读取配置文件 (cannot read: {exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise GxlintError(where, f"TOML 格式错误 (malformed TOML): {exc}") from None
+    except ValueError:  # an integer of thousands of digits (Python's limit on int conversion)
+        raise GxlintError(where, "TOML 中的数字过长 (a number too long to read)") from None
     except RecursionError:
         raise GxlintError(where, "TOML 嵌套过深 (nested too deeply)") from None
 

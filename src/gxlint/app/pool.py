@@ -35,9 +35,14 @@ def in_processes(
     # Python 3.14 no longer forks by default, so ask for it where the system has it.
     forking = get_context("fork") if "fork" in get_all_start_methods() else None
     while todo:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=forking) as pool:
-            window, limit = (1, alone) if alone else (2 * workers, len(todo))
-            lost, taken = yield from _until_broken(pool, todo, window, limit, check, failed)
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=forking) as pool:
+                window, limit = (1, alone) if alone else (2 * workers, len(todo))
+                lost, taken = yield from _until_broken(pool, todo, window, limit, check, failed)
+        except OSError:  # no process can be started (a process limit): the rest checked here
+            for chunk in todo:
+                yield from check(chunk)
+            return
         if alone:
             alone -= taken
             for (path,) in lost:  # it ran by itself: this file killed its worker
@@ -68,6 +73,11 @@ def _until_broken(
                 pending.append((chunk, pool.submit(check, chunk)))
             except BrokenProcessPool:
                 return [*(c for c, _ in pending), chunk], taken
+            except OSError:  # a worker could not be started: this chunk is checked again
+                todo.appendleft(chunk)
+                for done, future in pending:
+                    yield from _results(done, future, failed)
+                raise
             continue
         chunk, future = pending.popleft()
         try:

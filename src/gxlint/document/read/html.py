@@ -208,7 +208,12 @@ def decode_html(path: str, data: bytes, declared: str | None = None) -> str:
 
     if b"\x00" in data[:8192] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise GxlintError(path, "含有 NUL 字节，是二进制文件 (binary file: NUL bytes)")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
+    boms = (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    )
+    for bom, encoding in boms:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     meta = _CHARSET.search(data[:8192])
@@ -216,8 +221,10 @@ def decode_html(path: str, data: bytes, declared: str | None = None) -> str:
     if name in ("gbk", "gb2312", "gb_2312-80", "x-gbk"):
         name = "gb18030"
     try:
+        if not codecs.lookup(name)._is_text_encoding:  # charset=base64, rot13: no text codec
+            raise LookupError(name)
         return data.decode(name)
-    except (LookupError, UnicodeDecodeError):
+    except (LookupError, UnicodeError, ValueError):  # charset=undefined raises UnicodeError
         for fallback in ("utf-8", "gb18030"):
             try:
                 return data.decode(fallback)

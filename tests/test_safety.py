@@ -253,6 +253,29 @@ def test_terminal_escapes_in_a_report_are_never_echoed_raw(tmp_path, capsys) -> 
     assert "\\x1b]0;pwned\\x07" in capsys.readouterr().out  # shown, not sent
 
 
+def test_terminal_escapes_never_reach_the_terminal_from_parse_diff_or_a_pack(
+    tmp_path, capsys
+) -> None:
+    """parse (tree and --text), --fix --diff (the file's name and its lines) and rules/explain
+    of a pack whose texts hold escape sequences show them as \\x1b, never send them."""
+    name = tmp_path / "r\x1b[2J.txt"
+    text = SEED.read_text("utf-8").replace("许昌市司法局", "许昌市司法局\x1b]0;pwned\x07", 1)
+    name.write_text(text, "utf-8")
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "pack: evil\nextends: gov-2021\nchange:\n  GX401:\n    message: \"「\\e]0;pwned\\a」\"\n",
+        "utf-8",
+    )
+    runs = (["parse", str(name)], ["parse", "--text", str(name)], ["--fix", "--diff", str(name)])
+    runs += (["rules", "--pack", str(pack)], ["explain", "GX401", "--pack", str(pack)])
+    for args in runs:
+        main(list(args))
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err and "\x07" not in out + err, args
+        if args[0] != "rules":  # (the rules table folds its cells: the text is cut there)
+            assert "\\x1b" in out + err, args  # shown
+
+
 def test_show_settings_names_the_config_file_used(tmp_path, capsys, monkeypatch) -> None:
     (tmp_path / "gxlint.toml").write_text('ignore = ["GX"]\n')
     deep = tmp_path / "a" / "b" / "c"

@@ -13,6 +13,7 @@ from gxlint.atomic import write_atomically
 from gxlint.document.read.decode import Source
 from gxlint.errors import GxlintError, tell
 from gxlint.findings import Finding
+from gxlint.printable import printable
 
 
 def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
@@ -67,7 +68,8 @@ def unified_diff(path: str, findings: list[Finding]) -> str:
     if not applied:
         return ""
     before, after = source.text.splitlines(keepends=True), fixed.splitlines(keepends=True)
-    return "".join(difflib.unified_diff(before, after, fromfile=f"a/{path}", tofile=f"b/{path}"))
+    diff = difflib.unified_diff(before, after, fromfile=f"a/{path}", tofile=f"b/{path}")
+    return printable("".join(diff))  # no control character of a report or its name sent raw
 
 
 def fixed(result: Result, options: Options) -> Result:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rich.console import Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -14,6 +13,8 @@ from rich.text import Text
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule
 from gxlint.pack.schema import KindSchema
+from gxlint.printable import printable
+from gxlint.render.markup import safe
 
 
 def rules_table(pack: Pack) -> Table:
@@ -23,7 +24,7 @@ def rules_table(pack: Pack) -> Table:
     table.add_column("名称", overflow="fold", max_width=22)
     table.add_column("信息（gxlint explain 代码 查看说明）", overflow="fold", ratio=1)
     for rule in pack.rules:
-        table.add_row(rule.code, rule.severity.label, rule.name, escape(rule.message))
+        table.add_row(rule.code, rule.severity.label, rule.name, safe(rule.message))
     return table
 
 
@@ -31,16 +32,16 @@ def explanation(rule: Rule, pack: Pack) -> RenderableType:
     """A rule's name, severity, kind, message, why, a violation and its fix."""
     return Group(
         Text.from_markup(
-            f"[bold]{rule.code} {escape(rule.name)}[/]  "
-            f"({rule.severity.label}, {rule.kind}; {escape(pack.name)}: {escape(rule.source)})"
+            f"[bold]{rule.code} {safe(rule.name)}[/]  "
+            f"({rule.severity.label}, {rule.kind}; {safe(pack.name)}: {safe(rule.source)})"
         ),
-        Text(f"信息：{rule.message}"),
+        Text(printable(f"信息：{rule.message}")),
         Text(""),
         Text.from_markup("[bold]为什么 Why[/]"),
-        Text(rule.doc.why),
+        Text(printable(rule.doc.why)),
         Text(""),
-        Panel(Text(rule.doc.bad.rstrip()), title="违反示例 Violation", style="red"),
-        Panel(Text(rule.doc.good.rstrip()), title="正确示例 Fix", style="green"),
+        Panel(Text(printable(rule.doc.bad.rstrip())), title="违反示例 Violation", style="red"),
+        Panel(Text(printable(rule.doc.good.rstrip())), title="正确示例 Fix", style="green"),
     )
 
 
@@ -52,12 +53,12 @@ def kinds_table(kinds: Mapping[str, KindSchema]) -> Table:
     table.add_column("检查什么 / 参数 parameters（* 必填）", overflow="fold", ratio=3)
     table.add_column("信息字段 message fields", overflow="fold", ratio=1)
     for name, kind in kinds.items():
-        lines = [escape(kind.summary)]
+        lines = [safe(kind.summary)]
         for key, param in kind.params.items():
             mark = "[red]*[/]" if param.required else ""
             default = f" = {param.default!r}" if param.default is not None else ""
             lines.append(
-                f"  [cyan]{key}[/]{mark}: {param.type.__name__}{default}  {escape(param.doc)}"
+                f"  [cyan]{key}[/]{mark}: {param.type.__name__}{default}  {safe(param.doc)}"
             )
         table.add_row(name, "\n".join(lines), ", ".join(sorted(kind.fields)))
     return table

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.tables.model import TableMatch
 from gxlint.document.model import Line, LineKind, Section, Token, TokenKind
+from gxlint.render.markup import safe
 
 _SHOWN = 60
 
 
 def _short(text: str) -> str:
     text = text.strip()
-    return escape(text if len(text) <= _SHOWN else text[:_SHOWN] + "…")
+    return safe(text if len(text) <= _SHOWN else text[:_SHOWN] + "…")
 
 
 def _tokens(tokens: list[Token]) -> str:
     shown = [
-        f"[magenta]{t.kind.value}[/]={escape(t.text.strip())}"
+        f"[magenta]{t.kind.value}[/]={safe(t.text.strip())}"
         for t in tokens
         if t.kind is not TokenKind.TEXT
     ]
@@ -30,24 +30,24 @@ def _tokens(tokens: list[Token]) -> str:
 def _line(line: Line) -> str:
     where = f"[dim]{line.lineno}:{line.span.column}[/]"
     if line.kind is LineKind.ROW:
-        cells = " │ ".join(escape(c.text) or "·" for c in line.cells)
+        cells = " │ ".join(safe(c.text) or "·" for c in line.cells)
         return f"{where} [green]row[/] {cells}"
-    number = f"[bold]{escape(line.number)}[/] " if line.number else ""
+    number = f"[bold]{safe(line.number)}[/] " if line.number else ""
     return f"{where} [cyan]{line.kind.value}[/] {number}{_short(line.text)}{_tokens(line.tokens)}"
 
 
 def document_tree(ctx: Context) -> Tree:
     doc, pack, choice = ctx.doc, ctx.pack, ctx.version
-    root = Tree(f"[bold]document[/] {escape(doc.path)}")
-    version = root.add(f"[bold]format[/] {escape(choice.version)} 年版 → pack {escape(pack.name)}")
+    root = Tree(f"[bold]document[/] {safe(doc.path)}")
+    version = root.add(f"[bold]format[/] {safe(choice.version)} 年版 → pack {safe(pack.name)}")
     for reason in choice.reasons:
-        version.add(f"[dim]{escape(reason)}[/]")
+        version.add(f"[dim]{safe(reason)}[/]")
     if choice.outdated and choice.expected is not None:
-        version.add(f"[red]报告年度应使用 {escape(choice.expected.basis)}[/]")
+        version.add(f"[red]报告年度应使用 {safe(choice.expected.basis)}[/]")
     agency = ctx.agency
     root.add(
-        f"[bold]agency[/] {escape(agency.name or '?')} → {agency.kind.value}"
-        f"（{agency.kind.chinese}）  [dim]{escape(agency.reason)}[/]"
+        f"[bold]agency[/] {safe(agency.name or '?')} → {agency.kind.value}"
+        f"（{agency.kind.chinese}）  [dim]{safe(agency.reason)}[/]"
     )
     title = root.add("[bold]title[/]")
     for line in doc.title:
@@ -60,7 +60,7 @@ def document_tree(ctx: Context) -> Tree:
     for section in doc.sections:
         placed = placements[id(section)]
         key = f" → {placed.spec.key} ({placed.fit})" if placed.spec else " → (不在模板中)"
-        node = root.add(f"[bold]section {escape(section.number)}[/] {escape(section.title)}{key}")
+        node = root.add(f"[bold]section {safe(section.number)}[/] {safe(section.title)}{key}")
         _section_lines(node, section)
     return root
 
@@ -91,29 +91,25 @@ def table_views(ctx: Context) -> list[Table]:
 
 def _table_view(match: TableMatch) -> Table:
     spec = match.spec
-    view = Table(title=f"{escape(spec.title)}  [dim]({spec.key})[/]", title_justify="left")
+    view = Table(title=f"{safe(spec.title)}  [dim]({spec.key})[/]", title_justify="left")
     view.add_column("key", style="magenta", overflow="fold", min_width=8)
     view.add_column("行 (报告原文)", overflow="fold", max_width=24)
     for column in spec.columns:
         view.add_column(
-            f"{column.key}\n[dim]{escape(column.name)}[/]", justify="right", overflow="fold"
+            f"{column.key}\n[dim]{safe(column.name)}[/]", justify="right", overflow="fold"
         )
     for row in spec.rows:
         found = match.rows.get(row.key)
         if found is None:
             if not spec.is_label_only(row):
-                view.add_row(row.key, f"[red]缺少 {escape(row.label)}[/]")
+                view.add_row(row.key, f"[red]缺少 {safe(row.label)}[/]")
             continue
         if found.values is None:
             cells = ["[red]?[/]"] * len(spec.columns)
         else:
             cells = [
-                "[dim]空[/]"
-                if v.blank
-                else escape(v.cell.text)
-                if v.value is None
-                else str(v.value)
+                "[dim]空[/]" if v.blank else safe(v.cell.text) if v.value is None else str(v.value)
                 for v in found.values
             ]
-        view.add_row(row.key, escape(found.name), *cells)
+        view.add_row(row.key, safe(found.name), *cells)
     return view

@@ -263,7 +263,7 @@ def test_terminal_escapes_never_reach_the_terminal_from_parse_diff_or_a_pack(
     name.write_text(text, "utf-8")
     pack = tmp_path / "p.yaml"
     pack.write_text(
-        "pack: evil\nextends: gov-2021\nchange:\n  GX401:\n    message: \"「\\e]0;pwned\\a」\"\n",
+        'pack: evil\nextends: gov-2021\nchange:\n  GX401:\n    message: "「\\e]0;pwned\\a」"\n',
         "utf-8",
     )
     runs = (["parse", str(name)], ["parse", "--text", str(name)], ["--fix", "--diff", str(name)])

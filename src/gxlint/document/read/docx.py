@@ -21,6 +21,9 @@ from gxlint.errors import GxlintError
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_XML = 32 * 1024 * 1024  # document.xml of a 50-page report is under 2 MB
 MAX_TEXT = 4 * 1024 * 1024  # the same cap as a text report
+# Elements in document.xml (counted by its "<" before it is parsed): a 50-page report has some
+# 100,000; millions (32 MiB of empty paragraphs) would take gigabytes as a tree.
+MAX_ELEMENTS = 1_000_000
 MAX_COLUMNS = 64  # the widest table of the format has 16 columns
 _SPAN = re.compile(r"^[0-9]{1,3}$")
 _CORRUPT = "不是有效的 Word 文档，文件可能已损坏 (corrupt .docx)"
@@ -85,6 +88,8 @@ def _parts(path: str, data: bytes) -> tuple[ElementTree.Element, bytes | None]:
         raise GxlintError(path, _CORRUPT) from None
     except (RuntimeError, NotImplementedError):  # encrypted, or an unknown compression
         raise GxlintError(path, "Word 文档已加密或压缩方式不受支持 (cannot decompress)") from None
+    if document.count(b"<") > MAX_ELEMENTS:
+        raise GxlintError(path, "Word 文档的元素过多 (document XML of over a million elements)")
     try:
         return ElementTree.fromstring(document), numbering
     except ElementTree.ParseError:

@@ -25,6 +25,7 @@ from gxlint.pack.rule import Rule
 from gxlint.printable import shown_path
 from gxlint.render import Run, renderer, shows_lines
 from gxlint.render.run import RULES_URL
+from gxlint.render.text import finish_stream
 
 INPUT_ERROR = "GX902"  # the rule a file that cannot be checked is reported under
 
@@ -75,7 +76,9 @@ def check(request: Request) -> int:
     gathered = _collect(files, request, stream)
     findings = not_ignored(gathered.findings, request.per_file_ignores, request.root)
     if request.annotate_docx and not gathered.failures:
-        _annotate(files[0], request.annotate_docx, findings)
+        from gxlint.app.annotate import write_annotated
+
+        write_annotated(files[0], request.annotate_docx, findings)
     if request.write_baseline:
         count = write_baseline(request.write_baseline, findings, gathered.sources)
         done = f"已记录 {count} 个问题 (wrote the baseline)"
@@ -95,7 +98,7 @@ def check(request: Request) -> int:
         rules_url=request.rules_url or RULES_URL,
     )
     if stream:
-        _finish_stream(run, stream)
+        finish_stream(run, stream, sys.stdout)
         return _exit_code(run, request.fail_on, gathered.skipped)
     name = f"statistics-{request.output}" if request.statistics else request.output
     with output(request.output_file) as out:
@@ -118,25 +121,6 @@ def _show(result: Result, gathered: _Gathered, request: Request, shown: list[Fin
     renderer("text")(part, sys.stdout)
     sys.stdout.flush()
     shown.extend(findings)
-
-
-def _finish_stream(run: Run, shown: list[Finding]) -> None:
-    """The findings not shown yet (across reports), then the summary of them all."""
-    rest = [f for f in run.findings if f not in shown]
-    renderer("text")(
-        Run(rest, run.sources, run.rules, places=run.places, summary=False), sys.stdout
-    )
-    from gxlint.render.text import summary
-
-    print(summary(run))
-
-
-def _annotate(source: str, target: str, findings: list[Finding]) -> None:
-    from gxlint.app.annotate import annotate_docx
-
-    count = annotate_docx(source, target, findings)
-    done = f"已写入 {count} 条批注 (wrote a copy with {count} comments)"
-    tell(target, done)
 
 
 def _files(request: Request) -> list[str]:
@@ -181,6 +165,27 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
     found = [*gathered.findings, *shown]
     gathered.findings = sorted(found, key=Finding.sort_key)
     return gathered
+
+
+def run_of(results: list[Result], options: Options) -> Run:
+    """What a run shows of reports checked elsewhere (`gxlint serve`'s workers): gathered as
+    the command line gathers them, compared across reports, ready for any renderer."""
+    gathered = _Gathered()
+    for result in results:
+        _gather(gathered, result, options)
+    across = compare_reports(gathered.facts)
+    gathered.rules.update(across.rules)
+    findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
+    files = len(results) - len(gathered.skipped)
+    return Run(
+        findings,
+        gathered.sources,
+        gathered.rules,
+        gathered.failures,
+        files,
+        gathered.places,
+        about=gathered.about,
+    )
 
 
 def _needs_lines(request: Request) -> bool:

@@ -115,3 +115,11 @@ def summary(run: Run) -> str:
         f"{counts[s]} 个{s.chinese}" for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )
     return f"{checked}发现 {len(findings)} 个问题：{parts}。"
+
+
+def finish_stream(run: Run, shown: list[Finding], out: TextIO) -> None:
+    """After findings were shown file by file: those not shown yet (across reports), then the
+    summary of them all."""
+    rest = [f for f in run.findings if f not in shown]
+    render_text(Run(rest, run.sources, run.rules, places=run.places, summary=False), out)
+    print(summary(run), file=out)

@@ -1,18 +1,26 @@
-"""`--format html`: one self-contained page for the people who review reports — the report's
-text and tables as they read them, each finding marked where it is, a list of the findings
-beside it (each a link to its mark, with the message, the help and the arithmetic), filters by
-severity, and for a batch an index of the reports. No external resources: the page works
-offline and can be mailed."""
+"""`--format html` (and `gxlint serve`'s pages): one self-contained page for the people who
+review reports — the report's text and tables as they read them, each finding marked where it
+is, a list of the findings beside it (each a link to its mark, with the message, the help and
+the arithmetic), filters by severity; for a batch, a dashboard first: a row per report (agency,
+kind, year, format, counts, 通过/需修改), sortable and filtered by agency, status and rule, and
+two small charts drawn as inline SVG. Rendered from Jinja2 templates with autoescape
+(render/templates/); no external resources: the page works offline and can be mailed."""
 
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
-from typing import TextIO
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
+from gxlint.analysis.agency import AgencyKind
 from gxlint.findings import Finding, Severity
 from gxlint.render.html_lines import Numbered, render_lines
 from gxlint.render.run import Run
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 _STYLE = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222}
@@ -39,6 +47,16 @@ body.hide-error mark.sev-error,body.hide-warning mark.sev-warning,
 body.hide-info mark.sev-info{text-decoration:none}
 section h2{font-size:1.05em;padding:0 1em}nav.index{padding:0 1em}
 :target{outline:3px solid #7b1fa2}
+nav.downloads{margin-top:.3em}nav.downloads a{margin-right:1em}
+.charts{display:flex;flex-wrap:wrap;gap:2em;margin:.5em 0}.chart text{font-size:12px}
+.chart .title{font-weight:bold}.bar.sev-error,.st-bad{fill:#c62828}.bar.sev-warning{fill:#b26a00}
+.bar.sev-info{fill:#1565c0}.st-ok{fill:#2e7d32}.st-failed{fill:#777}
+.filters{margin:.5em 0}.filters label{margin-right:1.2em}
+table.index{border-collapse:collapse}table.index th,table.index td{border:1px solid #ccd;
+padding:.2em .5em}table.index th{cursor:pointer;background:#eef1f4;user-select:none}
+table.index th[aria-sort=ascending]::after{content:" ▲"}
+table.index th[aria-sort=descending]::after{content:" ▼"}
+td.n{text-align:right}td.status.st-ok{color:#2e7d32}td.status.st-bad{color:#c62828}
 """
 
 _SCRIPT = """
@@ -46,70 +64,165 @@ for (const box of document.querySelectorAll('input[data-severity]')) {
   box.addEventListener('change', () =>
     document.body.classList.toggle('hide-' + box.dataset.severity, !box.checked));
 }
+const index = document.getElementById('index');
+if (index) {
+  const body = index.tBodies[0];
+  const value = (row, key, kind) => {
+    const text = row.cells[key].textContent.trim();
+    return kind === 'number' ? Number(text) || 0 : text;
+  };
+  for (const th of index.tHead.rows[0].cells) {
+    const sort = () => {
+      const key = Number(th.dataset.key), kind = th.dataset.kind;
+      const up = th.getAttribute('aria-sort') !== 'ascending';
+      for (const other of index.tHead.rows[0].cells) other.removeAttribute('aria-sort');
+      th.setAttribute('aria-sort', up ? 'ascending' : 'descending');
+      const rows = [...body.rows].sort((a, b) => {
+        const x = value(a, key, kind), y = value(b, key, kind);
+        return (x < y ? -1 : x > y ? 1 : 0) * (up ? 1 : -1);
+      });
+      body.append(...rows);
+    };
+    th.addEventListener('click', sort);
+    th.addEventListener('keydown', (e) => { if (e.key === 'Enter') sort(); });
+  }
+  const agency = document.getElementById('filter-agency');
+  const status = document.getElementById('filter-status');
+  const rule = document.getElementById('filter-rule');
+  const filter = () => {
+    let shown = 0;
+    for (const row of body.rows) {
+      const ok = row.dataset.agency.includes(agency.value.trim())
+        && (!status.value || row.dataset.status === status.value)
+        && (!rule.value || row.dataset.rules.includes(' ' + rule.value + ' '));
+      row.hidden = !ok;
+      shown += ok;
+    }
+    document.getElementById('shown-count').textContent = shown;
+  };
+  for (const input of [agency, status, rule]) input.addEventListener('input', filter);
+}
 """
 
 
-def render_html(run: Run, out: TextIO) -> None:
+_PASSED, _TO_FIX, _FAILED = "通过", "需修改", "无法读取"
+_STATUS_CSS = {_PASSED: "st-ok", _TO_FIX: "st-bad", _FAILED: "st-failed"}
+_HEADERS = [("报告", "text"), ("机关", "text"), ("类别", "text"), ("年度", "text")]
+_HEADERS += [("格式", "text"), ("错误", "number"), ("警告", "number"), ("提示", "number")]
+_HEADERS += [("状态", "text")]
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file the page offers to save (gxlint serve: the JSON, the CSV, the annotated copy)."""
+
+    label: str
+    name: str
+    href: str  # a data: URL: the page holds what it offers, the server keeps nothing
+
+
+def render_html(run: Run, out: TextIO, downloads: tuple[Download, ...] = ()) -> None:
     by_path: dict[str, list[Numbered]] = {path: [] for path in run.sources}
     for number, finding in enumerate(run.findings, start=1):
         by_path.setdefault(finding.path, []).append((number, finding))
     paths = sorted(by_path)
-    out.write('<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">')
-    out.write(f"<title>gxlint 检查结果</title><style>{_STYLE}</style></head><body>")
-    out.write(_header(run, len(paths)))
-    if len(paths) > 1:
-        out.write(_index(paths, by_path))
-    for number, path in enumerate(paths, start=1):
-        out.write(_report(run, number, path, by_path[path]))
-    out.write(f"<script>{_SCRIPT}</script></body></html>\n")
-
-
-def _header(run: Run, reports: int) -> str:
-    counts = {s: sum(f.severity == s for f in run.findings) for s in Severity}
-    boxes = "".join(
-        f'<label><input type="checkbox" checked data-severity="{s.label}"> '
-        f'<span class="sev-{s.label}">{s.chinese} {counts[s]}</span></label> '
-        for s in sorted(Severity, reverse=True)
+    counts = Counter(f.severity for f in run.findings)
+    page = _template().render(
+        style=_STYLE,
+        script=_SCRIPT,
+        total=len(run.findings),
+        severities=[
+            {"label": s.label, "chinese": s.chinese, "count": counts[s]}
+            for s in sorted(Severity, reverse=True)
+        ],
+        downloads=downloads,
+        reports=[_report(run, path, by_path[path]) for path in paths],
+        **(_dashboard(run, paths, by_path) if len(paths) > 1 else {}),
     )
-    return (
-        f"<header><h1>政府信息公开工作年度报告检查结果（gxlint）</h1>"
-        f"检查了 {reports} 份报告，{len(run.findings)} 个问题：{boxes}</header>"
-    )
+    out.write(page + "\n")
 
 
-def _index(paths: list[str], by_path: dict[str, list[Numbered]]) -> str:
-    items = []
-    for number, path in enumerate(paths, start=1):
-        severities = Counter(f.severity for _, f in by_path[path])
-        counts = "，".join(
-            f"{s.chinese} {severities[s]}" for s in sorted(Severity, reverse=True) if severities[s]
-        )
-        items.append(f'<li><a href="#r-{number}">{escape(path)}</a> {counts or "无问题"}</li>')
-    return f'<nav class="index"><h2>报告</h2><ol>{"".join(items)}</ol></nav>'
+@cache
+def _template() -> Template:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    folder = Path(__file__).with_name("templates")
+    environment = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape())
+    return environment.get_template("page.html")
 
 
-def _report(run: Run, number: int, path: str, findings: list[Numbered]) -> str:
+def _report(run: Run, path: str, findings: list[Numbered]) -> dict[str, Any]:
+    from markupsafe import Markup
+
     about = run.about.get(path, {})
     who = "，".join(v for k in ("agency", "year") if (v := str(about.get(k) or "")))
-    title = escape(path) + (f"（{escape(who)}）" if who else "")
-    listing = "".join(_item(run, i, f) for i, f in findings) or "<li>没有发现问题</li>"
-    text = render_lines(run.sources.get(path, {}), findings)
-    return (
-        f'<section id="r-{number}"><h2>{title}</h2><div class="report">'
-        f"<aside><ol>{listing}</ol></aside><article>{text}</article></div></section>"
-    )
+    items = [_item(run, number, finding) for number, finding in findings]
+    # render_lines escapes every text it writes (html_lines.py): its markup goes in as it is
+    text = Markup(render_lines(run.sources.get(path, {}), findings))
+    return {"path": path, "who": who, "findings": items, "text": text}
 
 
-def _item(run: Run, number: int, finding: Finding) -> str:
-    label = finding.severity.label
-    where = f"第 {finding.span.line} 行"
-    place = run.place(finding)
-    parts = [
-        f'<a href="#f-{number}"><b>{finding.code}</b> {finding.severity.chinese} · {where}</a>',
-        f"<p>{escape(finding.message)}</p>",
-    ]
-    if finding.hint:
-        parts.append(f'<p class="hint">{escape(finding.hint)}</p>')
-    if place:
-        parts.append(f'<p class="place">{escape(place)}</p>')
-    return f'<li class="item sev-{label}" data-finding="{number}">{"".join(parts)}</li>'
+def _item(run: Run, number: int, finding: Finding) -> dict[str, Any]:
+    return {
+        "number": number,
+        "code": finding.code,
+        "severity": finding.severity.label,
+        "chinese": finding.severity.chinese,
+        "line": finding.span.line,
+        "message": finding.message,
+        "hint": finding.hint,
+        "place": run.place(finding),
+    }
+
+
+def _dashboard(run: Run, paths: list[str], by_path: dict[str, list[Numbered]]) -> dict[str, Any]:
+    failed = {f.where for f in run.failures}
+    rows = [_row(run, number, path, by_path[path], failed) for number, path in enumerate(paths, 1)]
+    statuses = Counter(row["status"] for row in rows)
+    widest = max(statuses.values(), default=1)
+    by_rule = Counter(f.code for f in run.findings)
+    top = by_rule.most_common(10)
+    most = max((n for _, n in top), default=1)
+    worst = {f.code: f.severity.label for f in sorted(run.findings, key=lambda f: f.severity)}
+    return {
+        "rows": rows,
+        "headers": [{"name": name, "kind": kind} for name, kind in _HEADERS],
+        "codes": sorted(by_rule),
+        "statuses": [
+            {
+                "name": name,
+                "count": statuses[name],
+                "css": _STATUS_CSS[name],
+                "width": round(180 * statuses[name] / widest),
+            }
+            for name in (_PASSED, _TO_FIX, _FAILED)
+            if statuses[name]
+        ],
+        "rules": [
+            {"code": code, "count": n, "severity": worst[code], "width": round(280 * n / most)}
+            for code, n in top
+        ],
+    }
+
+
+def _row(
+    run: Run, number: int, path: str, findings: list[Numbered], failed: set[str]
+) -> dict[str, Any]:
+    about = run.about.get(path, {})
+    counts = Counter(f.severity for _, f in findings)
+    status = _FAILED if path in failed else _TO_FIX if counts[Severity.ERROR] else _PASSED
+    kind = about.get("kind", "")
+    return {
+        "number": number,
+        "path": path,
+        "agency": about.get("agency", ""),
+        "kind": AgencyKind(kind).chinese if kind in set(AgencyKind) else kind,
+        "year": about.get("year", ""),
+        "format": about.get("format", ""),
+        "errors": counts[Severity.ERROR],
+        "warnings": counts[Severity.WARNING],
+        "infos": counts[Severity.INFO],
+        "status": status,
+        "css": _STATUS_CSS[status],
+        "codes": " ".join(sorted({f.code for _, f in findings})),
+    }

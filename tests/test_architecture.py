@@ -30,7 +30,7 @@ LAYERS = [
     ("gxlint.kinds",),
     ("gxlint.engine",),
     ("gxlint.render",),
-    ("gxlint.app", "gxlint.__main__"),
+    ("gxlint.app", "gxlint.web", "gxlint.__main__"),
 ]
 MAX_LINES = 300
 

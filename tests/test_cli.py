@@ -211,3 +211,18 @@ def test_sarif_province_rule_metadata(tmp_path, capsys) -> None:
     assert rules["GX480"]["defaultConfiguration"]["level"] == "warning"
     assert rules["GX406"]["defaultConfiguration"]["level"] == "note"  # changed to info
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+def test_paths_from_a_file_one_a_line(tmp_path, capsys) -> None:
+    """gxlint @list.txt (argparse's fromfile convention): an office checks the addresses or
+    paths of its province's reports from one list."""
+    import json
+
+    from conftest import CORPUS
+
+    listing = tmp_path / "list.txt"
+    names = ["hongze-2024.txt", "huaian-2024.txt"]
+    listing.write_text("".join(f"{CORPUS / n}\n" for n in names), "utf-8")
+    assert main(["--format", "json", "--fail-on", "never", f"@{listing}"]) == 0
+    paths = {f["path"] for f in json.loads(capsys.readouterr().out)}
+    assert paths == {str(CORPUS / n) for n in names}

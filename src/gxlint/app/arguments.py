@@ -17,6 +17,7 @@ from gxlint.errors import EXIT_ERROR
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("allow_abbrev", False)  # --format is never read as --format-version
+        kwargs.setdefault("fromfile_prefix_chars", "@")  # gxlint @urls.txt: a path a line
         super().__init__(*args, **kwargs)
 
     def parse_args(self, args: Any = None, namespace: Any = None) -> argparse.Namespace:
@@ -136,6 +137,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _text_or_json(parse)
     _check_options(parse)
+
+    serve = commands.add_parser(
+        "serve", help="在浏览器中检查：启动检查服务 (the checks as a web service; gxlint[web])"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认只在本机：127.0.0.1）")
+    serve.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    serve.add_argument(
+        "--workers", type=_jobs, default=0, metavar="N", help="同时检查的进程数（默认按 CPU 核数）"
+    )
+    serve.add_argument(
+        "--token", default=None, help="API 的共享令牌（也可用环境变量 GXLINT_TOKEN）；不设则不校验"
+    )
 
     extract = commands.add_parser(
         "extract", help="把报告中识别出的表格导出为数据 (the tables as data: csv or json)"

@@ -108,6 +108,10 @@ def _run(options: argparse.Namespace) -> int:
         return commands.explain(options.code, options.pack)
     if options.command == "kinds":
         return commands.list_kinds()
+    if options.command == "serve":
+        from gxlint.app.serve import serve
+
+        return serve(options.host, options.port, options.workers, options.token)
     if options.command == "extract":
         from gxlint.app.extract import extract
 

@@ -59,7 +59,7 @@ table.index th[aria-sort=descending]::after{content:" ▼"}
 td.n{text-align:right}td.status.st-ok{color:#2e7d32}td.status.st-bad{color:#c62828}
 """
 
-_SCRIPT = """
+PAGE_SCRIPT = """
 for (const box of document.querySelectorAll('input[data-severity]')) {
   box.addEventListener('change', () =>
     document.body.classList.toggle('hide-' + box.dataset.severity, !box.checked));
@@ -127,9 +127,11 @@ def render_html(run: Run, out: TextIO, downloads: tuple[Download, ...] = ()) -> 
         by_path.setdefault(finding.path, []).append((number, finding))
     paths = sorted(by_path)
     counts = Counter(f.severity for f in run.findings)
+    from markupsafe import Markup
+
     page = _template().render(
-        style=_STYLE,
-        script=_SCRIPT,
+        style=Markup(_STYLE),
+        script=Markup(PAGE_SCRIPT),
         total=len(run.findings),
         severities=[
             {"label": s.label, "chinese": s.chinese, "count": counts[s]}

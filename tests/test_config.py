@@ -106,3 +106,22 @@ def test_relative_pack_path(repo, capsys) -> None:
     (repo / "gxlint.toml").write_text('pack = "province.yaml"\n')
     assert main(["--format", "json", "seed.txt"]) == 0
     assert _codes(capsys) == [("seed.txt", "GX211")]
+
+
+def test_reports_under_two_configurations_are_not_checked_under_one(tmp_path, capsys) -> None:
+    """gxlint a/ b/ where only a/ has a gxlint.toml: the first path's settings no longer apply
+    to b/ silently; one line names both configurations (each report's nearest applies)."""
+    from conftest import SEED
+    from gxlint.app.cli import main
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "r.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    (tmp_path / "a" / "gxlint.toml").write_text('ignore = ["GX5"]\n')
+    assert main([str(tmp_path / "a"), str(tmp_path / "b")]) == 2
+    err = capsys.readouterr().err
+    assert (
+        "不同的配置文件" in err and str(tmp_path / "a" / "gxlint.toml") in err and "无配置" in err
+    )
+    assert main(["--format", "json", str(tmp_path / "a" / "r.txt")]) == 0
+    assert "GX509" not in capsys.readouterr().out  # its own configuration applies

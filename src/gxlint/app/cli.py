@@ -124,14 +124,12 @@ def _run(options: argparse.Namespace) -> int:
         )
     from pathlib import Path
 
-    from gxlint.app.config import find_config, load_config
+    from gxlint.app.config import load_config
 
     if options.no_config:
         config = load_config(None)
     else:
-        config = load_config(
-            Path(options.config) if options.config else find_config(_start(options.paths))
-        )
+        config = load_config(Path(options.config) if options.config else _nearest(options.paths))
     select = _codes(options.select) if options.select is not None else frozenset(config.select)
     ignore = _codes(options.ignore) if options.ignore is not None else frozenset(config.ignore)
     request = Request(
@@ -168,16 +166,27 @@ def _run(options: argparse.Namespace) -> int:
     return check(request)
 
 
-def _start(paths: list[str]) -> Path:
-    """Where to look for the configuration: the folder of the first report named (ruff's rule:
-    a report's nearest gxlint.toml applies wherever gxlint is started from), else here."""
+def _nearest(paths: list[str]) -> Path | None:
+    """The configuration of the reports named: each one's nearest gxlint.toml upwards (ruff's
+    rule: it applies wherever gxlint is started from), the working directory's for stdin and
+    addresses. Reports under two configurations are not checked under either one's settings:
+    a one-line error names both (check each part on its own, or name one with --config)."""
     from pathlib import Path
 
-    for p in paths:
-        path = Path(p)
-        if p != "-" and path.exists():
-            return (path if path.is_dir() else path.parent).resolve()
-    return Path.cwd()
+    from gxlint.app.config import find_config
+
+    starts = {
+        (path if path.is_dir() else path.parent).resolve()
+        for p in paths
+        if p != "-" and (path := Path(p)).exists()
+    }
+    found = {find_config(start) for start in starts or {Path.cwd()}}
+    if len(found) > 1:
+        names = "、".join(sorted(str(f or "（无配置）") for f in found))
+        raise GxlintError(
+            "--config", f"这些报告属于不同的配置文件：{names}；请分别检查，或用 --config 指定一个"
+        )
+    return found.pop()
 
 
 def _under(root: Path, path: str | None) -> str | None:

@@ -148,6 +148,11 @@ class _Server:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:
+                if self.path == "/to-file.htm":
+                    self.send_response(302)
+                    self.send_header("Location", "file:///etc/passwd")
+                    self.end_headers()
+                    return
                 if self.path not in pages:
                     self.send_error(404)
                     return
@@ -198,6 +203,9 @@ def test_a_report_by_its_address(capsys) -> None:
             assert {f["path"] for f in found} == {server.url + name}
         assert main([server.url + "/missing.htm"]) == 2
         assert "HTTP 404" in capsys.readouterr().err
+        assert main([server.url + "/to-file.htm"]) == 2  # a redirect to file: is refused
+        err = capsys.readouterr().err
+        assert "网页跳转被拒绝" in err and "file:///etc/passwd" in err
 
 
 def test_a_folder_of_unreadable_files_exits_two_and_says_so_in_json(tmp_path, capsys) -> None:

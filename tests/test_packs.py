@@ -332,3 +332,16 @@ def test_a_packs_files_are_named_from_the_working_directory_of_each_run(
     assert len(list((tmp_path / "cache").glob("pack-*.json"))) == 2
     _fresh(monkeypatch, tmp_path)
     assert load_pack("2021").rule("GX101").source == "gxlint/rules/gov-2021/rules/1xx-sections.yaml"
+
+
+def test_another_yaml_file_given_as_a_pack_is_not_listed(tmp_path, capsys) -> None:
+    """--pack pointed at some other YAML file (credentials, say): it is "not a rule pack", its
+    keys are never printed."""
+    from conftest import SEED
+    from gxlint.app.cli import main
+
+    other = tmp_path / "secrets.yaml"
+    other.write_text("db_password: hunter2\nadmin_user: root\n", "utf-8")
+    assert main(["--pack", str(other), str(SEED)]) == 2
+    err = capsys.readouterr().err
+    assert "不是规则包" in err and "db_password" not in err and "admin_user" not in err

@@ -58,8 +58,11 @@ def _own(main: Path) -> tuple[dict[str, Any], list[Path]]:
         part = read_yaml(file)
         where = display(file)
         unknown = sorted(map(str, set(part) - PACK_KEYS))
+        if unknown and not set(part) & PACK_KEYS:  # another YAML file: its keys are not said
+            raise GxlintError(where, "不是规则包：没有 pack、extends、rules 等键 (not a rule pack)")
         if unknown:
-            raise GxlintError(where, f"规则包有未知的键 (unknown key): {', '.join(unknown)}")
+            names = ", ".join(unknown[:5]) + ("…" if len(unknown) > 5 else "")
+            raise GxlintError(where, f"规则包有未知的键 (unknown key): {names}")
         name = str(data.get("pack") or part.get("pack") or name)
         _tag(where, part, name)
         for key, value in part.items():

@@ -66,6 +66,11 @@ def _fetch(url: str, limit: int) -> Fetched | GxlintError:
             charset = response.headers.get_content_charset()
             final = response.geturl()
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:  # a redirect urllib would not follow (to file:, or a loop)
+            target = exc.headers.get("Location", "") if exc.headers else ""
+            return GxlintError(
+                url, f"网页跳转被拒绝 (redirect refused: HTTP {exc.code} → {target})"
+            )
         return GxlintError(url, f"网页无法取得 (HTTP {exc.code})")
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)

@@ -46,3 +46,15 @@ def test_extract_of_an_unreadable_file_exits_two(tmp_path, capsys) -> None:
     (tmp_path / "empty.txt").write_text("")
     assert main(["extract", str(tmp_path)]) == 2
     assert "文件为空" in capsys.readouterr().err
+
+
+def test_a_file_that_fails_costs_only_itself(tmp_path, capsys) -> None:
+    """extract good.txt bad.txt: the good report's cells are written, the bad one named."""
+    from conftest import SEED
+    from gxlint.app.cli import main
+
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    assert main(["extract", str(SEED), str(bad)]) == 2
+    out, err = capsys.readouterr()
+    assert out.count("\n") > 100 and "bad.txt" in err and "xuchang" in out

@@ -56,3 +56,24 @@ def test_fix_keeps_bom(tmp_path, seed_text, encoding, capsys) -> None:
     path.write_bytes(seed_text.encode(encoding))
     main(["--fix", "--fail-on", "never", str(path)])
     assert path.read_bytes() == seed_text.replace("本年度止件数", "本年废止件数").encode(encoding)
+
+
+def test_hard_links_are_one_file_checked_once_and_fixed_for_every_link(tmp_path, capsys) -> None:
+    import json
+    import os
+
+    from conftest import SEED
+    from gxlint.app.cli import main
+
+    first = tmp_path / "a.txt"
+    first.write_text(SEED.read_text("utf-8"), "utf-8")
+    second = tmp_path / "b.txt"
+    os.link(first, second)
+    main(["--format", "json", "--fail-on", "never", str(tmp_path)])
+    found = json.loads(capsys.readouterr().out)
+    assert {f["path"] for f in found} == {str(first)}  # once, and no GX603/GX604 with itself
+    assert not any(f["code"] in ("GX603", "GX604") for f in found)
+    main(["--fix", str(second)])
+    capsys.readouterr()
+    assert os.stat(first).st_ino == os.stat(second).st_ino  # still one file
+    assert "本年废止件数" in first.read_text("utf-8")  # the fix seen through both links

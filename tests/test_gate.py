@@ -243,3 +243,20 @@ def test_messages_name_other_reports_from_the_configurations_folder(repo, capsys
     (twice,) = _json(capsys)
     assert twice["code"] == "GX603" and twice["path"].endswith("reports/archive/2019/old.txt")
     assert "reports/2023.txt" in twice["message"] and str(repo) not in twice["message"]
+
+
+def test_a_file_that_is_no_report_is_named_once_and_passes(tmp_path, capsys) -> None:
+    """Named on the command line or found in a folder: one notice, no GX101; exit 0, or 1 with
+    --fail-on info (a gate that wants every file to be a report)."""
+    readme = tmp_path / "README.md"
+    readme.write_text("# 年报仓库\n\n本仓库存放各年度报告。\n", "utf-8")
+    assert main(["--format", "json", str(readme)]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out) == [] and err.count("不是政府信息公开工作年度报告") == 1
+    assert main(["--format", "json", "--fail-on", "info", str(readme)]) == 1
+    capsys.readouterr()
+    (tmp_path / "2023.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    assert main(["--format", "json", "--fail-on", "never", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert {f["path"] for f in json.loads(out)} == {str(tmp_path / "2023.txt")}
+    assert "GX101" not in out and "README.md" in err

@@ -1,6 +1,6 @@
 """Which files a command line names: files as given, folders walked for the inputs gxlint reads,
-`exclude` globs applied, and every file once (a path given twice, or a file and a link to it,
-is checked once — and so fixed once)."""
+`exclude` globs applied, and every file once (a path given twice, a file and a link to it, or
+two hard links of one file, are checked once — and so fixed once)."""
 
 from __future__ import annotations
 
@@ -42,11 +42,20 @@ def _wanted(file: Path, folder: Path, exclude: tuple[str, ...]) -> bool:
 
 
 def _once(paths: list[str]) -> list[str]:
-    seen: set[str] = set()
+    """Each file once: by its real path, and by its inode (two hard links are one file)."""
+    seen: set[object] = set()
     unique: list[str] = []
     for p in paths:
-        key = p if p == "-" or is_url(p) else os.path.realpath(p)
+        key = p if p == "-" or is_url(p) else _identity(p)
         if key not in seen:
             seen.add(key)
             unique.append(p)
     return unique
+
+
+def _identity(path: str) -> object:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (info.st_dev, info.st_ino)

@@ -42,7 +42,8 @@ def apply_fixes(text: str, findings: list[Finding]) -> tuple[str, int]:
 
 def write_fixed(path: str, source: Source, text: str) -> None:
     """Write the fixed text over the file (a link's target, the link kept), keeping its mode
-    and owner; refuse what gxlint should not overwrite."""
+    and owner (atomically; a file with several hard links in place, so that none of them is
+    left with the old text); refuse what gxlint should not overwrite."""
     target = Path(os.path.realpath(path))
     try:
         info = target.stat()
@@ -50,7 +51,13 @@ def write_fixed(path: str, source: Source, text: str) -> None:
             raise GxlintError(path, "不是普通文件，不能修复 (not a regular file)")
         if not os.access(target, os.W_OK) or not info.st_mode & stat.S_IWUSR:
             raise GxlintError(path, "文件是只读的，没有修复 (read-only file: not fixed)")
-        write_atomically(target, source.encode(text), like=info)
+        if info.st_nlink > 1:  # hard links: rewritten in place, so that every link sees it
+            with open(target, "r+b") as handle:
+                handle.write(source.encode(text))
+                handle.truncate()
+                os.fsync(handle.fileno())
+        else:
+            write_atomically(target, source.encode(text), like=info)
     except OSError as exc:
         raise GxlintError(path, f"无法写回修复 (cannot write the fix: {exc.strerror})") from None
 

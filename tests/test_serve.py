@@ -165,3 +165,36 @@ def test_a_request_too_large_is_refused_before_it_is_read(client) -> None:
         "/api/v1/check", content=b"x", headers={"content-length": str(65 * 1024 * 1024)}
     )
     assert response.status_code == 413 and "请求过大" in response.json()["error"]["problem"]
+
+
+def test_a_check_past_its_time_limit_costs_only_its_own_request() -> None:
+    """A limit no check can meet: the request gets its reason, the stuck worker's pool is
+    replaced, and the service answers the next request."""
+    with TestClient(create_app(Settings(workers=1, seconds=0.001))) as client:
+        body = client.post(
+            "/api/v1/check", content=SEED.read_bytes(), headers={"content-type": "text/plain"}
+        ).json()
+        assert body["reports"][0]["problem"] == "检查超过 0.001 秒，已停止"
+        assert [f["code"] for f in body["findings"]] == ["GX902"]
+        assert client.get("/healthz").json() == {"status": "ok"}
+        again = client.post(
+            "/api/v1/check", content=SEED.read_bytes(), headers={"content-type": "text/plain"}
+        )
+        assert again.status_code == 200
+
+
+def test_nothing_of_a_draft_stays_on_disk_and_its_name_is_escaped(client) -> None:
+    """The workers' private folders (gxlint-… in the temporary folder) are gone when the check
+    ends; a file's name is escaped where the page shows it."""
+    import tempfile
+    from pathlib import Path
+
+    def folders() -> set[str]:
+        return {p.name for p in Path(tempfile.gettempdir()).glob("gxlint-*")}
+
+    before = folders()
+    name = '<img src=x onerror="alert(1)">.txt'
+    page = client.post("/check", files={"files": (name, SEED.read_bytes())})
+    assert page.status_code == 200
+    assert "<img src=x" not in page.text and "&lt;img src=x" in page.text
+    assert folders() <= before

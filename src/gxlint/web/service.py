@@ -36,7 +36,7 @@ from gxlint.render.html import PAGE_SCRIPT
 from gxlint.web.intake import MAX_FILES, Refused, Upload, reports
 from gxlint.web.openapi import OPENAPI
 from gxlint.web.pages import results_page, upload_page
-from gxlint.web.workers import Checked, Pool
+from gxlint.web.workers import SECONDS, Checked, Pool
 
 MAX_REQUEST = 64 * 1024 * 1024  # bytes of one request (a zip of a province's reports)
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(PAGE_SCRIPT.encode()).digest()).decode()
@@ -57,10 +57,11 @@ HEADERS = {
 class Settings:
     workers: int = 2
     token: str | None = None  # the API's shared secret (None: open, as on a trusted intranet)
+    seconds: float = SECONDS  # a check's time limit
 
 
 def create_app(settings: Settings) -> Starlette:
-    pool = Pool(settings.workers)
+    pool = Pool(settings.workers, settings.seconds)
     service = _Service(pool, settings)
     routes = [
         Route("/", service.home, methods=["GET"]),

@@ -80,10 +80,11 @@ def _annotated(path: Path, result: Result) -> bytes | None:
 
 
 class Pool:
-    """At most `workers` checks at a time, each within SECONDS."""
+    """At most `workers` checks at a time, each within `seconds`."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, seconds: float = SECONDS) -> None:
         self.workers = workers
+        self.seconds = seconds
         self._executor = self._new()
         self._slots = asyncio.Semaphore(workers)
 
@@ -98,10 +99,10 @@ class Pool:
                 executor = self._executor
                 future = executor.submit(check_upload, upload, options)
                 try:
-                    return await asyncio.wait_for(asyncio.wrap_future(future), SECONDS)
+                    return await asyncio.wait_for(asyncio.wrap_future(future), self.seconds)
                 except TimeoutError:
                     self._replace(executor)
-                    return _failed(upload, f"检查超过 {SECONDS} 秒，已停止")
+                    return _failed(upload, f"检查超过 {self.seconds:g} 秒，已停止")
                 except BrokenProcessPool:
                     self._replace(executor)
             return _failed(upload, "检查进程意外退出")

@@ -31,7 +31,7 @@ from starlette.routing import Route
 from gxlint.app.batch import Options
 from gxlint.app.check import NOT_A_REPORT, run_of
 from gxlint.document.read import MAX_BYTES
-from gxlint.render import renderer
+from gxlint.render import Run, renderer
 from gxlint.render.html import PAGE_SCRIPT
 from gxlint.web.intake import MAX_FILES, Refused, Upload, reports
 from gxlint.web.openapi import OPENAPI
@@ -156,7 +156,7 @@ class _Service:
 _OPTIONS = Options(whole_text=True)  # the page shows every line of a report
 
 
-def _run(checked: list[Checked]) -> Any:
+def _run(checked: list[Checked]) -> Run:
     return run_of([c.result for c in checked], _OPTIONS)
 
 
@@ -198,7 +198,7 @@ async def _form(request: Request) -> list[Upload]:
     return uploads
 
 
-def _findings(run: Any) -> Any:
+def _findings(run: Run) -> list[dict[str, Any]]:
     import io
 
     out = io.StringIO()
@@ -206,7 +206,7 @@ def _findings(run: Any) -> Any:
     return json.loads(out.getvalue())
 
 
-def _reports(run: Any, checked: list[Checked]) -> list[dict[str, Any]]:
+def _reports(run: Run, checked: list[Checked]) -> list[dict[str, Any]]:
     rows = []
     for c in checked:
         about = run.about.get(c.result.path, {})

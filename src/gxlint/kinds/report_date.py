@@ -21,7 +21,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if index is None or year is None:
         return
     line = ctx.doc.lines[index]
-    dated = _YEAR.search(line.raw)
+    dated = _YEAR.search(line.folded)  # full-width digits read as the year they are
     if dated and int(dated.group()) <= year:
         yield rule.finding(line.span, date=line.raw.strip(), year=year, next_year=year + 1)
 

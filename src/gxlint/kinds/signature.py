@@ -24,7 +24,7 @@ _MAX_NAME = 40
 def closing_date(lines: list[Line]) -> int | None:
     """The index in `lines` of the date that closes the report, if it ends with one."""
     tail = [i for i, ln in enumerate(lines) if ln.kind is not LineKind.BLANK][-_LAST_LINES:]
-    return next((i for i in reversed(tail) if _DATE.match(lines[i].raw)), None)
+    return next((i for i in reversed(tail) if _DATE.match(lines[i].folded)), None)  # ２０２３ too
 
 
 def signature(lines: list[Line]) -> Line | None:

@@ -43,6 +43,14 @@ def test_wheel_contents(wheel) -> None:
     assert "gxlint/app/cli.py" in names
     assert "gxlint/prebuilt/scanner-report.json" in names
     assert "gxlint/locale/zh_CN/LC_MESSAGES/argparse.mo" in names  # the Chinese command line
+    assert (
+        "gxlint/render/templates/page.html" in names and "gxlint/web/templates/upload.html" in names
+    )
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)  # the licence text
+    from gxlint import __version__
+
+    metadata = next(n for n in names if n.endswith("METADATA"))
+    assert f"Version: {__version__}" in zipfile.ZipFile(wheel).read(metadata).decode()
     assert sum(n.startswith("gxlint/prebuilt/pack-") for n in names) == 3
     metadata = next(n for n in names if n.endswith("METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()

@@ -98,3 +98,11 @@ def test_a_list_of_sixty_thousand_parts_is_read_in_one_pass() -> None:
 
 def test_a_number_longer_than_thirty_digits_is_no_total() -> None:
     assert _stated("共" + "9" * 100_000 + "件，其中网站1件、微信2件。") == []
+
+
+def test_parts_that_may_count_the_same_items_again_are_a_warning() -> None:
+    [(code, severity, _, hint)] = _stated(
+        "发布信息 100 条，其中网站发布 80 条，微信同步推送 60 条。"
+    )
+    assert (code, severity) == ("GX508", "warning")
+    assert hint.startswith("所列各项之和为 140 = 80 + 60")

@@ -5,7 +5,9 @@ A total is a number with a unit before 其中/包括/分别为 (or within 「在
 to the end of the sentence, or of the bracket the list opened, or to a nested 其中/包括; it is read
 in one pass (`_scan`), bracket depth kept, so that:
 
-- a breakdown in brackets belongs to the part before it (「455 条（文件 94 条、…）」: no parts);
+- a breakdown in brackets belongs to the part before it (「455 条（文件 94 条、…）」: no parts),
+  and so does a run of parts that adds up to the part before it without brackets
+  (kinds/_readings.py: the level its parts stand at);
 - groups separated by ；count while each goes on with the list: not after a group ending in 等,
   nor one that starts a statement of its own (共/合计/另有…, a nested list, a channel that
   publishes: 「；微信公众号发布 1135 条」);
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
@@ -33,6 +35,16 @@ from gxlint.analysis.context import Context
 from gxlint.document.numbers import COUNT_UNIT_PATTERN, MAX_DIGITS
 from gxlint.document.prose import Prose
 from gxlint.kinds._patterns import matcher
+from gxlint.kinds._readings import (
+    NEW,
+    PUBLISHES,
+    Group,
+    Part,
+    consistent,
+    guessed,
+    top_level,
+    total_of,
+)
 
 # A total and the words that open its list (「3585 条，其中」), and a total said within 在…中.
 # The first starts with a number, which Python's regular expressions try at every character:
@@ -60,34 +72,9 @@ _DOCUMENTS = frozenset("条份篇")  # words for a published item: parts in one 
 # or the next part's label; not a measure word (年, 场, 人 …) nor a percent sign.
 # (Words that also start labels, 栏目, 部门, 本级, 处理, are not among them.)
 _MEASURES = frozenset("年月日号时分秒人户场名位届岁万亿千百元倍天周批类余多%")
-_NEW = re.compile(r"共|合计|总计|累计|另有|此外")  # a group that starts a statement of its own
-_PUBLISHES = re.compile(  # 「微信公众号发布 1135 条」: a channel's own count, not a part
-    r"(?:发布|公开|推送|刊发|刊登|更新|受理|收到|办结|答复|召开|举办|开展|编发|转载|报送|上传"
-    r"|印发|制发|发行)[^,、]{0,4}$"
-)
 _OPEN_ENDED = re.compile(r"等[^\d]{0,4}$")  # 「……17 条等。」: the list is not exhaustive
 _SEPARATORS = ",、;:"
 _HALF = Decimal("0.5")
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    value: Decimal
-    start: int  # of its number in the prose
-    end: int  # after its unit
-    label: str  # the words before the number in its clause: 「主动公开政府信息」
-    unit: str = ""  # "" for a number written without its unit
-
-
-@dataclass(slots=True)
-class _Group:
-    """The list's numbers between two ；."""
-
-    start: int
-    end: int = -1
-    last: int = -1  # where its last number ends: the next one's label starts after it
-    parts: list[Part] = field(default_factory=list)
-    others: list[Part] = field(default_factory=list)  # in other units
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +95,7 @@ class Stated:
 
     @property
     def listed(self) -> Decimal:
-        return sum((p.value for p in self.parts), Decimal(0))
+        return total_of(self.parts)
 
     @property
     def highlights(self) -> bool:
@@ -160,6 +147,7 @@ def _read(text: str, match: re.Match[str]) -> Stated:
     restated = [p for p in parts[1:] if p.value == total]
     parts = [p for p in parts if p.value != total]
     parts = _in_documents(parts, [o for g in chosen for o in g.others], unit)
+    top, inner = top_level(parts)  # a reading in levels: kept only if it makes the total
     others = tuple(
         o for g in chosen for o in g.others if o.unit != (parts[0].unit if parts else unit)
     )
@@ -172,17 +160,17 @@ def _read(text: str, match: re.Match[str]) -> Stated:
         clause_end=chosen[-1].end if chosen else end,
         open_ended=_ends_open(text, chosen[-1]) if chosen else False,
         others=others,
-        consistent=_consistent(groups, total),
-        certain=not (others or restated or going < len(groups) or any(not p.unit for p in parts)),
+        consistent=consistent(groups, total) or (inner and len(top) > 1 and total_of(top) == total),
+        certain=not (others or restated or inner or going < len(groups) or guessed(parts)),
         complete=match.group(0).rstrip(":,").endswith(("分别为", "分别是")),
     )
 
 
 def _scan(
     text: str, start: int, bracket: bool, total: Decimal, unit: str
-) -> tuple[list[_Group], int, bool]:
+) -> tuple[list[Group], int, bool]:
     """The list's groups, where it ends, and whether a nested 其中/包括 ended it."""
-    groups, depth, end, nested = [_Group(start)], 0, len(text), False
+    groups, depth, end, nested = [Group(start)], 0, len(text), False
     for token in _TOKEN.finditer(text, start):
         kind = "n" if token.group("n") else token.lastgroup
         if kind == "open":
@@ -198,14 +186,14 @@ def _scan(
             break
         elif kind == "stop" and not depth:
             groups[-1].end = token.start()
-            groups.append(_Group(token.end()))
+            groups.append(Group(token.end()))
         elif kind == "n" and not depth:
             _add(text, groups[-1], token, total, unit)
     groups[-1].end = end
     return groups, end, nested
 
 
-def _add(text: str, group: _Group, token: re.Match[str], total: Decimal, unit: str) -> None:
+def _add(text: str, group: Group, token: re.Match[str], total: Decimal, unit: str) -> None:
     value, written = Decimal(token.group("n")), token.group("unit") or ""
     after = text[token.end()] if token.end() < len(text) else "。"
     if not written and (
@@ -223,7 +211,7 @@ def _label(text: str, start: int, at: int) -> str:
     return text[max(cut + 1, start) : at]
 
 
-def _going_on(text: str, groups: list[_Group], nested: bool) -> int:
+def _going_on(text: str, groups: list[Group], nested: bool) -> int:
     """How many groups the list runs over: the first, and each next that goes on with it."""
     count = 1
     for previous, group in pairwise(groups):
@@ -231,17 +219,17 @@ def _going_on(text: str, groups: list[_Group], nested: bool) -> int:
         first = (group.parts or group.others or [None])[0]
         if (
             _ends_open(text, previous)
-            or _NEW.search(text, group.start, group.end)
+            or NEW.search(text, group.start, group.end)
             or (last and nested)
             or not any(p.unit for p in group.parts)
-            or (first is not None and _PUBLISHES.search(first.label))
+            or (first is not None and PUBLISHES.search(first.label))
         ):
             break
         count += 1
     return count
 
 
-def _ends_open(text: str, group: _Group) -> bool:
+def _ends_open(text: str, group: Group) -> bool:
     return _OPEN_ENDED.search(text, group.start, group.end) is not None
 
 
@@ -252,45 +240,3 @@ def _in_documents(parts: list[Part], others: list[Part], unit: str) -> list[Part
     if any(p.unit for p in parts) or len(units) != 1 or not {unit, *units} <= _DOCUMENTS:
         return parts
     return parts + others
-
-
-def _consistent(groups: list[_Group], total: Decimal) -> bool:
-    """Whether some reading of where the list ends gives the total, with the total said again
-    or without it. A list ends where a group ends, or before a part that starts a statement of
-    its own (「、微信平台同步发布 812 条」); never in the middle of a run of plain parts (a
-    hundred parts of 1 would otherwise make any total up to 100). Running sums: one pass."""
-    sums = _Sums(total)
-    for group in groups:
-        for part in group.parts:
-            if sums.count and _starts_statement(part) and sums.make_total():
-                return True
-            sums.add(part.value)
-        if sums.make_total():
-            return True
-    return False
-
-
-def _starts_statement(part: Part) -> bool:
-    return bool(_PUBLISHES.search(part.label) or _NEW.search(part.label))
-
-
-@dataclass(slots=True)
-class _Sums:
-    """The parts read so far: their sum, and their sum without the total said again."""
-
-    total: Decimal
-    count: int = 0
-    whole: Decimal = Decimal(0)
-    others: int = 0  # parts that are not the total said again
-    rest: Decimal = Decimal(0)
-
-    def add(self, value: Decimal) -> None:
-        self.count, self.whole = self.count + 1, self.whole + value
-        if value != self.total:
-            self.others, self.rest = self.others + 1, self.rest + value
-
-    def make_total(self) -> bool:
-        """A reading has two parts at least: the total said again is not a list of one."""
-        return (self.count >= 2 and self.whole == self.total) or (
-            self.others >= 2 and self.rest == self.total
-        )

@@ -1,6 +1,7 @@
 """Brackets and quotes that are opened and not closed, or closed and never opened (GX520):
 （联系地址：…… with no ）, 《《, a stray 」. Each section's prose (and the preamble) is read on its
-own, after folding (full-width （） are ( ) there)."""
+own, after folding (full-width （） are ( ) there). A lone ） after an item's number (1）, a),
+三）) numbers a list and is no bracket."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from gxlint.pack.rule import Rule
 _PAIRS = {"(": ")", "《": "》", "“": "”", "【": "】", "〔": "〕", "「": "」"}
 _CLOSES = {close: open_ for open_, close in _PAIRS.items()}
 _MARKS = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSES)) + "]")
+# An item's number before a lone closing parenthesis: 1）, a), 三）— a list, not a bracket.
+_ENUMERATOR = re.compile(r"(?<![0-9A-Za-z])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$")
 
 
 def _unbalanced(prose: Prose) -> Iterator[tuple[int, str, str]]:
@@ -36,8 +39,8 @@ def _unbalanced(prose: Prose) -> Iterator[tuple[int, str, str]]:
                     open_, where = stack.pop()
                     yield where, open_, "没有闭合"
                 stack.pop()
-            else:
-                yield at, ch, "前面没有对应的开括号"
+            elif not (ch == ")" and _ENUMERATOR.search(prose.text, max(0, at - 3), at)):
+                yield at, ch, "前面没有对应的开括号"  # (「1）」「a)」「三）」 number items)
     for open_, where in stack:
         yield where, open_, "没有闭合"
 

@@ -106,3 +106,13 @@ def test_parts_that_may_count_the_same_items_again_are_a_warning() -> None:
     )
     assert (code, severity) == ("GX508", "warning")
     assert hint.startswith("所列各项之和为 140 = 80 + 60")
+
+
+def test_a_total_joined_with_the_counts_before_it_is_read_both_ways() -> None:
+    """「收到申请 12 件和上年结转 3 件，其中…」: 其中 may be of 12 + 3; parts over the last count
+    alone but not over the joined ones are a warning, never an error."""
+    assert _stated("收到申请12件和上年结转3件，其中予以公开10件，部分公开5件。") == []
+    [(code, severity, *_)] = _stated("收到申请12件和上年结转3件，其中予以公开10件，部分公开6件。")
+    assert (code, severity) == ("GX508", "warning")
+    [(code, severity, *_)] = _stated("全年收到申请12件，其中予以公开10件，部分公开5件。")
+    assert (code, severity) == ("GX508", "error")

@@ -74,6 +74,7 @@ _DOCUMENTS = frozenset("条份篇")  # words for a published item: parts in one 
 _MEASURES = frozenset("年月日号时分秒人户场名位届岁万亿千百元倍天周批类余多%")
 _OPEN_ENDED = re.compile(r"等[^\d]{0,4}$")  # 「……17 条等。」: the list is not exhaustive
 _SEPARATORS = ",、;:"
+_JOINED = 80  # characters before a total searched for the counts it may be joined with
 _HALF = Decimal("0.5")
 
 
@@ -148,6 +149,7 @@ def _read(text: str, match: re.Match[str]) -> Stated:
     parts = [p for p in parts if p.value != total]
     parts = _in_documents(parts, [o for g in chosen for o in g.others], unit)
     top, inner = top_level(parts)  # a reading in levels: kept only if it makes the total
+    joined = _joined(text, match.start("total"), unit) + total
     others = tuple(
         o for g in chosen for o in g.others if o.unit != (parts[0].unit if parts else unit)
     )
@@ -160,9 +162,25 @@ def _read(text: str, match: re.Match[str]) -> Stated:
         clause_end=chosen[-1].end if chosen else end,
         open_ended=_ends_open(text, chosen[-1]) if chosen else False,
         others=others,
-        consistent=consistent(groups, total) or (inner and len(top) > 1 and total_of(top) == total),
-        certain=not (others or restated or inner or going < len(groups) or guessed(parts)),
+        consistent=consistent(groups, total)
+        or (inner and len(top) > 1 and total_of(top) == total)
+        or (joined != total and total_of(parts) == joined),
+        certain=not (
+            others or restated or inner or going < len(groups) or guessed(parts) or joined != total
+        ),
         complete=match.group(0).rstrip(":,").endswith(("分别为", "分别是")),
+    )
+
+
+def _joined(text: str, at: int, unit: str) -> Decimal:
+    """The counts in the total's unit said just before it in its sentence (「人大建议 20 件、政协
+    提案 30 件，其中主办 15 件、协办 35 件」: 其中 may be of 20 + 30): their sum, 0 if none."""
+    start = max(text.rfind(ch, 0, at) for ch in "。;") + 1
+    before = text[max(start, at - _JOINED) : at]
+    return total_of(
+        Part(Decimal(m.group("n")), 0, 0, "", unit)
+        for m in _TOKEN.finditer(before)
+        if m.group("n") and m.group("unit") == unit
     )
 
 

@@ -63,6 +63,8 @@ def test_parts_in_another_unit_are_left_out_and_named() -> None:
         "微信公众号发布 1135 条。",
         # highlights of the total, not its breakdown
         "发布信息 1464 条，其中文件 15 条，政策解读 10 条，工作报告 1 条；发布 29 场发布会信息。",
+        # a number that names a part (the 12345 hotline) is no part
+        "全年受理群众诉求 20000 件，其中 12345 热线转办 15000 件，来信来访 5000 件。",
         # numbers without their units, the list ending before another channel's count
         "发布信息 854 条，其中新闻 520 文件 55 解读 60 栏目 219、微信平台同步发布 812 条。",
     ],

@@ -214,11 +214,16 @@ def _scan(
 def _add(text: str, group: Group, token: re.Match[str], total: Decimal, unit: str) -> None:
     value, written = Decimal(token.group("n")), token.group("unit") or ""
     after = text[token.end()] if token.end() < len(text) else "。"
+    label = _label(text, max(group.last, group.start), token.start())
+    # A number without its unit is a part only after the words that name it (「公告 307」, not
+    # 「12345 热线」), and not before a measure word or a letter, nor over the total.
     if not written and (
-        after in _MEASURES or value > total or (after.isascii() and after.isalnum())
+        not label.strip()
+        or after in _MEASURES
+        or value > total
+        or (after.isascii() and after.isalnum())
     ):
         return
-    label = _label(text, max(group.last, group.start), token.start())
     group.last = token.end()
     part = Part(value, token.start("n"), token.end(), label, written)
     (group.parts if written in ("", unit) else group.others).append(part)

@@ -226,3 +226,9 @@ def test_paths_from_a_file_one_a_line(tmp_path, capsys) -> None:
     assert main(["--format", "json", "--fail-on", "never", f"@{listing}"]) == 0
     paths = {f["path"] for f in json.loads(capsys.readouterr().out)}
     assert paths == {str(CORPUS / n) for n in names}
+
+
+def test_serve_without_the_web_extra_says_how_to_install_it(monkeypatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "uvicorn", None)  # as if it were not installed
+    assert main(["serve"]) == 2
+    assert "pip install 'gxlint[web]'" in capsys.readouterr().err

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import re
 import tempfile
 from pathlib import Path
 
@@ -60,9 +59,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
-_EXPECT = re.compile(r" *# expect: ([A-Z0-9, ]+)$")
-
-
 def corpus_text(name: str) -> str:
     return (CORPUS / f"{name}.txt").read_text("utf-8")
 
@@ -85,19 +81,6 @@ def lint_batch(reports: list[tuple[str, str]], pack: str | None = None) -> list[
 
 def codes_at(findings: list[Finding]) -> list[tuple[str, int]]:
     return sorted((f.code, f.span.line) for f in findings)
-
-
-def strip_expectations(annotated: str) -> tuple[str, set[tuple[str, int]]]:
-    """Remove `# expect: GX101, GX102` markers; return the clean text and (code, line) pairs."""
-    expected: set[tuple[str, int]] = set()
-    lines = []
-    for lineno, line in enumerate(annotated.split("\n"), start=1):
-        match = _EXPECT.search(line)
-        if match:
-            expected |= {(c.strip(), lineno) for c in match.group(1).split(",") if c.strip()}
-            line = line[: match.start()]
-        lines.append(line)
-    return "\n".join(lines), expected
 
 
 @pytest.fixture(scope="session")

@@ -239,7 +239,8 @@ def test_the_cache_holds_plain_json(tmp_path, monkeypatch) -> None:
 
 
 def test_example_province_pack() -> None:
-    from conftest import ROOT, corpus_text, lint, strip_expectations
+    from conftest import ROOT, corpus_text, lint
+    from gxlint.app.cases import strip_expectations
 
     path = str(ROOT / "examples" / "province-example.yaml")
     pack = load_pack(path)

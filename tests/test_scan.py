@@ -13,7 +13,8 @@ import sys
 
 import pytest
 
-from conftest import CORPUS, CORPUS_NAMES, SEED, corpus_text, strip_expectations
+from conftest import CORPUS, CORPUS_NAMES, SEED, corpus_text
+from gxlint.app.cases import strip_expectations
 from gxlint.document.build import build_document
 from gxlint.document.read import read_report
 from gxlint.document.scan import MAX_CELLS, lark_pattern, line_kind, scan_line

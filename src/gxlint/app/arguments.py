@@ -138,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     _text_or_json(parse)
     _check_options(parse)
 
+    test = commands.add_parser(
+        "test", help="运行规则包里的用例 (run a rule pack's annotated cases)"
+    )
+    test.add_argument("packs", nargs="+", metavar="PACK", help=_PACK_HELP)
+
     serve = commands.add_parser(
         "serve", help="在浏览器中检查：启动检查服务 (the checks as a web service; gxlint[web])"
     )

@@ -102,26 +102,8 @@ def _run(options: argparse.Namespace) -> int:
     from gxlint.app.batch import Options
     from gxlint.app.check import Request, check
 
-    if options.command == "rules":
-        return commands.list_rules(options.pack, options.format)
-    if options.command == "explain":
-        return commands.explain(options.code, options.pack)
-    if options.command == "kinds":
-        return commands.list_kinds()
-    if options.command == "serve":
-        from gxlint.app.serve import serve
-
-        return serve(options.host, options.port, options.workers, options.token)
-    if options.command == "extract":
-        from gxlint.app.extract import extract
-
-        return extract(options.paths, options.format, options.output_file)
-    if options.command == "parse":
-        if options.text:
-            return commands.show_text(options.path)
-        return commands.show_parse(
-            options.path, options.pack, options.format_version, options.format
-        )
+    if options.command != "check":
+        return commands.run(options)
     from pathlib import Path
 
     from gxlint.app.config import load_config

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING
 
 from gxlint.app.choices import DEFAULT_PACK
@@ -103,3 +104,28 @@ def show_text(path: str) -> int:
         suffix = f"    [{place}]" if place else ""
         sys.stdout.write(f"{number:>{width}} │ {printable(line)}{suffix}\n")
     return EXIT_OK
+
+
+def run(options: argparse.Namespace) -> int:
+    """Every command but check, by its name."""
+    if options.command == "rules":
+        return list_rules(options.pack, options.format)
+    if options.command == "explain":
+        return explain(options.code, options.pack)
+    if options.command == "kinds":
+        return list_kinds()
+    if options.command == "test":
+        from gxlint.app.cases import test_packs
+
+        return test_packs(options.packs)
+    if options.command == "serve":
+        from gxlint.app.serve import serve
+
+        return serve(options.host, options.port, options.workers, options.token)
+    if options.command == "extract":
+        from gxlint.app.extract import extract
+
+        return extract(options.paths, options.format, options.output_file)
+    if options.text:  # parse --text
+        return show_text(options.path)
+    return show_parse(options.path, options.pack, options.format_version, options.format)

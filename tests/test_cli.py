@@ -207,8 +207,8 @@ def test_sarif_province_rule_metadata(tmp_path, capsys) -> None:
     main(["--pack", pack, "--format", "sarif", "--fail-on", "never", str(report)])
     log = json.loads(capsys.readouterr().out)
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
-    assert rules["GX480"]["name"] == "province-grassroots-standards"
-    assert rules["GX480"]["defaultConfiguration"]["level"] == "warning"
+    assert rules["SL480"]["name"] == "province-grassroots-standards"
+    assert rules["SL480"]["defaultConfiguration"]["level"] == "warning"
     assert rules["GX406"]["defaultConfiguration"]["level"] == "note"  # changed to info
     assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
 

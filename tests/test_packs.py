@@ -245,12 +245,12 @@ def test_example_province_pack() -> None:
     path = str(ROOT / "examples" / "province-example.yaml")
     pack = load_pack(path)
     codes = {r.code for r in pack.rules}
-    assert "GX480" in codes and "GX409" not in codes and "GX301" in codes
+    assert "SL480" in codes and "GX409" not in codes and "GX301" in codes
     assert pack.rule("GX406").severity.label == "info"
-    for case in pack.rule("GX480").cases:
+    for case in pack.rule("SL480").cases:
         text, expected = strip_expectations(case.text)
         assert {
-            (f.code, f.span.line) for f in lint(text, pack=path) if f.code == "GX480"
+            (f.code, f.span.line) for f in lint(text, pack=path) if f.code == "SL480"
         } == expected
     huaian = {f.code: f.severity.label for f in lint(corpus_text("huaian-2024"), pack=path)}
     assert huaian.get("GX406") == "info" and "GX409" not in huaian
@@ -346,3 +346,37 @@ def test_another_yaml_file_given_as_a_pack_is_not_listed(tmp_path, capsys) -> No
     assert main(["--pack", str(other), str(SEED)]) == 2
     err = capsys.readouterr().err
     assert "不是规则包" in err and "db_password" not in err and "admin_user" not in err
+
+
+def test_a_provinces_rules_carry_its_own_prefix(tmp_path, capsys) -> None:
+    """prefix: FJ → its rules are FJ…; a GX code of its own is refused (GX is the national
+    packs'); change: still names national rules; selection, ignore, explain and SARIF take FJ."""
+    import json
+
+    from conftest import SEED
+    from gxlint.app.cli import main
+
+    own = RULE.replace("GX401", "FJ401").replace("section: other", "section: overview")
+    body = (
+        "pack: fj\nextends: gov-2021\nprefix: FJ\nchange:\n  GX406: {severity: warning}\nrules:\n"
+    )
+    path = write(tmp_path, body + own, name="fj.yaml")
+    loaded = load_pack(path)
+    assert loaded.rule("FJ401") is not None and loaded.rule("GX406").severity.label == "warning"
+    taken = write(tmp_path, body + RULE.replace("GX401", "GX491"), name="taken.yaml")
+    with pytest.raises(GxlintError) as exc:
+        load_pack(taken)
+    assert "FJ" in exc.value.problem and "GX491" in exc.value.problem
+    bare = write(tmp_path, body.replace("prefix: FJ\n", "") + own, name="bare.yaml")
+    with pytest.raises(GxlintError) as exc:
+        load_pack(bare)
+    assert "prefix:" in exc.value.problem and "GX 留给国家规则包" in exc.value.problem
+    report = str(SEED)
+    assert main(["--pack", path, "--select", "FJ4", "--format", "json", report]) == 1  # an error
+    assert {f["code"] for f in json.loads(capsys.readouterr().out)} == {"FJ401"}
+    main(["--pack", path, "--ignore", "FJ", "--format", "sarif", "--fail-on", "never", report])
+    assert "FJ401" not in capsys.readouterr().out
+    main(["--pack", path, "--format", "sarif", "--fail-on", "never", report])
+    assert '"ruleId": "FJ401"' in capsys.readouterr().out
+    assert main(["explain", "FJ401", "--pack", path]) == 0
+    assert "FJ401" in capsys.readouterr().out

@@ -41,6 +41,7 @@ def test_gxlint_test_runs_a_provinces_own_cases(tmp_path, capsys) -> None:
     pack.write_text(
         """pack: province
 extends: gov-2021
+prefix: FJ
 rules:
   - code: GX901
     name: x
@@ -58,12 +59,12 @@ rules:
         text: |
           一、总体情况
           开设政务新媒体 3 个。
-""".replace("GX901", "GX991"),
+""".replace("GX901", "FJ991"),
         "utf-8",
     )
     assert main(["test", str(pack)]) == 1
     out = capsys.readouterr().out
-    assert "GX991「写错了期望」：不应在第 2 行报告却报告了" in out
+    assert "FJ991「写错了期望」：不应在第 2 行报告却报告了" in out
     assert "2 个用例，1 个通过，1 个失败" in out
     assert main(["test", "gov-2021", "gov-2019"]) == 0
     assert "0 个失败" in capsys.readouterr().out

@@ -11,16 +11,19 @@ states only what differs:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from gxlint.errors import GxlintError
 from gxlint.pack.files import PACK_FILE, display, find_pack, pack_files, read_yaml
+from gxlint.resources import is_builtin, portable
 
 PACK_KEYS = frozenset(
     {"pack", "version", "title", "basis", "extends", "sections", "tables", "rules", "change"}
-    | {"remove", "keep", "detect", "unchecked"}
+    | {"remove", "keep", "detect", "unchecked", "prefix"}
 )
+_PREFIX = re.compile(r"^[A-Z]{2,4}$")
 _CHANGES = ("change", "remove", "keep")
 MAX_EXTENDS = 16
 
@@ -46,7 +49,29 @@ def _merged(main: Path, chain: tuple[Path, ...]) -> tuple[dict[str, Any], list[P
         raise GxlintError(display(main), "键 extends: 应为规则包名称或路径")
     folder = main.parent.parent if main.name == PACK_FILE else main.parent
     parent, parent_files = _merged(find_pack(parent_name, beside=folder), (*chain, main))
+    national = any(is_builtin(portable(f)) for f in parent_files)
+    if national and not is_builtin(portable(main)):  # a province's (or a city's) pack
+        _check_prefix(display(main), data)
     return _over(display(main), parent, data), [*files, *parent_files]
+
+
+def _check_prefix(where: str, data: dict[str, Any]) -> None:
+    """A province's pack names its own rules with its own prefix (`prefix: FJ` → FJ101), so that
+    a national rule added next year never takes its code; GX is the national packs'. Its
+    change: and remove: still name national rules by their GX codes."""
+    prefix = data.get("prefix")
+    codes = [str(_code(r)) for r in data.get("rules") or [] if _code(r) is not None]
+    if not codes:
+        return
+    if not isinstance(prefix, str) or not _PREFIX.match(prefix) or prefix == "GX":
+        raise GxlintError(
+            where,
+            "扩展国家规则包并新增规则时，请用 prefix: 声明本包的代码前缀（两到四个大写字母，"
+            "如 prefix: FJ，规则写作 FJ101）；GX 留给国家规则包",
+        )
+    wrong = [c for c in codes if not c.startswith(prefix)]
+    if wrong:
+        raise GxlintError(where, f"规则代码应以本包的前缀 {prefix} 开头：{', '.join(wrong[:5])}")
 
 
 def _own(main: Path) -> tuple[dict[str, Any], list[Path]]:

@@ -16,7 +16,7 @@ from gxlint.findings import CATEGORIES, Severity
 from gxlint.pack.rule import Rule, RuleCase, RuleDoc, template_fields
 from gxlint.pack.template import SectionSpec, TableSpec
 
-_CODE = re.compile(r"^GX\d{3}$")
+_CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")  # GX101, or a province's own prefix: FJ101
 # Compiled on first use (about 6 ms: a warm run takes its packs from the cache and needs none).
 _FOLDED_SPACE = r"(?<=[\u2e80-\uffef]) (?=\S)|(?<=\S) (?=[\u2e80-\uffef])"
 RULE_KEYS = frozenset({"code", "name", "kind", "severity", "message", "hint", "doc", "cases"})
@@ -63,8 +63,10 @@ def rule_from_entry(where: str, entry: Any, kinds: Mapping[str, KindSchema]) -> 
     pack = str(entry.pop("_pack", ""))
     code = str(entry.get("code", "?"))
     at = f"{source}: 规则 {code}"
-    if not _CODE.match(code) or code[2] not in CATEGORIES:
-        raise GxlintError(at, "键 code: 应为 GX 加三位数字，首位为类别 1–6 或 9")
+    if not _CODE.match(code) or code[-3] not in CATEGORIES:
+        raise GxlintError(
+            at, "键 code: 应为前缀（GX 或本包的 prefix）加三位数字，首位为类别 1–6 或 9"
+        )
     kind_name = _need(at, entry, "kind")
     kind = kinds.get(kind_name) if isinstance(kind_name, str) else None
     if kind is None:

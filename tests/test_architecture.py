@@ -114,3 +114,17 @@ def test_module_is_small_and_says_what_it_is_for(name) -> None:
     assert len(text.splitlines()) <= MAX_LINES, f"{path}: over {MAX_LINES} lines"
     if text.strip() and path.name != "__main__.py":
         assert ast.get_docstring(ast.parse(text)), f"{path}: no module docstring"
+
+
+def test_each_kind_lives_in_the_module_named_after_it() -> None:
+    """From a finding's code to its logic: the rule's kind names its module (kinds/<kind>.py),
+    and every module of kinds/ but the shared ones (_…, base) is a registered kind."""
+    import importlib
+
+    from gxlint.kinds import registry
+
+    modules = sorted(p.stem for p in (PACKAGE / "kinds").glob("[a-z]*.py") if p.stem != "base")
+    for stem in modules:
+        kind = importlib.import_module(f"gxlint.kinds.{stem}").KIND
+        assert kind.name.replace("-", "_") == stem and registry()[kind.name] is kind, stem
+    assert len(modules) == len(registry())

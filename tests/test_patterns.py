@@ -17,7 +17,7 @@ from gxlint.kinds._patterns import Matcher, compiled, matcher, needs, starts
 from gxlint.kinds._stated import _LISTED, _WITHIN, _listed
 from gxlint.kinds.numbering import numbered_is
 from gxlint.kinds.percentages import _RATE
-from gxlint.kinds.scope import _scope_pattern
+from gxlint.kinds.scope_level import _scope_pattern
 from gxlint.pack.files import builtin_pack_names
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import corpus_text, lint
 from gxlint.engine import load_pack
-from gxlint.kinds.scope import _name_levels
+from gxlint.kinds.scope_level import _name_levels
 
 PARAMS = load_pack("gov-2021").rule("GX521").params
 

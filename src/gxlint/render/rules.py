@@ -34,6 +34,7 @@ def explanation(rule: Rule, pack: Pack) -> RenderableType:
         Text.from_markup(
             f"[bold]{rule.code} {safe(rule.name)}[/]  "
             f"({rule.severity.label}, {rule.kind}; {safe(pack.name)}: {safe(rule.source)})"
+            f"\n类型 kind: {rule.kind} → src/gxlint/kinds/{rule.kind.replace('-', '_')}.py"
         ),
         Text(printable(f"信息：{rule.message}")),
         Text(""),

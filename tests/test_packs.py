@@ -380,3 +380,39 @@ def test_a_provinces_rules_carry_its_own_prefix(tmp_path, capsys) -> None:
     assert '"ruleId": "FJ401"' in capsys.readouterr().out
     assert main(["explain", "FJ401", "--pack", path]) == 0
     assert "FJ401" in capsys.readouterr().out
+
+
+def test_the_example_province_pack_passes_its_cases_and_runs_on_the_corpus(capsys) -> None:
+    """examples/province-example.yaml (a required statement, an occurrence rule, a word list of
+    substitutions): its cases pass under `gxlint test`, and it checks every corpus report."""
+    import json
+
+    from conftest import CORPUS, ROOT
+    from gxlint.app.cli import main
+
+    example = str(ROOT / "examples" / "province-example.yaml")
+    assert main(["test", example]) == 0
+    assert "0 个失败" in capsys.readouterr().out
+    main(["--pack", example, "--format", "json", "--fail-on", "never", str(CORPUS)])
+    found = json.loads(capsys.readouterr().out)
+    assert not [f for f in found if f["code"] == "GX902"]  # every report checked
+    assert any(f["code"] == "SL481" for f in found)  # reports without 政务新媒体 in 一
+
+
+def test_occurrence_at_most(tmp_path) -> None:
+    from conftest import lint
+
+    rule = """
+  - code: FJ520
+    name: no-template-words
+    kind: occurrence
+    severity: warning
+    patterns: [XX局, ××局]
+    max: 0
+    message: 模板文字「{phrase}」没有替换（出现 {count} 处）
+    doc: {why: w, bad: b, good: g}
+"""
+    path = write(tmp_path, "pack: fj\nextends: gov-2021\nprefix: FJ\nrules:\n" + rule)
+    text = "某局2024年政府信息公开工作年度报告\n一、总体情况\n××局全年公开信息 10 条，XX局……\n"
+    [finding] = [f for f in lint(text, pack=path) if f.code == "FJ520"]
+    assert (finding.span.line, finding.message) == (3, "模板文字「××局」没有替换（出现 2 处）")

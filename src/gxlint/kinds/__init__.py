@@ -24,6 +24,7 @@ def registry() -> MappingProxyType[str, Kind]:
         mentions,
         near_copy,
         numbering,
+        occurrence,
         percentages,
         plan_year,
         prose_table,
@@ -44,6 +45,7 @@ def registry() -> MappingProxyType[str, Kind]:
         signature,
         stated_parts,
         stock_across_reports,
+        substitution,
         table_shape,
         unparsed_line,
     )
@@ -78,5 +80,7 @@ def registry() -> MappingProxyType[str, Kind]:
         report_twice,
         near_copy,
         unparsed_line,
+        occurrence,
+        substitution,
     )
     return MappingProxyType({m.KIND.name: m.KIND for m in modules})

@@ -416,3 +416,14 @@ def test_occurrence_at_most(tmp_path) -> None:
     text = "某局2024年政府信息公开工作年度报告\n一、总体情况\n××局全年公开信息 10 条，XX局……\n"
     [finding] = [f for f in lint(text, pack=path) if f.code == "FJ520"]
     assert (finding.span.line, finding.message) == (3, "模板文字「××局」没有替换（出现 2 处）")
+
+
+def test_a_parameter_not_given_takes_its_kinds_default() -> None:
+    """One place for a default: the kind's Param; the loader fills it in (GX604 writes none)."""
+    rule = load_pack("gov-2021").rule("GX604")
+    assert (rule.params["share"], rule.params["at_least"], rule.params["boilerplate"]) == (
+        0.5,
+        10,
+        10,
+    )
+    assert load_pack("gov-2021").rule("GX401").params["partial"] == "warning"

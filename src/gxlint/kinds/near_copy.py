@@ -58,14 +58,14 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
     for number, fact in enumerate(facts):
         for key in fact["keys"]:
             index.setdefault(key, []).append(number)
-    common = rule.params.get("boilerplate", 10)
+    common = rule.params["boilerplate"]
     for number, fact in enumerate(facts):
         own = [i for i, key in enumerate(fact["keys"]) if len(index[key]) <= common]
-        if len(own) < rule.params.get("at_least", 10):
+        if len(own) < rule.params["at_least"]:
             continue
         shared = Counter(o for i in own for o in index[fact["keys"][i]] if o != number)
         for other, count in sorted(shared.items()):
-            if count / len(own) > rule.params.get("share", 0.5) and _copier(fact, facts[other]):
+            if count / len(own) > rule.params["share"] and _copier(fact, facts[other]):
                 yield _finding(rule, fact, facts[other], count, own)
 
 

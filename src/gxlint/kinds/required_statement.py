@@ -43,7 +43,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         missing = [r for r in requirements if not _met(r, text, ctx)]
         if missing and rule.params.get("together"):
             partly = len(missing) < len(requirements)
-            severity = Severity.parse(rule.params.get("partial", "warning")) if partly else None
+            severity = Severity.parse(rule.params["partial"]) if partly else None
             yield _finding(rule, ctx, section, missing, severity)
         else:
             for requirement in missing:
@@ -89,7 +89,7 @@ def _check_tables(
 
 
 def _validate(params: dict[str, Any]) -> str | None:
-    if params.get("partial", "warning") not in SEVERITIES:
+    if params["partial"] not in SEVERITIES:
         return f"键 partial: 应为 {'、'.join(SEVERITIES)} 之一"
     return validate_requirements(params) or validate_limits(params)
 

@@ -124,11 +124,15 @@ def _check_fields(at: str, kind: KindSchema, params: dict[str, Any], **templates
 
 
 def _params(at: str, entry: dict[str, Any], spec: Mapping[str, Param]) -> dict[str, Any]:
+    """The rule's parameters, each of its declared type; a parameter not given takes the
+    default its kind declares (one place: the kind's Param), none if it declares none."""
     params: dict[str, Any] = {}
     for key, param in spec.items():
         if key not in entry:
             if param.required:
                 raise GxlintError(at, f"缺少键 {key} (missing key)")
+            if param.default is not None:
+                params[key] = param.default
             continue
         if not isinstance(entry[key], param.type) or isinstance(entry[key], bool) is not (
             param.type is bool

@@ -1,9 +1,9 @@
-"""Writes the rule pages (docs/rules/GXnnn.md and their index) from the built-in packs; SARIF's
-helpUri points at them.
+"""Writes the rule pages (docs/rules/GXnnn.md and their index) from the built-in packs, which
+SARIF's helpUri points at, and the pack author's guide (docs/packs.md) from the rule kinds.
 
     python -m gxlint.app.rule_docs [FOLDER]     # default: docs/rules beside src/
 
-tests/test_rule_docs.py fails until the pages match the packs.
+tests/test_rule_docs.py fails until the pages match the packs and the kinds.
 """
 
 from __future__ import annotations
@@ -34,6 +34,14 @@ def rule_pages() -> dict[str, str]:
     return pages
 
 
+def guide() -> str:
+    """docs/packs.md: the pack author's guide, its kinds section from the registry."""
+    from gxlint.kinds import registry
+    from gxlint.render.pack_guide import pack_guide
+
+    return pack_guide(registry())
+
+
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else DOCS
     folder.mkdir(parents=True, exist_ok=True)
@@ -43,7 +51,8 @@ def main(argv: list[str]) -> int:
             stale.unlink()
     for name, text in pages.items():
         (folder / name).write_text(text, "utf-8")
-    print(f"{len(pages)} pages in {folder}")
+    (folder.parent / "packs.md").write_text(guide(), "utf-8")
+    print(f"{len(pages)} pages in {folder}; {folder.parent / 'packs.md'}")
     return 0
 
 

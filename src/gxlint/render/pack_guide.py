@@ -10,7 +10,8 @@ from gxlint.pack.schema import KindSchema
 
 _GUIDE = """# 规则包编写指南 Writing a rule pack
 
-一个省（市）的要求写成自己的规则包：扩展国家规则包，加上本省的规则，改动或去掉国家规则，不写 Python。
+一个省（市）的要求写成自己的规则包：扩展国家规则包，加上本省的规则，改动或去掉国家规则，
+不写 Python。
 A province's requirements as a pack of its own: it extends the national pack, adds its rules,
 changes or removes national ones — no Python. `examples/province-example.yaml` is a whole one.
 

@@ -20,6 +20,7 @@ SECTION = Param(str, required=True, doc="template section key (sections: in the 
 AGENCY = Param(list, doc=f"apply only to these agency kinds: {', '.join(AGENCY_KINDS)}")
 WHEN = Param(dict, doc="{table, value: row.column, above: N}: apply only when the cell > N")
 CHECK = Param(str, required=True, doc="which of the kind's checks this rule makes")
+SECTIONS = Param(list, doc="section keys read (default: all, and the preamble)")
 SINCE = Param(
     int, doc="apply only to reports for this year on (by the report's year, not its template)"
 )
@@ -101,3 +102,8 @@ def check_read_sections(
     """`sections` (the keys a rule reads) must be template sections or `preamble`."""
     unknown = set(params.get("sections") or ()) - {s.key for s in sections} - {"preamble"}
     return f"键 sections: 没有章节 {sorted(unknown)}" if unknown else None
+
+
+def read_sections(rule: Rule, ctx: Context) -> list[str]:
+    """The section keys a rule reads: its `sections`, else every section and the preamble."""
+    return rule.params.get("sections") or ["preamble", *(s.key for s in ctx.pack.sections)]

@@ -10,7 +10,7 @@ from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds._common import check_read_sections, validate_patterns
+from gxlint.kinds._common import SECTIONS, check_read_sections, read_sections, validate_patterns
 from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -31,7 +31,7 @@ def _filled(patterns: list[str], year: int | None) -> Iterator[str]:
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     year = ctx.version.year
-    keys = rule.params.get("sections") or ["preamble", *(s.key for s in ctx.pack.sections)]
+    keys = read_sections(rule, ctx)
     exceptions = rule.params.get("exceptions") or []
     seen: set[tuple[int, int]] = set()
     for key in keys:
@@ -72,7 +72,7 @@ KIND = Kind(
         "patterns": Param(
             list, required=True, doc="patterns over folded prose; {year}, {last_year}"
         ),
-        "sections": Param(list, doc="section keys read (default: all, and the preamble)"),
+        "sections": SECTIONS,
         "exceptions": Param(list, doc="phrases within which a match is no finding"),
     },
     fields=frozenset({"phrase", "year"}),

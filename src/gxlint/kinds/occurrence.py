@@ -21,7 +21,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds._common import check_read_sections, validate_patterns
+from gxlint.kinds._common import SECTIONS, check_read_sections, read_sections, validate_patterns
 from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
@@ -37,7 +37,7 @@ def _matches(rule: Rule, ctx: Context) -> Iterator[tuple[Prose, re.Match[str]]]:
 
 
 def _keys(rule: Rule, ctx: Context) -> list[str]:
-    return rule.params.get("sections") or ["preamble", *(s.key for s in ctx.pack.sections)]
+    return read_sections(rule, ctx)
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -78,7 +78,7 @@ KIND = Kind(
     _check,
     params={
         "patterns": Param(list, required=True, doc="patterns over folded prose"),
-        "sections": Param(list, doc="section keys read (default: all, and the preamble)"),
+        "sections": SECTIONS,
         "min": Param(int, doc="at least this many matches"),
         "max": Param(int, doc="at most this many matches (0: never)"),
     },

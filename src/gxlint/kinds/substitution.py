@@ -15,14 +15,14 @@ from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding, Fix
-from gxlint.kinds._common import check_read_sections, validate_patterns
+from gxlint.kinds._common import SECTIONS, check_read_sections, read_sections, validate_patterns
 from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, Param
 from gxlint.pack.rule import Rule
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    keys = rule.params.get("sections") or ["preamble", *(s.key for s in ctx.pack.sections)]
+    keys = read_sections(rule, ctx)
     for key in keys:
         for prose in ctx.prose(key):
             for wrong, right in rule.params["swap"].items():
@@ -45,7 +45,7 @@ KIND = Kind(
     _check,
     params={
         "swap": Param(dict, required=True, doc="pattern → the wording that should stand there"),
-        "sections": Param(list, doc="section keys read (default: all, and the preamble)"),
+        "sections": SECTIONS,
     },
     fields=frozenset({"found", "right"}),
     validate=_validate,

@@ -86,3 +86,14 @@ def codes_at(findings: list[Finding]) -> list[tuple[str, int]]:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory) -> Path:
+    """The cache entries a wheel ships (hatch_build.py writes them the same way), in a folder of
+    their own: a source checkout has none."""
+    from gxlint.app.prebuild import write_prebuilt
+
+    folder = tmp_path_factory.mktemp("prebuilt")
+    write_prebuilt(folder)
+    return folder

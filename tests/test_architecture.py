@@ -21,6 +21,7 @@ LAYERS = [
         "gxlint.atomic",
         "gxlint.printable",
         "gxlint.pickling",
+        "gxlint.internals",
         "gxlint.__init__",
     ),
     ("gxlint.document",),

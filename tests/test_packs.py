@@ -256,7 +256,7 @@ def test_example_province_pack() -> None:
     assert huaian.get("GX406") == "info" and "GX409" not in huaian
 
 
-def test_a_run_imports_no_yaml_toml_lark_or_rich_once_entries_are_built(tmp_path) -> None:
+def test_a_run_imports_no_yaml_toml_lark_or_rich_once_entries_are_built(tmp_path, shipped) -> None:
     """Start-up cost (issue 13): with the entries built and no config file, checking a report
     loads neither the YAML parser (the formats and the pack come from the cache) nor tomllib (a
     pyproject.toml without a [tool.gxlint] table is not parsed), nor Lark (the grammar's
@@ -273,7 +273,7 @@ def test_a_run_imports_no_yaml_toml_lark_or_rich_once_entries_are_built(tmp_path
     (tmp_path / "pyproject.toml").write_text("[project]\nname = 'gxlint-reports'\n", "utf-8")
     probe = (
         "import sys; from pathlib import Path; import gxlint.cachedir as c; "
-        "c.SHIPPED = Path(sys.argv[1]) if len(sys.argv) > 1 else c.SHIPPED; "
+        "c.SHIPPED = Path(sys.argv[1]); "
         "from gxlint.app.cli import main; "
         "main(['--fail-on', 'never', 'report.txt']); "
         "print(sorted(m for m in ('yaml', 'tomllib', 'concurrent.futures', 'lark', 'rich.console')"
@@ -286,7 +286,7 @@ def test_a_run_imports_no_yaml_toml_lark_or_rich_once_entries_are_built(tmp_path
         return subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
 
     no_shipped = str(tmp_path / "none")
-    runs = [run("cold", no_shipped), run("cold", no_shipped), run("fresh")]
+    runs = [run("cold", no_shipped), run("cold", no_shipped), run("fresh", str(shipped))]
     assert runs[0].stderr.strip() == "['lark', 'yaml']"  # nothing built: packs, grammar read
     assert runs[1].stderr.strip() == "[]"  # from the private cache the first run filled
     assert runs[2].stderr.strip() == "[]"  # a fresh install: from the shipped entries

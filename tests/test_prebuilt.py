@@ -1,23 +1,23 @@
-"""The cache entries gxlint ships (src/gxlint/prebuilt/): current, used, and only when valid."""
+"""The cache entries a wheel ships (gxlint/prebuilt/, made by hatch_build.py while it is built):
+those the packs and code make, used, and only when valid; never committed, so that editing a
+rule never leaves a stale entry behind."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 
 import pytest
 
 import gxlint.cachedir
-from conftest import SEED, lint
+from conftest import ROOT, SEED, lint
 from gxlint.app.prebuild import prebuilt_entries
-from gxlint.cachedir import SHIPPED
 from gxlint.document.scan import SCANNER_ENTRY, lark_pattern
 from gxlint.pack import detect, load
 from gxlint.resources import resource_dir
 
 BUILD, READ = load.build_pack, detect._read_formats
-
-STALE = "out of date: run `python -m gxlint.app.prebuild` and commit src/gxlint/prebuilt/"
 
 
 @pytest.fixture(scope="module")
@@ -25,24 +25,23 @@ def fresh() -> dict[str, dict]:
     return prebuilt_entries()
 
 
-def _shipped() -> dict[str, dict]:
-    return {p.name: json.loads(p.read_text("utf-8")) for p in SHIPPED.glob("*.json")}
+def test_the_entries_are_not_committed() -> None:
+    """A source checkout builds them at first use (into the private cache); a wheel has them
+    made as it is built (tests/test_wheel.py holds the wheel's to those built here)."""
+    assert "src/gxlint/prebuilt/" in (ROOT / ".gitignore").read_text("utf-8").splitlines()
+    if (ROOT / ".git").exists():
+        tracked = subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files", "src/gxlint/prebuilt"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert tracked.stdout == ""
 
 
-def test_the_shipped_entries_are_those_built_from_the_packs_and_code(fresh) -> None:
-    shipped = _shipped()
-    assert sorted(shipped) == sorted(fresh), STALE
-    for name, data in fresh.items():
-        if name != SCANNER_ENTRY:
-            assert shipped[name] == json.loads(json.dumps(data)), f"{name}: {STALE}"
-
-
-def test_the_shipped_terminals_are_the_grammar_as_lark_compiles_it(fresh) -> None:
-    """The Lark installed here may be another release than the one the entry was made with
-    (then the entry is not used, see below); what it compiles the grammar to must not differ."""
-    shipped = _shipped()[SCANNER_ENTRY]
-    assert shipped["grammar"] == fresh[SCANNER_ENTRY]["grammar"], STALE
-    assert (shipped["pattern"], shipped["flags"]) == lark_pattern()
+def test_the_terminals_entry_is_the_grammar_as_lark_compiles_it(fresh) -> None:
+    entry = fresh[SCANNER_ENTRY]
+    assert (entry["pattern"], entry["flags"]) == lark_pattern()
 
 
 def test_the_entries_name_no_install_or_working_directory(fresh, tmp_path, monkeypatch) -> None:
@@ -69,15 +68,15 @@ def _checked_with_shipped(folder, tmp_path, monkeypatch) -> list[str]:
     return built
 
 
-def test_a_fresh_install_builds_nothing(tmp_path, monkeypatch) -> None:
-    assert _checked_with_shipped(SHIPPED, tmp_path, monkeypatch) == []
+def test_a_fresh_install_builds_nothing(shipped, tmp_path, monkeypatch) -> None:
+    assert _checked_with_shipped(shipped, tmp_path, monkeypatch) == []
     assert not list((tmp_path / "cache").iterdir())
 
 
 @pytest.mark.parametrize("damage", ["code", "file", "corrupt", "link"])
-def test_a_stale_or_damaged_shipped_entry_is_rebuilt(damage, tmp_path, monkeypatch) -> None:
+def test_a_stale_or_damaged_shipped_entry_is_rebuilt(damage, shipped, tmp_path, monkeypatch):
     folder = tmp_path / "shipped"
-    shutil.copytree(SHIPPED, folder)
+    shutil.copytree(shipped, folder)
     for entry in folder.glob("[pf]*.json"):
         data = json.loads(entry.read_text("utf-8"))
         if damage == "code":  # made by another gxlint
@@ -89,6 +88,6 @@ def test_a_stale_or_damaged_shipped_entry_is_rebuilt(damage, tmp_path, monkeypat
             entry.write_bytes(b"\x80not json")
         elif damage == "link":  # a link is no shipped file
             entry.unlink()
-            entry.symlink_to(SHIPPED / entry.name)
+            entry.symlink_to(shipped / entry.name)
     assert sorted(_checked_with_shipped(folder, tmp_path, monkeypatch)) == ["formats", "pack"]
     assert len(list((tmp_path / "cache").glob("[pf]*.json"))) == 2  # into the private cache

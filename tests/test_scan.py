@@ -10,6 +10,7 @@ import os
 import random
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -118,10 +119,11 @@ def test_line_kinds(line, kind) -> None:
     assert scan_line(line)[0] == kind
 
 
-def _scan_in_a_new_process(cache, code: str, shipped: bool = False) -> str:
-    """What `code` prints, run with the private cache `cache` (and with the shipped entries, or
-    with none shipped)."""
-    hide = "" if shipped else f"import gxlint.cachedir as c; c.SHIPPED = c.Path({str(cache)!r}); "
+def _scan_in_a_new_process(cache, code: str, shipped: Path | None = None) -> str:
+    """What `code` prints, run with the private cache `cache` (and with the entries shipped in
+    `shipped`, or with none)."""
+    folder = shipped or cache
+    hide = f"import gxlint.cachedir as c; c.SHIPPED = c.Path({str(folder)!r}); "
     env = {**os.environ, "GXLINT_CACHE_DIR": str(cache)}
     run = subprocess.run(
         [sys.executable, "-c", hide + code], env=env, capture_output=True, text=True
@@ -130,7 +132,7 @@ def _scan_in_a_new_process(cache, code: str, shipped: bool = False) -> str:
     return run.stdout
 
 
-def test_a_warm_run_reads_the_terminals_from_the_cache_without_lark(tmp_path) -> None:
+def test_a_warm_run_reads_the_terminals_from_the_cache_without_lark(tmp_path, shipped) -> None:
     code = "import sys; from gxlint.document.scan import scan_line; scan_line('一、'); " + (
         "print('lark' in sys.modules)"
     )
@@ -139,7 +141,7 @@ def test_a_warm_run_reads_the_terminals_from_the_cache_without_lark(tmp_path) ->
     assert (cold, warm) == ("True\n", "False\n")
     entry = json.loads((tmp_path / "cache" / "scanner-report.json").read_text("utf-8"))
     assert [entry["pattern"], entry["flags"]] == list(lark_pattern())
-    fresh_install = _scan_in_a_new_process(tmp_path / "fresh", code, shipped=True)
+    fresh_install = _scan_in_a_new_process(tmp_path / "fresh", code, shipped)
     assert fresh_install == "False\n" and not list((tmp_path / "fresh").iterdir())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import venv
@@ -50,12 +51,24 @@ def test_wheel_contents(wheel) -> None:
     from gxlint import __version__
 
     metadata = next(n for n in names if n.endswith("METADATA"))
-    assert f"Version: {__version__}" in zipfile.ZipFile(wheel).read(metadata).decode()
-    assert sum(n.startswith("gxlint/prebuilt/pack-") for n in names) == 3
-    metadata = next(n for n in names if n.endswith("METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
+    assert f"Version: {__version__}" in text
     for dependency in ("lark", "rich", "pyyaml"):
         assert f"Requires-Dist: {dependency}" in text
+    assert sum(n.startswith("gxlint/prebuilt/pack-") for n in names) == 3
+
+
+def test_the_wheels_cache_entries_are_those_its_packs_and_code_make(wheel) -> None:
+    """hatch_build.py made them from the files the wheel holds, as a first run would."""
+    from gxlint.app.prebuild import prebuilt_entries
+
+    archive = zipfile.ZipFile(wheel)
+    shipped = {
+        name.removeprefix("gxlint/prebuilt/"): json.loads(archive.read(name))
+        for name in archive.namelist()
+        if name.startswith("gxlint/prebuilt/")
+    }
+    assert shipped == json.loads(json.dumps(prebuilt_entries()))
 
 
 def test_installed_wheel_runs_from_any_directory(wheel, tmp_path) -> None:

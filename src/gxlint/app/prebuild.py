@@ -1,11 +1,11 @@
-"""Writes the cache entries gxlint ships (src/gxlint/prebuilt/): every built-in pack, validated;
+"""Writes the cache entries a wheel ships (gxlint/prebuilt/): every built-in pack, validated;
 the formats' `detect:` blocks; the grammar's terminals as Lark compiles them. A first run on a
 fresh install then reads them instead of parsing YAML and loading Lark (cachedir.py).
 
     python -m gxlint.app.prebuild [FOLDER]
 
-Run it after changing a built-in pack, the grammar, or the code a pack's entry depends on
-(pack/, kinds/, document/scan.py): tests/test_prebuilt.py fails until the entries match.
+hatch_build.py runs it while a wheel is built; the entries are never committed (a checkout
+builds them into the private cache at first use). FOLDER defaults to src/gxlint/prebuilt/.
 """
 
 from __future__ import annotations

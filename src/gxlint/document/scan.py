@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gxlint.cachedir import read_entry, write_entry
+from gxlint.internals import lark_terminal_pattern, successive_matches
 from gxlint.resources import resource_dir
 
 SCANNER_ENTRY = "scanner-report.json"
@@ -42,7 +43,7 @@ def scan_line(line: str) -> tuple[str | None, list[ScannedToken]]:
         return None, []
     # Each match starts where the last one ended, as in Lark's lexer; the first character no
     # terminal matches ends them, and the line is not the grammar's unless they reach its end.
-    found = list(iter(terminal_pattern().scanner(line + "\n").match, None))
+    found = list(successive_matches(terminal_pattern(), line + "\n"))
     end = found.pop() if found else None
     if end is None or end.start() != len(line) or end.lastgroup != "_NL":
         return None, []
@@ -115,14 +116,7 @@ def scanner_entry() -> dict[str, Any]:
 def lark_pattern() -> tuple[str, int]:
     """The pattern Lark's basic lexer matches the grammar's terminals with, and its flags
     (Lark in lexer-only mode: no parser tables to build)."""
-    from lark import Lark
-
-    lexer = Lark(_grammar_file().read_text("utf-8"), parser=None, lexer="basic").lexer
-    scanner = lexer.scanner
-    if lexer.callback:  # a terminal Lark tells apart after matching: not one pattern then
-        raise RuntimeError("grammar/report.lark: a terminal needs a lexer callback")
-    alternatives = (f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in scanner.terminals)
-    return "|".join(alternatives), lexer.g_regex_flags
+    return lark_terminal_pattern(_grammar_file().read_text("utf-8"))
 
 
 def _grammar_file() -> Path:
@@ -135,11 +129,15 @@ def _is_current(data: dict[str, Any]) -> bool:
 
 @cache
 def _sources() -> dict[str, str]:
-    """What the pattern depends on: the grammar and this module; the Lark installed."""
+    """What the pattern depends on: the grammar, this module and gxlint/internals.py; the Lark
+    installed."""
     from importlib.util import find_spec
 
+    from gxlint import internals
+
     grammar = hashlib.sha256(_grammar_file().read_bytes())
-    grammar.update(Path(__file__).read_bytes())
+    for module in (__file__, internals.__file__):
+        grammar.update(Path(module).read_bytes())
     lark = hashlib.sha256()
     spec = find_spec("lark")
     if spec is not None and spec.origin:

@@ -18,12 +18,8 @@ from functools import lru_cache
 from typing import Any
 
 from gxlint.document.prose import fold_pattern
-
-try:  # Python's own parser of regular expressions (internal: without it, no shortcut)
-    from re import _constants as ops
-    from re import _parser as parser
-except ImportError:  # pragma: no cover - a Python without them searches every text
-    parser = None
+from gxlint.internals import RegexItem, regex_items
+from gxlint.internals import regex_ops as ops
 
 Needs = tuple[str, ...]  # a match holds one of these (none: nothing known)
 _NONE: Needs = ()
@@ -79,7 +75,7 @@ def matcher(pattern: str) -> Matcher:
     """A pattern written for folded prose (a kind's own), compiled as it is. It is tried only
     where its matches start when it starts with a look-around: Python's regular expressions
     then skip ahead to nothing (otherwise their own skipping is faster than ours)."""
-    items = _items(pattern)
+    items = regex_items(pattern)
     if not items:
         return Matcher(re.compile(pattern), _NONE)
     looks_first = items[0][0] in (ops.ASSERT, ops.ASSERT_NOT)
@@ -91,25 +87,14 @@ def matcher(pattern: str) -> Matcher:
 def needs(pattern: str) -> Needs:
     """Strings one of which every match of `pattern` holds (the most telling such set found),
     or none."""
-    items = _items(pattern)
+    items = regex_items(pattern)
     return _best(_sequence(items)) if items else _NONE
 
 
 def starts(pattern: str) -> Needs:
     """Strings one of which every match of `pattern` starts with, or none."""
-    items = _items(pattern)
+    items = regex_items(pattern)
     return _leading(items) if items else _NONE
-
-
-def _items(pattern: str) -> list[tuple[Any, Any]] | None:
-    """The pattern's parse, or None where its literals are not strings to look for."""
-    if parser is None:
-        return None
-    try:
-        tree = parser.parse(pattern)
-    except re.error:
-        return None
-    return None if tree.state.flags & re.IGNORECASE else list(tree)
 
 
 def _places(text: str, strings: Needs, pos: int, endpos: int) -> list[int]:
@@ -123,7 +108,7 @@ def _places(text: str, strings: Needs, pos: int, endpos: int) -> list[int]:
     return sorted(found)
 
 
-def _leading(items: list[tuple[Any, Any]]) -> Needs:
+def _leading(items: list[RegexItem]) -> Needs:
     """Strings one of which every match starts with (after look-arounds and anchors, which
     match nothing): a run of literals, what a group or a repeat of at least one starts with,
     one of each alternative's, one of a set's characters; else none."""
@@ -146,7 +131,7 @@ def _leading(items: list[tuple[Any, Any]]) -> Needs:
     return _NONE
 
 
-def _literal(item: tuple[Any, Any]) -> bool:
+def _literal(item: RegexItem) -> bool:
     return item[0] is ops.LITERAL
 
 
@@ -156,7 +141,7 @@ def _best(candidates: list[Needs]) -> Needs:
     return max(found, key=lambda c: (min(map(len, c)), -len(c)), default=_NONE)
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> list[Needs]:
+def _sequence(items: list[RegexItem]) -> list[Needs]:
     """What a sequence of pattern items needs: each run of literals (look-arounds and anchors
     match nothing, so they do not break a run), and what each required item needs."""
     found: list[Needs] = []

@@ -6,8 +6,10 @@ import textwrap
 
 import pytest
 
+import gxlint.pack.load
 from gxlint.engine import load_pack
 from gxlint.errors import GxlintError
+from gxlint.kinds import registry
 
 RULE = """
   - code: GX401
@@ -123,7 +125,7 @@ TABLE = """tables:
 def test_relation_loads_and_unknown_keys_are_named(tmp_path) -> None:
     head = "pack: p\nsections:\n  - {key: other, number: 六, title: 其他需要报告的事项}\n"
     good = write(tmp_path, head + TABLE + "rules:\n" + RELATION)
-    assert load_pack(good).rule("GX301").params["expr"] == "a + b == total"
+    assert load_pack(good).rule("GX301").params.expr == "a + b == total"
     bad = write(tmp_path, head + TABLE + "rules:\n" + RELATION.replace("a + b", "a + c"), "b.yaml")
     with pytest.raises(GxlintError) as exc:
         load_pack(bad)
@@ -234,8 +236,30 @@ def test_the_cache_holds_plain_json(tmp_path, monkeypatch) -> None:
     _fresh(monkeypatch, tmp_path)
     load_pack(pack(tmp_path, RULE))
     (entry,) = (tmp_path / "cache").glob("pack-*.json")
-    assert json.loads(entry.read_text("utf-8"))["value"]["$"] == "Pack"
+    value = json.loads(entry.read_text("utf-8"))["value"]
+    assert value["$"] == "gxlint.pack.model.Pack"
     assert oct((tmp_path / "cache").stat().st_mode & 0o777) == "0o700"
+    # A rule's parameters are stored as its kind's params class, and read back as one.
+    kind = registry()[value["rules"][0]["kind"]]
+    assert value["rules"][0]["params"]["$"] == f"{kind.params.__module__}.Params"
+    assert isinstance(load_pack(pack(tmp_path, RULE)).rules[0].params, kind.params)
+
+
+def test_a_cache_entry_naming_another_type_is_rebuilt(tmp_path, monkeypatch) -> None:
+    """Only the pack's own types and the kinds' params classes are made from an entry."""
+    import json
+
+    _fresh(monkeypatch, tmp_path)
+    path = pack(tmp_path, RULE)
+    load_pack(path)
+    (entry,) = (tmp_path / "cache").glob("pack-*.json")
+    data = json.loads(entry.read_text("utf-8"))
+    data["value"]["rules"][0]["params"]["$"] = "subprocess.Popen"
+    entry.write_text(json.dumps(data), "utf-8")
+    _fresh(monkeypatch, tmp_path)
+    built, build = [], gxlint.pack.load.build_pack
+    monkeypatch.setattr(gxlint.pack.load, "build_pack", lambda *a: built.append(1) or build(*a))
+    assert [r.code for r in load_pack(path).rules] == ["GX401"] and built == [1]
 
 
 def test_example_province_pack() -> None:
@@ -301,13 +325,14 @@ def test_a_pack_read_from_the_cache_equals_the_one_built(tmp_path, monkeypatch) 
     from gxlint.kinds import registry
     from gxlint.pack.cache import cached_pack
     from gxlint.pack.files import find_pack
-    from gxlint.pack.load import build_pack
+    from gxlint.pack.load import build_pack, param_types
 
     monkeypatch.setenv("GXLINT_CACHE_DIR", str(tmp_path / "cache"))
     main = find_pack("gov-2021")
     built, _ = build_pack(main, registry())
-    cached_pack(main, lambda: (built, [main]))  # stored
-    read = cached_pack(main, lambda: pytest.fail("rebuilt instead of read from the cache"))
+    types = param_types(registry())
+    cached_pack(main, lambda: (built, [main]), types)  # stored
+    read = cached_pack(main, lambda: pytest.fail("rebuilt instead of read from the cache"), types)
     assert read is not built and read == built
     assert read.expressions == built.expressions and read.expressions
     for key, table in built.tables.items():
@@ -414,16 +439,18 @@ def test_occurrence_at_most(tmp_path) -> None:
 """
     path = write(tmp_path, "pack: fj\nextends: gov-2021\nprefix: FJ\nrules:\n" + rule)
     text = "某局2024年政府信息公开工作年度报告\n一、总体情况\n××局全年公开信息 10 条，XX局……\n"
-    [finding] = [f for f in lint(text, pack=path) if f.code == "FJ520"]
-    assert (finding.span.line, finding.message) == (3, "模板文字「××局」没有替换（出现 2 处）")
+    found = [f for f in lint(text, pack=path) if f.code == "FJ520"]  # each one past the max
+    assert [(f.span.line, f.span.column, f.message) for f in found] == [
+        (3, 1, "模板文字「××局」没有替换（出现 2 处）"),
+        (3, 16, "模板文字「XX局」没有替换（出现 2 处）"),
+    ]
 
 
 def test_a_parameter_not_given_takes_its_kinds_default() -> None:
-    """One place for a default: the kind's Param; the loader fills it in (GX604 writes none)."""
+    """One place for a default: the kind's params class; the loader fills it in (GX604 writes
+    none) and a kind reads typed attributes."""
+    from gxlint.kinds.near_copy import Params
+
     rule = load_pack("gov-2021").rule("GX604")
-    assert (rule.params["share"], rule.params["at_least"], rule.params["boilerplate"]) == (
-        0.5,
-        10,
-        10,
-    )
-    assert load_pack("gov-2021").rule("GX401").params["partial"] == "warning"
+    assert rule.params_as(Params) == Params(share=0.5, at_least=10, boilerplate=10)
+    assert load_pack("gov-2021").rule("GX401").params.partial == "warning"

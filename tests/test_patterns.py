@@ -4,6 +4,7 @@ of the built-in packs and the kinds' own, over every corpus report's prose and p
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 import re
@@ -66,7 +67,7 @@ def _builtin_patterns() -> list[str]:
     found: set[str] = set()
     for name in builtin_pack_names():
         for rule in load_pack(name).rules:
-            _collect(rule.params, found)
+            _collect(dataclasses.asdict(rule.params), found)
     return sorted(found)
 
 
@@ -98,12 +99,9 @@ def _prose_texts() -> list[str]:
 
 def test_the_same_matches_as_the_plain_pattern() -> None:
     (scope,) = [r for r in load_pack("gov-2021").rules if r.kind == "scope-level"]
-    levels = tuple(sorted(set(scope.params["levels"].values())))
-    words = (
-        tuple(scope.params["prefixes"]),
-        levels,
-        *(scope.params[k] for k in ("not_after", "not_before")),
-    )
+    params = scope.params
+    levels = tuple(sorted(set(params.levels.values())))
+    words = (tuple(params.prefixes), levels, params.not_after, params.not_before)
     assert _scope_pattern(*words).starts  # after its look-behind: tried where a prefix is
     kinds_own = [_WITHIN.pattern.pattern, _RATE.pattern.pattern]
     kinds_own.append(_scope_pattern(*words).pattern.pattern)

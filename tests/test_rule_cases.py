@@ -45,9 +45,10 @@ prefix: FJ
 rules:
   - code: GX901
     name: x
-    kind: mentions
+    kind: occurrence
     severity: warning
     patterns: [政务新媒体]
+    max: 0
     message: 「{phrase}」
     doc: {why: 例, bad: 例, good: 例}
     cases:

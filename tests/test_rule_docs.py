@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import ROOT
 from gxlint.app.rule_docs import rule_pages
+from gxlint.pack.params import schema_of
 
 DOCS = ROOT / "docs" / "rules"
 
@@ -37,5 +38,5 @@ def test_the_pack_guide_lists_every_kind_as_gxlint_kinds_does() -> None:
     )
     for name, kind in registry().items():
         assert f"### `{name}`" in text
-        assert all(f"- `{key}`" in text for key in kind.params)
+        assert all(f"- `{key}`" in text for key in schema_of(kind.params))
     assert "- `min`: int — at least this many matches" in text

@@ -91,17 +91,20 @@ def _side(terms: list[tuple[Term, _Positions]]) -> tuple[Callable, Callable, Dec
 class Evaluator:
     """Evaluates one relation of a rule over one recognised table."""
 
-    def __init__(self, rule: Rule, table: TableMatch, expr: str) -> None:
+    def __init__(
+        self, rule: Rule, table: TableMatch, expr: str, per: str, anchor: str | None
+    ) -> None:
         self.rule = rule
         self.table = table
         self.spec: TableSpec = table.spec
         self.expr = expr
+        self.per = per  # column: the relation's keys are rows; row: they are columns
         self.relation = parse_relation(expr)
-        self.anchor_key = rule.params.get("anchor") or self.relation.first_key
+        self.anchor_key = anchor or self.relation.first_key
         self.split = len(self.relation.left)
 
     def failures(self) -> Iterator[Failure]:
-        if self.rule.params["per"] == "column":
+        if self.per == "column":
             yield from self._per_column()
             return
         index = self.spec.column_index

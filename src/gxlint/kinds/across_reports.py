@@ -8,23 +8,32 @@ it); once the whole batch is read, `compare` pairs consecutive years of one agen
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
 from gxlint.kinds._across import alone, consecutive, identity
-from gxlint.kinds._common import TABLE
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds._common import TABLE_DOC
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    table: str = param(TABLE_DOC)
+    this: str = param("row key of this year's report")
+    last: str = param("row key of last year's report")
+
+
 def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
-    table = ctx.tables.tables.get(rule.params["table"])
+    params = rule.params_as(Params)
+    table = ctx.tables.tables.get(params.table)
     who = identity(ctx)
     if table is None or who is None:
         return None
-    this, last = (table.rows.get(rule.params[k]) for k in ("this", "last"))
+    this, last = table.rows.get(params.this), table.rows.get(params.last)
 
     def cells(row: Any) -> list[tuple[Any, Any]] | None:
         if row is None or row.values is None:
@@ -66,11 +75,7 @@ KIND = Kind(
     "across-reports",
     "跨年度报告对照 — a row against the same agency's report of the year before",
     alone,
-    params={
-        "table": TABLE,
-        "this": Param(str, required=True, doc="row key of this year's report"),
-        "last": Param(str, required=True, doc="row key of last year's report"),
-    },
+    params=Params,
     fields=frozenset(
         {"column", "this_row", "this_value", "last_row", "last_value", "last_year", "last_path"}
     ),

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from gxlint.analysis.context import Context
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 _PAIRS = {"(": ")", "《": "》", "“": "”", "【": "】", "〔": "〕", "「": "」"}
@@ -57,5 +57,6 @@ KIND = Kind(
     "brackets",
     "括号、书名号、引号成对 — brackets and quotes come in pairs",
     _check,
+    params=NoParams,
     fields=frozenset({"mark", "problem", "text"}),
 )

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._common import CHECK
-from gxlint.kinds.base import Kind, one_of
+from gxlint.kinds._common import CHECK_DOC
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
-_CHECKS = ("outdated", "unchecked")
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    check: Literal["outdated", "unchecked"] = param(CHECK_DOC)
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -24,9 +29,8 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         "current": choice.expected.basis if choice.expected else "",
         "current_version": choice.expected.version if choice.expected else "",
     }
-    if (rule.params["check"] == "outdated" and choice.outdated) or (
-        rule.params["check"] == "unchecked" and ctx.pack.unchecked
-    ):
+    check = rule.params_as(Params).check
+    if (check == "outdated" and choice.outdated) or (check == "unchecked" and ctx.pack.unchecked):
         yield rule.finding(title, **fields)
 
 
@@ -34,7 +38,6 @@ KIND = Kind(
     "format-version",
     "格式版本：过时的模板、不予检查的旧模板 — outdated or unchecked templates",
     _check,
-    params={"check": CHECK},
+    params=Params,
     fields=frozenset({"year", "used", "labels", "current", "current_version"}),
-    validate=one_of("check", _CHECKS),
 )

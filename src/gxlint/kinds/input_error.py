@@ -4,14 +4,21 @@ these findings from the errors of a batch, so that every output format reports t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    helps: dict[str, str] | None = param(
+        "cause (missing, word97, scanned, encoding) → its help", None
+    )
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -21,7 +28,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def input_finding(rule: Rule, error: GxlintError) -> Finding:
     """The finding for a file that could not be checked, with the help for its cause."""
     finding = rule.finding(Span(1, 1, 1, 1), problem=error.problem).at(error.where)
-    helps = rule.params.get("helps") or {}
+    helps = rule.params_as(Params).helps or {}
     return replace(finding, hint=helps[error.cause]) if error.cause in helps else finding
 
 
@@ -29,6 +36,6 @@ KIND = Kind(
     "input-error",
     "无法读取的文件 — a file that could not be read or checked (made by the application)",
     _check,
-    params={"helps": Param(dict, doc="cause (missing, word97, scanned, encoding) → its help")},
+    params=Params,
     fields=frozenset({"problem"}),
 )

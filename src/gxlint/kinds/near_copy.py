@@ -13,13 +13,14 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
 from gxlint.kinds._across import alone, identity, shown
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 _DIGITS = re.compile(r"\d+")
@@ -53,19 +54,27 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
     return {**who, "keys": keys, "places": places, "heads": "\n".join(heads)}
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    share: float = param("share of its sentences found in the other report", 0.5)
+    at_least: int = param("only reports with this many sentences", 10)
+    boilerplate: int = param("a sentence in more reports is common wording", 10)
+
+
 def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
     index: dict[int, list[int]] = {}
     for number, fact in enumerate(facts):
         for key in fact["keys"]:
             index.setdefault(key, []).append(number)
-    common = rule.params["boilerplate"]
+    params = rule.params_as(Params)
+    common = params.boilerplate
     for number, fact in enumerate(facts):
         own = [i for i, key in enumerate(fact["keys"]) if len(index[key]) <= common]
-        if len(own) < rule.params["at_least"]:
+        if len(own) < params.at_least:
             continue
         shared = Counter(o for i in own for o in index[fact["keys"][i]] if o != number)
         for other, count in sorted(shared.items()):
-            if count / len(own) > rule.params["share"] and _copier(fact, facts[other]):
+            if count / len(own) > params.share and _copier(fact, facts[other]):
                 yield _finding(rule, fact, facts[other], count, own)
 
 
@@ -92,11 +101,7 @@ KIND = Kind(
     "near-copy",
     "报告正文与另一份报告大量相同 — a report's prose largely repeats another report's",
     alone,
-    params={
-        "share": Param(float, default=0.5, doc="share of its sentences found in the other report"),
-        "at_least": Param(int, default=10, doc="only reports with this many sentences"),
-        "boilerplate": Param(int, default=10, doc="a sentence in more reports is common wording"),
-    },
+    params=Params,
     fields=frozenset({"share", "count", "other", "passages"}),
     collect=_collect,
     compare=_compare,

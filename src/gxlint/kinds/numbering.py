@@ -15,7 +15,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Line, LineKind, Span
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 _NUMERALS = "一二三四五六七八九十"
@@ -134,5 +134,6 @@ KIND = Kind(
     "numbering",
     "序号连续：一是二是三是、（一）（二）（三）、1. 2. 3. — numbering runs without slips",
     _check,
+    params=NoParams,
     fields=frozenset({"found", "expected", "problem"}),
 )

@@ -1,7 +1,10 @@
-"""Something a report must say, or must not say too often (Vale's `existence`/`occurrence`): the
-matches of `patterns` counted in the sections read (all of them by default, and the preamble),
-a finding when there are fewer than `min` (on the first section read, or the title) or more
-than `max` (on the first match past it). `max: 0` is a phrase a report should not contain.
+"""Something a report must say, or must not say (too often) (Vale's `existence`/`occurrence`):
+the matches of `patterns` counted in the sections read (all of them by default, and the
+preamble). Fewer than `min` is a finding on the first section read (or the title); each match
+past the `max`-th is a finding of its own, so `max: 0` flags every phrase a report should not
+contain. A pattern may name the report's year as {year} and the year before as {last_year}
+(「对照{last_year}年政务公开工作要点」 is a stale basis in the report on {year}); a match inside
+one of `exceptions` does not count (「人民政府政府信息公开」 holds 「政府政府」).
 
     - code: FJ402
       kind: occurrence
@@ -15,74 +18,102 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds._common import SECTIONS, check_read_sections, read_sections, validate_patterns
+from gxlint.kinds._common import Sections, check_read_sections, read_sections, validate_patterns
 from gxlint.kinds._patterns import compiled
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 
-def _matches(rule: Rule, ctx: Context) -> Iterator[tuple[Prose, re.Match[str]]]:
-    """Every match, in the order the report says them."""
-    for key in _keys(rule, ctx):
+@dataclass(frozen=True, kw_only=True)
+class Params(Sections):
+    patterns: list[str] = param("patterns over folded prose; {year}, {last_year}")
+    min: int | None = param("at least this many matches", None)
+    max: int | None = param(
+        "at most this many matches (0: never; each one past it is a finding)", None
+    )
+    exceptions: list[str] | None = param("phrases within which a match does not count", None)
+
+
+def _patterns(patterns: list[str], year: int | None) -> Iterator[str]:
+    """The patterns with {year} and {last_year} filled in (none of those without a year)."""
+    for pattern in patterns:
+        if "{year}" in pattern or "{last_year}" in pattern:
+            if year is None:
+                continue
+            pattern = pattern.replace("{year}", str(year)).replace("{last_year}", str(year - 1))
+        yield pattern
+
+
+def _matches(params: Params, ctx: Context) -> Iterator[tuple[Prose, re.Match[str]]]:
+    """Every match, in the order the report says them (one per place, whichever pattern)."""
+    patterns = list(_patterns(params.patterns, ctx.version.year))
+    for key in read_sections(params, ctx):
         for prose in ctx.prose(key):
-            found = [m for p in rule.params["patterns"] for m in compiled(p).finditer(prose.text)]
-            for match in sorted(found, key=lambda m: m.start()):
-                yield prose, match
+            found = {
+                m.start(): m
+                for p in reversed(patterns)  # the first pattern's match wins a place
+                for m in compiled(p).finditer(prose.text)
+                if not _excepted(prose.text, m, params.exceptions or [])
+            }
+            for start in sorted(found):
+                yield prose, found[start]
 
 
-def _keys(rule: Rule, ctx: Context) -> list[str]:
-    return read_sections(rule, ctx)
+def _excepted(text: str, match: re.Match[str], exceptions: list[str]) -> bool:
+    """Whether the match lies within one of the phrases that are not findings."""
+    start, end = match.span()
+    for phrase in exceptions:
+        # any occurrence found in [end - len, start + len) covers the match
+        if text.find(phrase, max(0, end - len(phrase)), start + len(phrase)) != -1:
+            return True
+    return False
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    low, high = rule.params.get("min"), rule.params.get("max")
-    found = list(_matches(rule, ctx))
-    fields = {"count": len(found), "min": low if low is not None else "", "max": high}
+    params = rule.params_as(Params)
+    low, high = params.min, params.max
+    found = list(_matches(params, ctx))
+    year = ctx.version.year or "?"
+    counts = {"count": len(found), "min": "" if low is None else low, "max": high, "year": year}
     if low is not None and len(found) < low:
-        where, section = _place(rule, ctx)
-        yield rule.finding(where, phrase="", section=section, **fields)
-    if high is not None and len(found) > high:
-        prose, match = found[high]
-        yield rule.finding(
-            prose.span(match.start(), match.end()), phrase=match.group(0), section="", **fields
-        )
+        where, section = _place(params, ctx)
+        yield rule.finding(where, phrase="", section=section, **counts)
+    if high is not None:
+        for prose, match in found[high:]:
+            span = prose.span(match.start(), match.end())
+            yield rule.finding(span, phrase=match.group(0), section="", **counts)
 
 
-def _place(rule: Rule, ctx: Context) -> tuple[Span, str]:
+def _place(params: Params, ctx: Context) -> tuple[Span, str]:
     """Where a missing phrase is reported: the first section read (its heading), else the title."""
-    for key in _keys(rule, ctx):
+    for key in read_sections(params, ctx):
         for section in ctx.sections_for(key):
             return section.heading.span, section.heading.raw.strip()
     first = ctx.doc.title[0] if ctx.doc.title else None
     return (first.span, first.raw.strip()) if first else (Span(1, 1, 1, 1), "报告")
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    low, high = params.get("min"), params.get("max")
+def _validate(params: Params) -> str | None:
+    low, high = params.min, params.max
     if low is None and high is None:
         return "键 min、max: 至少写一个（min: 至少出现几次，max: 至多几次）"
     if low is not None and high is not None and low > high:
         return "键 min 不能大于 max"
-    return validate_patterns("patterns", params["patterns"])
+    return validate_patterns("patterns", list(_patterns(params.patterns, 2024)))
 
 
 KIND = Kind(
     "occurrence",
-    "应当（或不应）出现的表述及次数 — a phrase that must appear, or not too often",
+    "应当（或不应）出现的表述及次数 — a phrase that must appear, or not (too often)",
     _check,
-    params={
-        "patterns": Param(list, required=True, doc="patterns over folded prose"),
-        "sections": SECTIONS,
-        "min": Param(int, doc="at least this many matches"),
-        "max": Param(int, doc="at most this many matches (0: never)"),
-    },
-    fields=frozenset({"count", "min", "max", "phrase", "section"}),
+    params=Params,
+    fields=frozenset({"count", "min", "max", "phrase", "section", "year"}),
     validate=_validate,
     check_in_pack=check_read_sections,
 )

@@ -21,7 +21,7 @@ from gxlint.document.prose import Prose
 from gxlint.findings import Finding
 from gxlint.kinds._patterns import matcher
 from gxlint.kinds._stated import Part, Stated, stated_in
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 _SHARE = re.compile(r"[,(]?(?:占(?:比)?|比例为|占比为)?(?P<pct>\d+(?:\.\d+)?)%")
@@ -109,5 +109,6 @@ KIND = Kind(
     "percentages",
     "百分比与其分子分母一致 — a percentage is its part over its base",
     _check,
+    params=NoParams,
     fields=frozenset({"stated", "part", "whole", "share"}),
 )

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds._common import SECTION, check_section, validate_patterns
+from gxlint.kinds._common import SECTION_DOC, check_section, validate_patterns
 from gxlint.kinds._patterns import compiled
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.pack.template import SectionSpec, TableSpec
 
 # The year as the time of an action: 「2023年，我局将」「2023年我局加大」.
 _DATED = re.compile(
@@ -23,18 +24,26 @@ _DATED = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    section: str = param(SECTION_DOC)
+    plans: str = param("pattern where the improvement part starts")
+    future: str = param("pattern of a sentence about the future")
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     year = ctx.version.year
     if year is None:
         return
-    for prose in ctx.prose(rule.params["section"]):
-        yield from _dated_plans(rule, prose, year)
+    params = rule.params_as(Params)
+    for prose in ctx.prose(params.section):
+        yield from _dated_plans(rule, params, prose, year)
 
 
-def _dated_plans(rule: Rule, prose: Prose, year: int) -> Iterator[Finding]:
-    marker = compiled(rule.params["plans"]).search(prose.text)
+def _dated_plans(rule: Rule, params: Params, prose: Prose, year: int) -> Iterator[Finding]:
+    marker = compiled(params.plans).search(prose.text)
     part = marker.start() if marker else len(prose.text)
-    future = compiled(rule.params["future"])
+    future = compiled(params.future)
     for start, end in prose.sentences:
         sentence = prose.text[start:end]
         for match in _DATED.finditer(sentence):
@@ -45,20 +54,22 @@ def _dated_plans(rule: Rule, prose: Prose, year: int) -> Iterator[Finding]:
                 yield rule.finding(span, year=year, next_year=year + 1, sentence=sentence[:40])
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    return validate_patterns("plans/future", [params["plans"], params["future"]])
+def _validate(params: Params) -> str | None:
+    return validate_patterns("plans/future", [params.plans, params.future])
+
+
+def _check_in_pack(
+    params: Params, sections: list[SectionSpec], tables: dict[str, TableSpec]
+) -> str | None:
+    return check_section(params.section, sections)
 
 
 KIND = Kind(
     "plan-year",
     "改进计划不写本报告年度 — plans are dated the year after the report's",
     _check,
-    params={
-        "section": SECTION,
-        "plans": Param(str, required=True, doc="pattern where the improvement part starts"),
-        "future": Param(str, required=True, doc="pattern of a sentence about the future"),
-    },
+    params=Params,
     fields=frozenset({"year", "next_year", "sentence"}),
     validate=_validate,
-    check_in_pack=check_section,
+    check_in_pack=_check_in_pack,
 )

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.tables.model import TableMatch
@@ -23,15 +22,16 @@ from gxlint.document.numbers import format_number
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding, Severity
 from gxlint.kinds._common import (
-    AGENCY,
-    TABLE,
+    TABLE_DOC,
+    Limits,
     applies,
-    check_read_sections,
+    check_when,
+    unknown_sections,
     validate_limits,
     validate_patterns,
 )
 from gxlint.kinds._patterns import compiled
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.expr import RelationSyntaxError, Term, parse_value
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
@@ -48,36 +48,54 @@ class _Claim:
     expected: list[tuple[str, Decimal]]  # each accepted expression and its value
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """A pattern compared with cells of its own."""
+
+    pattern: str = param("pattern over folded prose; (?P<n>…) is the number")
+    expect: list[str] | None = param("cells row.column (or sums) it may equal", None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Params(Limits):
+    table: str = param(TABLE_DOC)
+    patterns: list[str | Entry] = param(
+        "patterns over folded prose; (?P<n>…) is the number; or {pattern, expect}"
+    )
+    expect: list[str] = param("cells row.column (or sums) it may equal")
+    sections: list[str] | None = param("section keys read (default all; preamble)", None)
+    uncertain: str | None = param("said before it: a mismatch is a warning", None)
+    qualified: str | None = param("in the clause before it: the number counts a sub-category", None)
+    subject: str | None = param("the sentence must name it: what the table counts", None)
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    table = ctx.tables.tables.get(rule.params["table"])
-    if table is None or not table.found or not applies(rule, ctx):
+    params = rule.params_as(Params)
+    table = ctx.tables.tables.get(params.table)
+    if table is None or not table.found or not applies(params, ctx):
         return
-    for prose in _proses(rule, ctx):
-        for claim in _claims(rule, table, prose):
-            if any(claim.said == value for _, value in claim.expected):
-                continue
-            yield _finding(rule, table, prose, claim)
+    for key in params.sections or [s.key for s in ctx.pack.sections]:
+        for prose in ctx.prose(key):
+            for claim in _claims(params, table, prose):
+                if any(claim.said == value for _, value in claim.expected):
+                    continue
+                yield _finding(rule, params, table, prose, claim)
 
 
-def _proses(rule: Rule, ctx: Context) -> Iterator[Prose]:
-    for key in rule.params.get("sections") or [s.key for s in ctx.pack.sections]:
-        yield from ctx.prose(key)
-
-
-def _entries(rule: Rule) -> Iterator[tuple[str, list[str]]]:
+def _entries(params: Params) -> Iterator[tuple[str, list[str]]]:
     """Each pattern with the cells it is compared with (its own `expect`, or the rule's)."""
-    for entry in rule.params["patterns"]:
+    for entry in params.patterns:
         if isinstance(entry, str):
-            yield entry, rule.params["expect"]
+            yield entry, params.expect
         else:
-            yield entry["pattern"], entry.get("expect") or rule.params["expect"]
+            yield entry.pattern, entry.expect or params.expect
 
 
-def _claims(rule: Rule, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
+def _claims(params: Params, table: TableMatch, prose: Prose) -> Iterator[_Claim]:
     seen: set[int] = set()
-    qualified = rule.params.get("qualified")
-    subject = rule.params.get("subject")
-    for pattern, expect in _entries(rule):
+    qualified = params.qualified
+    subject = params.subject
+    for pattern, expect in _entries(params):
         expected: list[tuple[str, Decimal]] | None = None  # worked out at the first match
         for match in _alone(prose, compiled(pattern).finditer(prose.text)):
             if expected is None:
@@ -129,10 +147,10 @@ def _about(
     return compiled(subject).search(text, start, match.end()) is not None
 
 
-def _finding(rule: Rule, table: TableMatch, prose: Prose, claim: _Claim) -> Finding:
+def _finding(rule: Rule, params: Params, table: TableMatch, prose: Prose, claim: _Claim) -> Finding:
     bounds = prose.sentences
     before = prose.text[next(a for a, b in bounds if a <= claim.start < b) : claim.start]
-    uncertain = rule.params.get("uncertain")
+    uncertain = params.uncertain
     hedged = bool(uncertain) and compiled(uncertain).search(before) is not None
     main_ref, main_value = claim.expected[0]
     return rule.finding(
@@ -146,21 +164,17 @@ def _finding(rule: Rule, table: TableMatch, prose: Prose, claim: _Claim) -> Find
     )
 
 
-def _all_expects(params: dict[str, Any]) -> list[Any]:
-    entries = [e for e in params["patterns"] if isinstance(e, dict)]
-    return [*params["expect"], *(x for e in entries for x in e.get("expect") or [])]
+def _all_expects(params: Params) -> list[str]:
+    entries = [e for e in params.patterns if isinstance(e, Entry)]
+    return [*params.expect, *(x for e in entries for x in e.expect or [])]
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    entries = params["patterns"]
-    for entry in entries:
-        if isinstance(entry, dict) and not isinstance(entry.get("pattern"), str):
-            return "键 patterns: 每项为正则表达式，或 {pattern, expect} 映射"
-    plain = [e["pattern"] if isinstance(e, dict) else e for e in entries]
+def _validate(params: Params) -> str | None:
+    plain = [pattern for pattern, _ in _entries(params)]
     if problem := validate_patterns("patterns", plain):
         return problem
-    for key in ("qualified", "subject"):
-        if key in params and (problem := validate_patterns(key, [params[key]])):
+    for key, pattern in (("qualified", params.qualified), ("subject", params.subject)):
+        if pattern is not None and (problem := validate_patterns(key, [pattern])):
             return problem
     for expr in _all_expects(params):
         try:
@@ -171,41 +185,26 @@ def _validate(params: dict[str, Any]) -> str | None:
 
 
 def _check_in_pack(
-    params: dict[str, Any], sections: list[SectionSpec], tables: dict[str, TableSpec]
+    params: Params, sections: list[SectionSpec], tables: dict[str, TableSpec]
 ) -> str | None:
-    spec = tables.get(params["table"])
+    spec = tables.get(params.table)
     if spec is None:
-        return f"键 table: 没有表格 {params['table']!r}"
+        return f"键 table: 没有表格 {params.table!r}"
     known = {f"{r.key}.{c.key}" for r in spec.rows for c in spec.columns}
     for expr in _all_expects(params):
         unknown = [
             t.name for t in parse_value(expr) if t.kind != "constant" and t.name not in known
         ]
         if unknown:
-            return (
-                f"键 expect: 表格 {params['table']} 没有单元格 {', '.join(unknown)}（应为 行.列）"
-            )
-    return check_read_sections(params, sections, tables)
+            return f"键 expect: 表格 {params.table} 没有单元格 {', '.join(unknown)}（应为 行.列）"
+    return unknown_sections(params.sections, sections) or check_when(params, tables)
 
 
 KIND = Kind(
     "prose-table",
     "正文数字与表格一致 — a number the prose states equals the table",
     _check,
-    params={
-        "table": TABLE,
-        "patterns": Param(
-            list,
-            required=True,
-            doc="patterns over folded prose; (?P<n>…) is the number",
-        ),
-        "expect": Param(list, required=True, doc="cells row.column (or sums) it may equal"),
-        "sections": Param(list, doc="section keys read (default all; preamble)"),
-        "uncertain": Param(str, doc="said before it: a mismatch is a warning"),
-        "qualified": Param(str, doc="in the clause before it: the number counts a sub-category"),
-        "subject": Param(str, doc="the sentence must name it: what the table counts"),
-        "agency": AGENCY,
-    },
+    params=Params,
     fields=frozenset({"said", "phrase", "value", "cell", "table"}),
     validate=_validate,
     check_in_pack=_check_in_pack,

@@ -9,21 +9,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Literal
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.tables.model import TableMatch, Value
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._common import TABLE
+from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds._evaluate import Evaluator, Failure, Part
-from gxlint.kinds.base import Kind, Param, one_of
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.expr import RelationSyntaxError, parse_relation
 from gxlint.pack.rule import Rule
+from gxlint.pack.template import SectionSpec, TableSpec
 
-_PER = ("column", "row")
 _SHOWN_OP = {"==": " = ", "<=": " ≤ ", ">=": " ≥ "}
 
 
@@ -41,9 +42,17 @@ def _side_text(parts: tuple[Part, ...], total: Decimal) -> str:
     return f"{names} = {numbers} = {format_number(total)}"
 
 
-def _exprs(params: dict[str, Any]) -> list[str]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    table: str = param(TABLE_DOC)
+    per: Literal["column", "row"] = param("column (keys are rows) or row (keys are columns)")
+    expr: str | list[str] = param("a + sum(group) == total, or a list")
+    anchor: str | None = param("key of the cell a failure is pinned to", None)
+
+
+def _exprs(params: Params) -> list[str]:
     """A rule's relations: `expr` is one relation or a list of them, checked independently."""
-    expr = params["expr"]
+    expr = params.expr
     return [expr] if isinstance(expr, str) else list(expr)
 
 
@@ -53,8 +62,11 @@ def _all_failures(ctx: Context) -> dict[str, list[tuple[Failure, Value]]]:
         failure
         for rule in ctx.pack.rules
         if rule.kind == KIND.name
-        for expr in _exprs(rule.params)
-        for failure in Evaluator(rule, ctx.tables.tables[rule.params["table"]], expr).failures()
+        for params in [rule.params_as(Params)]
+        for expr in _exprs(params)
+        for failure in Evaluator(
+            rule, ctx.tables.tables[params.table], expr, params.per, params.anchor
+        ).failures()
     ]
     suspicion: Counter[Span] = Counter(s for f in failures for s in {v.cell.span for v in f.cells})
     pinned: dict[str, list[tuple[Failure, Value]]] = {}
@@ -90,7 +102,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     pinned = ctx.memo.get("relations")
     if pinned is None:
         pinned = ctx.memo["relations"] = _all_failures(ctx)
-    table = ctx.tables.tables[rule.params["table"]]
+    table = ctx.tables.tables[rule.params_as(Params).table]
     for failure, cell in pinned.get(rule.code, []):
         left, right = failure.total(failure.left), failure.total(failure.right)
         formula = _SHOWN_OP[failure.relation.op].join(
@@ -109,10 +121,8 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    if problem := one_of("per", _PER)(params):
-        return problem
-    expr = params["expr"]
+def _validate(params: Params) -> str | None:
+    expr = params.expr
     if not isinstance(expr, str) and not (
         isinstance(expr, list) and expr and all(isinstance(e, str) for e in expr)
     ):
@@ -126,23 +136,23 @@ def _validate(params: dict[str, Any]) -> str | None:
 
 
 def _check_in_pack(
-    params: dict[str, Any], sections: list[Any], tables: dict[str, Any]
+    params: Params, sections: list[SectionSpec], tables: dict[str, TableSpec]
 ) -> str | None:
-    spec = tables.get(params["table"])
+    spec = tables.get(params.table)
     if spec is None:
-        return f"键 table: 没有表格 {params['table']!r}"
+        return f"键 table: 没有表格 {params.table!r}"
     relations = [parse_relation(text) for text in _exprs(params)]
-    if params["per"] == "column":
+    if params.per == "column":
         known = {r.key for r in spec.rows}
     else:
         known = {c.key for c in spec.columns}
         if any(t.kind == "group_sum" for r in relations for t in (*r.left, *r.right)):
             return "键 expr: 按行检查时不能用 sum(…)（sum 只对行分组）"
-    used = {key for r in relations for key in r.keys} | {params.get("anchor") or next(iter(known))}
+    used = {key for r in relations for key in r.keys} | {params.anchor or next(iter(known))}
     unknown = sorted(used - known)
     if unknown:
-        what = "行" if params["per"] == "column" else "列"
-        return f"键 expr: 表格 {params['table']} 没有这些{what}键: {', '.join(unknown)}"
+        what = "行" if params.per == "column" else "列"
+        return f"键 expr: 表格 {params.table} 没有这些{what}键: {', '.join(unknown)}"
     return None
 
 
@@ -150,16 +160,7 @@ KIND = Kind(
     "relation",
     "勾稽关系：表格数字之间的等式 — an arithmetic relation between table cells",
     _check,
-    params={
-        "table": TABLE,
-        "per": Param(
-            str,
-            required=True,
-            doc="column (keys are rows) or row (keys are columns)",
-        ),
-        "expr": Param(object, required=True, doc="a + sum(group) == total, or a list"),
-        "anchor": Param(str, doc="key of the cell a failure is pinned to"),
-    },
+    params=Params,
     fields=frozenset({"table", "lhs", "rhs", "difference", "where", "cell", "expected", "formula"}),
     validate=_validate,
     check_in_pack=_check_in_pack,

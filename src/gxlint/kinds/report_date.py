@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.kinds.signature import closing_date
 from gxlint.pack.rule import Rule
 
@@ -30,5 +30,6 @@ KIND = Kind(
     "report-date",
     "落款日期在报告年度之后 — the closing date comes after the reported year",
     _check,
+    params=NoParams,
     fields=frozenset({"date", "year", "next_year"}),
 )

@@ -5,15 +5,21 @@ and folded like prose; a missing part is reported on the title."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.document.prose import fold
 from gxlint.findings import Finding
-from gxlint.kinds._common import validate_requirements
+from gxlint.kinds._common import Requirement, validate_requirements
 from gxlint.kinds._patterns import compiled
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    require: list[Requirement] = param("[{name, any: [patterns], example}]")
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -22,18 +28,22 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     title = fold(ctx.doc.title).text
     first, last = ctx.doc.title[0].span, ctx.doc.title[-1].span
     span = Span(first.line, first.column, last.end_line, last.end_column)
-    for requirement in rule.params["require"]:
-        if not any(compiled(p).search(title) for p in requirement["any"]):
+    for requirement in rule.params_as(Params).require:
+        if not any(compiled(p).search(title) for p in requirement.any):
             yield rule.finding(
-                span, title=title, name=requirement["name"], example=requirement.get("example", "")
+                span, title=title, name=requirement.name, example=requirement.example
             )
+
+
+def _validate(params: Params) -> str | None:
+    return validate_requirements(params.require)
 
 
 KIND = Kind(
     "report-title",
     "报告标题写明年度和报告名称 — the title names the year and the report",
     _check,
-    params={"require": Param(list, required=True, doc="[{name, any: [patterns], example}]")},
+    params=Params,
     fields=frozenset({"title", "name", "example"}),
-    validate=validate_requirements,
+    validate=_validate,
 )

@@ -10,7 +10,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
 from gxlint.kinds._across import alone, by_agency_and_year, identity, shown
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -34,6 +34,7 @@ KIND = Kind(
     "report-twice",
     "同一机关同一年度的报告出现两次 — one agency's report for one year, twice in a batch",
     alone,
+    params=NoParams,
     fields=frozenset({"year", "first_path"}),
     collect=_collect,
     compare=_compare,

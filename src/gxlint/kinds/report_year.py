@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span, TokenKind
 from gxlint.findings import Finding
-from gxlint.kinds._common import CHECK
-from gxlint.kinds.base import Kind, one_of
+from gxlint.kinds._common import CHECK_DOC
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 _PERIOD = re.compile(
@@ -31,7 +32,6 @@ _NAMED = re.compile(
 )
 _PHRASES = ((_PERIOD, "统计期限", 1.0), (_NAMED, "前言", 1.0))
 _OPENING = re.compile(r"^(?P<y>\d{4})年(?:度)?[,，]")
-_CHECKS = ("agree", "future")
 _BODY = ("overview", "proactive", "applications")
 
 
@@ -83,6 +83,11 @@ def _openings(ctx: Context) -> Iterator[Mention]:
                     yield Mention(int(match.group("y")), "正文", year.span, 1.0)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    check: Literal["agree", "future"] = param(CHECK_DOC)
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     found = mentions(ctx)
     if not found:
@@ -91,7 +96,7 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for mention in found:
         votes[mention.year] += mention.weight
     year = votes.most_common(1)[0][0]
-    if rule.params["check"] == "future":
+    if rule.params_as(Params).check == "future":
         if year > date.today().year:
             first = found[0]
             yield rule.finding(first.span, year=year, found=year, source=first.source)
@@ -105,7 +110,6 @@ KIND = Kind(
     "report-year",
     "报告年度前后一致、不在未来 — the report year agrees throughout and is not in the future",
     _check,
-    params={"check": CHECK},
+    params=Params,
     fields=frozenset({"year", "found", "source"}),
-    validate=one_of("check", _CHECKS),
 )

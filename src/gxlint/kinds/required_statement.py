@@ -10,40 +10,51 @@ only to some agency kinds (`agency: [government]`) or only when a table cell is 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from typing import Literal
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Section
 from gxlint.findings import Finding, Severity
 from gxlint.kinds._common import (
-    AGENCY,
-    SECTION,
-    SINCE,
-    WHEN,
+    InSection,
+    Requirement,
     applies,
-    check_section,
+    check_in_section,
     validate_limits,
     validate_requirements,
 )
 from gxlint.kinds._patterns import compiled
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
-from gxlint.pack.schema import SEVERITIES
 from gxlint.pack.template import SectionSpec, TableSpec
 
 
+@dataclass(frozen=True, kw_only=True)
+class Params(InSection):
+    require: list[Requirement] = param("[{name, any: [patterns], example, table}]")
+    also: list[str] | None = param(
+        "section keys whose prose also counts (一 for 六's topics)", None
+    )
+    together: bool = param("one finding naming every requirement missing", False)
+    partial: Literal["error", "warning", "info"] = param(
+        "with together: severity if some are met", "warning"
+    )
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    if not applies(rule, ctx):
+    params = rule.params_as(Params)
+    if not applies(params, ctx):
         return
-    key = rule.params["section"]
-    extra = " ".join(p.text for k in rule.params.get("also") or [] for p in ctx.prose(k))
+    key = params.section
+    extra = " ".join(p.text for k in params.also or [] for p in ctx.prose(k))
     for section, prose in zip(ctx.sections_for(key), ctx.prose(key), strict=False):
         text = f"{prose.text} {extra}"
-        requirements = rule.params["require"]
+        requirements = params.require
         missing = [r for r in requirements if not _met(r, text, ctx)]
-        if missing and rule.params.get("together"):
+        if missing and params.together:
             partly = len(missing) < len(requirements)
-            severity = Severity.parse(rule.params["partial"]) if partly else None
+            severity = Severity.parse(params.partial) if partly else None
             yield _finding(rule, ctx, section, missing, severity)
         else:
             for requirement in missing:
@@ -55,63 +66,48 @@ def _finding(
     rule: Rule,
     ctx: Context,
     section: Section,
-    missing: list[dict[str, Any]],
+    missing: list[Requirement],
     severity: Severity | None,
 ) -> Finding:
     return rule.finding(
         section.heading.span,
         severity=severity,
         section=section.heading.raw.strip(),
-        name="、".join(r["name"] for r in missing),
-        example=missing[0].get("example", ""),
+        name="、".join(r.name for r in missing),
+        example=missing[0].example,
         agency=ctx.agency.kind.chinese,
     )
 
 
-def _met(requirement: dict[str, Any], text: str, ctx: Context) -> bool:
+def _met(requirement: Requirement, text: str, ctx: Context) -> bool:
     """A requirement is met by a pattern in the prose, or by its `table` in the report."""
-    table = ctx.tables.tables.get(requirement.get("table") or "")
+    table = ctx.tables.tables.get(requirement.table or "")
     if table is not None and table.found:
         return True
-    return any(compiled(p).search(text) for p in requirement["any"])
+    return any(compiled(p).search(text) for p in requirement.any)
 
 
 def _check_tables(
-    params: dict[str, Any], sections: list[SectionSpec], tables: dict[str, TableSpec]
+    params: Params, sections: list[SectionSpec], tables: dict[str, TableSpec]
 ) -> str | None:
-    unknown_also = set(params.get("also") or ()) - {s.key for s in sections}
+    unknown_also = set(params.also or ()) - {s.key for s in sections}
     if unknown_also:
         return f"键 also: 没有章节 {sorted(unknown_also)}"
-    unknown = [r["table"] for r in params["require"] if r.get("table") and r["table"] not in tables]
+    unknown = [r.table for r in params.require if r.table and r.table not in tables]
     if unknown:
         return f"键 require.table: 没有表格 {unknown}"
-    return check_section(params, sections, tables)
+    return check_in_section(params, sections, tables)
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    if params["partial"] not in SEVERITIES:
-        return f"键 partial: 应为 {'、'.join(SEVERITIES)} 之一"
-    return validate_requirements(params) or validate_limits(params)
+def _validate(params: Params) -> str | None:
+    return validate_requirements(params.require) or validate_limits(params)
 
 
 KIND = Kind(
     "required-statement",
     "章节必须包含的表述 — a section must state certain things",
     _check,
-    params={
-        "section": SECTION,
-        "require": Param(
-            list,
-            required=True,
-            doc="[{name, any: [patterns], example}]",
-        ),
-        "also": Param(list, doc="section keys whose prose also counts (一 for 六's topics)"),
-        "together": Param(bool, doc="one finding naming every requirement missing"),
-        "partial": Param(str, default="warning", doc="with together: severity if some are met"),
-        "agency": AGENCY,
-        "since": SINCE,
-        "when": WHEN,
-    },
+    params=Params,
     fields=frozenset({"section", "name", "example", "agency"}),
     validate=_validate,
     check_in_pack=_check_tables,

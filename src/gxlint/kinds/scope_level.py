@@ -14,33 +14,49 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from gxlint.analysis.context import Context
+from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._common import AGENCY, applies, validate_limits
+from gxlint.kinds._common import Limits, applies, validate_limits
 from gxlint.kinds._patterns import Matcher, matcher
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 _CLAUSE_END = "。,;:!?、"  # as folded prose writes them (，；： become , ; :)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Params(Limits):
+    levels: dict[str, str] = param("place-name suffix → its level's word")
+    prefixes: list[str] = param("what makes a scope word: 全, 本, 我")
+    never_foreign: list[str] | None = param("levels always read as a parent's (省)", None)
+    clause_start: list[str] | None = param(
+        "prefixes whose words count only starting a clause (全)", None
+    )
+    unchecked: list[str] | None = param(
+        "levels whose agencies are not checked (镇, 乡, 街道)", None
+    )
+    not_after: str = param("characters that, before 全/本/我, make another word (安全)", "")
+    not_before: str = param("characters that, after the level, make another word (市场)", "")
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    params = rule.params
+    params = rule.params_as(Params)
     levels = _name_levels(ctx.agency.name, params)
-    if not levels or not applies(rule, ctx):
+    if not levels or not applies(params, ctx):
         return
     own = levels[-1]
-    if own in (params.get("unchecked") or []):
+    if own in (params.unchecked or []):
         return
-    known = {*levels, *(params.get("never_foreign") or [])}
-    found = list(_scope_words(rule, ctx))
+    known = {*levels, *(params.never_foreign or [])}
+    found = list(_scope_words(params, ctx))
     if not found or any(level == own for level, _, _, _ in found):
         return
     # 全市 as a clause's subject says what the report covers; 按照全市…, 在全市… speak of a parent.
-    only_first = params.get("clause_start") or []
+    only_first = params.clause_start or []
     foreign = [
         (word, span)
         for level, word, span, first in found
@@ -53,24 +69,24 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
             words="、".join(f"「{word}」{n} 处" for word, n in counts.items()),
             agency=ctx.agency.name,
             level=own,
-            own="".join(f"「{prefix}{own}」" for prefix in params["prefixes"]),
+            own="".join(f"「{prefix}{own}」" for prefix in params.prefixes),
         )
 
 
-def _name_levels(name: str, params: dict[str, Any]) -> list[str]:
+def _name_levels(name: str, params: Params) -> list[str]:
     """The levels of the places an agency's name begins with, outermost first."""
-    first, rest = _place_patterns(tuple(params["levels"]))
-    single = {s for s in params["levels"] if len(s) == 1}
-    not_before = params.get("not_before") or ""
+    first, rest = _place_patterns(tuple(params.levels))
+    single = {s for s in params.levels if len(s) == 1}
+    not_before = params.not_before
     levels: list[str] = []
     position = 0
     pattern = first
     while match := pattern.match(name, position):
-        level, position = params["levels"][match.group(1)], match.end()
+        level, position = params.levels[match.group(1)], match.end()
         # 徐州市, 宣州区: a place named after an older one; the suffix after it is its level
         # (unless it starts a word: 实验区市场监督管理局).
         while _suffix_at(name, position, single, not_before):
-            level, position = params["levels"][name[position]], position + 1
+            level, position = params.levels[name[position]], position + 1
         levels.append(level)
         pattern = rest
     return levels
@@ -93,13 +109,13 @@ def _place_patterns(suffixes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patt
     )
 
 
-def _scope_words(rule: Rule, ctx: Context) -> Iterator[tuple[str, str, Any, bool]]:
+def _scope_words(params: Params, ctx: Context) -> Iterator[tuple[str, str, Span, bool]]:
     """(level, word, span, whether it starts a clause) of each scope word of the prose."""
     pattern = _scope_pattern(
-        tuple(rule.params["prefixes"]),
-        tuple(sorted(set(rule.params["levels"].values()))),
-        rule.params.get("not_after") or "",
-        rule.params.get("not_before") or "",
+        tuple(params.prefixes),
+        tuple(sorted(set(params.levels.values()))),
+        params.not_after,
+        params.not_before,
     )
     for key in ["preamble", *(s.key for s in ctx.pack.sections)]:
         for prose in ctx.prose(key):
@@ -118,11 +134,11 @@ def _scope_pattern(
     return matcher(before + words + after)  # after a look-behind: tried only where a prefix is
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    levels = params["levels"]
+def _validate(params: Params) -> str | None:
+    levels = params.levels
     if not levels or not all(isinstance(k, str) and isinstance(v, str) for k, v in levels.items()):
         return "键 levels: 应为「地名后缀: 层级字」的映射，如 县: 县、自治区: 区"
-    if not all(isinstance(p, str) and p for p in params["prefixes"]):
+    if not all(isinstance(p, str) and p for p in params.prefixes):
         return "键 prefixes: 应为非空字符串的列表，如 [全, 本, 我]"
     return validate_limits(params)
 
@@ -131,16 +147,7 @@ KIND = Kind(
     "scope-level",
     "另一层级的范围用语 — 全市/我市 in a report of a district that never says 全区",
     _check,
-    params={
-        "levels": Param(dict, required=True, doc="place-name suffix → its level's word"),
-        "prefixes": Param(list, required=True, doc="what makes a scope word: 全, 本, 我"),
-        "never_foreign": Param(list, doc="levels always read as a parent's (省)"),
-        "clause_start": Param(list, doc="prefixes whose words count only starting a clause (全)"),
-        "unchecked": Param(list, doc="levels whose agencies are not checked (镇, 乡, 街道)"),
-        "not_after": Param(str, doc="characters that, before 全/本/我, make another word (安全)"),
-        "not_before": Param(str, doc="characters that, after the level, make another word (市场)"),
-        "agency": AGENCY,
-    },
+    params=Params,
     fields=frozenset({"words", "agency", "level", "own"}),
     validate=_validate,
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -30,5 +30,6 @@ KIND = Kind(
     "section-duplicate",
     "章节不重复 — no template section appears twice",
     _duplicate,
+    params=NoParams,
     fields=frozenset({"heading", "first_line", "official"}),
 )

@@ -9,7 +9,7 @@ from gxlint.analysis.context import Context
 from gxlint.analysis.outline import Fit
 from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -35,5 +35,6 @@ KIND = Kind(
     "section-number",
     "章节序号与模板一致 — a section carries the template's numeral",
     _number,
+    params=NoParams,
     fields=frozenset({"heading", "found", "official", "title"}),
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -33,5 +33,6 @@ KIND = Kind(
     "section-order",
     "章节顺序与模板一致 — sections come in the template's order",
     _order,
+    params=NoParams,
     fields=frozenset({"heading", "after", "official"}),
 )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -43,5 +43,6 @@ KIND = Kind(
     "section-present",
     "每个模板章节都出现 — every template section is present",
     _present,
+    params=NoParams,
     fields=frozenset({"number", "title", "heading", "where"}),
 )

@@ -8,7 +8,7 @@ from gxlint.analysis.context import Context
 from gxlint.analysis.outline import Fit
 from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -32,5 +32,6 @@ KIND = Kind(
     "section-title",
     "章节标题与官方标题一致 — a section title equals the official one",
     _title,
+    params=NoParams,
     fields=frozenset({"found", "official", "heading"}),
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -20,5 +20,6 @@ KIND = Kind(
     "section-unknown",
     "不属于模板的一级标题 — a level-1 heading the template does not have",
     _unknown,
+    params=NoParams,
     fields=frozenset({"heading"}),
 )

@@ -5,28 +5,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
 from gxlint.kinds._common import (
-    AGENCY,
-    SECTION,
+    InSection,
     applies,
-    check_section,
+    check_in_section,
     validate_limits,
     validate_patterns,
 )
 from gxlint.kinds._patterns import compiled
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 
+@dataclass(frozen=True, kw_only=True)
+class Params(InSection):
+    if_: str = param("pattern: a sentence that says this…", key="if")
+    then: str = param("pattern: …must also say this")
+    unless: str | None = param("pattern: …unless it says this", None)
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    if not applies(rule, ctx):
+    params = rule.params_as(Params)
+    if not applies(params, ctx):
         return
-    when, unless, then = (rule.params.get(k) for k in ("if", "unless", "then"))
-    for prose in ctx.prose(rule.params["section"]):
+    when, unless, then = params.if_, params.unless, params.then
+    for prose in ctx.prose(params.section):
         for start, end in prose.sentences:
             sentence = prose.text[start:end]
             found = compiled(when).search(sentence)
@@ -37,8 +44,8 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 yield rule.finding(span, sentence=sentence.rstrip("。;")[:60])
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    patterns = [params["if"], params["then"], *([params["unless"]] if "unless" in params else [])]
+def _validate(params: Params) -> str | None:
+    patterns = [params.if_, params.then, *([params.unless] if params.unless else [])]
     return validate_patterns("if/then/unless", patterns) or validate_limits(params)
 
 
@@ -46,14 +53,8 @@ KIND = Kind(
     "sentence-condition",
     "句子说到甲就必须说到乙 — a sentence that says X must also say Y",
     _check,
-    params={
-        "section": SECTION,
-        "if": Param(str, required=True, doc="pattern: a sentence that says this…"),
-        "then": Param(str, required=True, doc="pattern: …must also say this"),
-        "unless": Param(str, doc="pattern: …unless it says this"),
-        "agency": AGENCY,
-    },
+    params=Params,
     fields=frozenset({"sentence"}),
     validate=_validate,
-    check_in_pack=check_section,
+    check_in_pack=check_in_section,
 )

@@ -13,7 +13,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.labels import is_near, normalise
 from gxlint.document.model import Line, LineKind, Span
 from gxlint.findings import Finding, Fix
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 _DATE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -62,5 +62,6 @@ KIND = Kind(
     "signature",
     "落款与标题中的机关名称一致 — the signature names the body the title names",
     _check,
+    params=NoParams,
     fields=frozenset({"signed", "name"}),
 )

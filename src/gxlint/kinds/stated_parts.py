@@ -10,20 +10,25 @@ items are highlights far below the total, or when the parts in other units would
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding, Severity
 from gxlint.kinds._stated import Stated, stated_in
-from gxlint.kinds.base import Kind, Param, one_of
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
-_DIRECTIONS = ("exceed", "short")
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    direction: Literal["exceed", "short"] = param("exceed or short")
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    direction = rule.params["direction"]
+    direction = rule.params_as(Params).direction
     for section in ctx.pack.sections:
         for prose in ctx.prose(section.key):
             for stated in stated_in(ctx, prose):
@@ -79,7 +84,6 @@ KIND = Kind(
     "stated-parts",
     "总数与所列分项一致 — a stated total and its listed parts agree",
     _check,
-    params={"direction": Param(str, required=True, doc="exceed or short")},
+    params=Params,
     fields=frozenset({"total", "unit", "sum", "parts", "difference", "note"}),
-    validate=one_of("direction", _DIRECTIONS),
 )

@@ -6,29 +6,38 @@ of one agency in a batch."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
 from gxlint.kinds._across import alone, consecutive, identity
-from gxlint.kinds._common import TABLE
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds._common import TABLE_DOC
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
-_COLUMNS = ("stock", "added", "removed")
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    table: str = param(TABLE_DOC)
+    stock: str = param("column key of the stock (现行有效件数)")
+    added: str = param("column key of what was added this year")
+    removed: str = param("column key of what was removed this year")
 
 
 def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
-    table = ctx.tables.tables.get(rule.params["table"])
+    params = rule.params_as(Params)
+    table = ctx.tables.tables.get(params.table)
     who = identity(ctx)
     if table is None or who is None:
         return None
     rows: dict[str, Any] = {}
     for key, row in table.rows.items():
-        cells = {c: table.cell(f"{key}.{rule.params[c]}") for c in _COLUMNS}
-        values = [v.value if v is not None else None for v in cells.values()]
-        stock = cells["stock"]
+        columns = (params.stock, params.added, params.removed)
+        cells = [table.cell(f"{key}.{column}") for column in columns]
+        values = [v.value if v is not None else None for v in cells]
+        stock = cells[0]
         if stock is not None and None not in values:
             rows[key] = (row.name, values, stock.cell.span)
     return {**who, "rows": rows}
@@ -59,12 +68,7 @@ KIND = Kind(
     "stock-across-reports",
     "跨年度：现行有效 ≈ 上年现行有效 + 本年制发 − 本年废止 — a stock against last year's",
     alone,
-    params={
-        "table": TABLE,
-        "stock": Param(str, required=True, doc="column key of the stock (现行有效件数)"),
-        "added": Param(str, required=True, doc="column key of what was added this year"),
-        "removed": Param(str, required=True, doc="column key of what was removed this year"),
-    },
+    params=Params,
     fields=frozenset({"row", "stock", "expected", "last", "added", "removed", "last_year"}),
     collect=_collect,
     compare=_compare,

@@ -11,29 +11,34 @@ the replacement as its fix (`--fix` writes it where the match is on one line).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding, Fix
-from gxlint.kinds._common import SECTIONS, check_read_sections, read_sections, validate_patterns
+from gxlint.kinds._common import Sections, check_read_sections, read_sections, validate_patterns
 from gxlint.kinds._patterns import compiled
-from gxlint.kinds.base import Kind, Param
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 
+@dataclass(frozen=True, kw_only=True)
+class Params(Sections):
+    swap: dict[str, str] = param("pattern → the wording that should stand there")
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    keys = read_sections(rule, ctx)
-    for key in keys:
+    params = rule.params_as(Params)
+    for key in read_sections(params, ctx):
         for prose in ctx.prose(key):
-            for wrong, right in rule.params["swap"].items():
+            for wrong, right in params.swap.items():
                 for match in compiled(wrong).finditer(prose.text):
                     span = prose.span(match.start(), match.end())
                     fix = Fix(span, right) if span.line == span.end_line else None
                     yield rule.finding(span, fix=fix, found=match.group(0), right=right)
 
 
-def _validate(params: dict[str, Any]) -> str | None:
-    swap = params["swap"]
+def _validate(params: Params) -> str | None:
+    swap = params.swap
     if not swap or not all(isinstance(k, str) and isinstance(v, str) for k, v in swap.items()):
         return "键 swap: 应为「错误写法: 正确写法」的映射"
     return validate_patterns("swap", list(swap))
@@ -43,10 +48,7 @@ KIND = Kind(
     "substitution",
     "应当替换的写法 — a wording to replace with another (with a fix)",
     _check,
-    params={
-        "swap": Param(dict, required=True, doc="pattern → the wording that should stand there"),
-        "sections": SECTIONS,
-    },
+    params=Params,
     fields=frozenset({"found", "right"}),
     validate=_validate,
     check_in_pack=check_read_sections,

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.tables.model import PROBLEM_FIELDS, Problem
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind, Param, one_of
+from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Params:
+    problem: Problem = param("the shape problem (missing-row …)")
+
+
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    wanted = Problem(rule.params["problem"])
+    wanted = rule.params_as(Params).problem
     for problem in ctx.tables.problems:
         if problem.problem is wanted:
             yield rule.finding(problem.span, fix=problem.fix, **problem.fields)
@@ -22,8 +28,7 @@ KIND = Kind(
     "table-shape",
     "表格形式：缺行、多行、单元格数、非数字、空白、标签 — table shape problems of one type",
     _check,
-    params={"problem": Param(str, required=True, doc="the shape problem (missing-row …)")},
+    params=Params,
     fields=frozenset().union(*PROBLEM_FIELDS.values()),
-    fields_for=lambda params: PROBLEM_FIELDS.get(Problem(params["problem"]), frozenset()),
-    validate=one_of("problem", tuple(p.value for p in Problem)),
+    fields_for=lambda params: PROBLEM_FIELDS.get(params.problem, frozenset()),
 )

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
-from gxlint.kinds.base import Kind
+from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
@@ -19,5 +19,6 @@ KIND = Kind(
     "unparsed-line",
     "语法无法识别的行 — a line the grammar could not place",
     _check,
+    params=NoParams,
     fields=frozenset({"text"}),
 )

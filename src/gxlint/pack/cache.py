@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
@@ -30,19 +30,19 @@ from gxlint.pack.rule import Rule, RuleCase, RuleDoc
 from gxlint.pack.template import ColumnSpec, RowSpec, SectionSpec, TableSpec
 from gxlint.resources import is_builtin, located, portable
 
-_TYPES: dict[str, type] = {
-    t.__name__: t
-    for t in (
-        *(Pack, Rule, RuleDoc, RuleCase, SectionSpec, TableSpec, ColumnSpec, RowSpec, Severity),
-        *(Relation, Term),
-    )
-}
+_PACK_TYPES = (
+    *(Pack, Rule, RuleDoc, RuleCase, SectionSpec, TableSpec, ColumnSpec, RowSpec, Severity),
+    *(Relation, Term),
+)
 
 
-def cached_pack(main: Path, build: Callable[[], tuple[Pack, list[Path]]]) -> Pack:
+def cached_pack(
+    main: Path, build: Callable[[], tuple[Pack, list[Path]]], params: Iterable[type]
+) -> Pack:
     """The pack whose main file is `main`: from the cache when nothing it was built from
-    changed, else built (`build` gives the pack and the files it read) and stored."""
-    return cached("pack", pack_key(main), build, Pack)
+    changed, else built (`build` gives the pack and the files it read) and stored. `params`:
+    the kinds' params classes its rules' parameters are rebuilt as."""
+    return cached("pack", pack_key(main), build, Pack, params)
 
 
 def pack_key(main: Path) -> str:
@@ -55,13 +55,21 @@ def pack_key(main: Path) -> str:
     return key
 
 
-def cached(what: str, key: str, build: Callable[[], tuple[Any, list[Path]]], kind: type) -> Any:
+def cached(
+    what: str,
+    key: str,
+    build: Callable[[], tuple[Any, list[Path]]],
+    kind: type,
+    types: Iterable[type] = (),
+) -> Any:
     """The cached `what` for `key` when it is a `kind` and the files it was built from are
-    unchanged; else built (`build` gives the value and the files it read) and stored."""
+    unchanged; else built (`build` gives the value and the files it read) and stored. The
+    entry may hold the pack's own types and `types`, nothing else."""
     name = entry_name(what, key)
     data = read_entry(name, _is_fresh)
     with contextlib.suppress(ValueError, KeyError, TypeError, AttributeError):
-        value = _decode(data["value"]) if data else None
+        known = {_type_name(t): t for t in (*_PACK_TYPES, *types)}
+        value = _decode(data["value"], known) if data else None
         if isinstance(value, kind):
             return value
     value, files = build()
@@ -107,12 +115,12 @@ def _is_fresh(data: dict[str, Any]) -> bool:
 
 def _encode(value: Any) -> Any:
     if isinstance(value, Enum):
-        return {"$": type(value).__name__, "value": value.value}
+        return {"$": _type_name(type(value)), "value": value.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = {  # derived fields (init=False) are derived again when read back
             f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
         }
-        return {"$": type(value).__name__, **fields}
+        return {"$": _type_name(type(value)), **fields}
     if isinstance(value, tuple):
         return {"$tuple": [_encode(v) for v in value]}
     if isinstance(value, list):
@@ -124,16 +132,20 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _decode(value: Any) -> Any:
+def _type_name(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _decode(value: Any, known: Mapping[str, type]) -> Any:
     if isinstance(value, list):
-        return [_decode(v) for v in value]
+        return [_decode(v, known) for v in value]
     if not isinstance(value, dict):
         return value
     if "$tuple" in value:
-        return tuple(_decode(v) for v in value["$tuple"])
+        return tuple(_decode(v, known) for v in value["$tuple"])
     if "$dict" in value:
-        return {_decode(k): _decode(v) for k, v in value["$dict"]}
-    kind = _TYPES[value["$"]]  # only the pack's own types: a KeyError for anything else
+        return {_decode(k, known): _decode(v, known) for k, v in value["$dict"]}
+    kind = known[value["$"]]  # only the types named: a KeyError for anything else
     if issubclass(kind, Enum):
         return kind(value["value"])
-    return kind(**{k: _decode(v) for k, v in value.items() if k != "$"})
+    return kind(**{k: _decode(v, known) for k, v in value.items() if k != "$"})

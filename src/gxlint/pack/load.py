@@ -14,6 +14,7 @@ from gxlint.pack.cache import cached_pack
 from gxlint.pack.files import display, find_pack
 from gxlint.pack.merge import merged_pack
 from gxlint.pack.model import Pack
+from gxlint.pack.params import params_classes
 from gxlint.pack.schema import KindSchema, rule_from_entry
 from gxlint.pack.template import section_specs, table_specs
 
@@ -27,10 +28,16 @@ def load_pack(name: str, kinds: Mapping[str, KindSchema]) -> Pack:
         return _BY_NAME[name]
     main = find_pack(name)
     if main not in _LOADED:
-        _LOADED[main] = cached_pack(main, lambda: build_pack(main, kinds))
+        _LOADED[main] = cached_pack(main, lambda: build_pack(main, kinds), param_types(kinds))
         expr.remember(_LOADED[main].expressions)
     _BY_NAME[name] = _LOADED[main]
     return _LOADED[main]
+
+
+def param_types(kinds: Mapping[str, KindSchema]) -> set[type]:
+    """The types the kinds' parameters are made of (what a cached pack may hold besides its
+    own)."""
+    return {c for kind in kinds.values() for c in params_classes(kind.params)}
 
 
 def build_pack(main: Path, kinds: Mapping[str, KindSchema]) -> tuple[Pack, list[Path]]:

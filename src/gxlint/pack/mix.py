@@ -11,8 +11,12 @@ from gxlint.pack.rule import Rule
 
 
 def _tables_of(rule: Rule) -> set[str]:
-    when = rule.params.get("when") or {}
-    return {str(t) for t in (rule.params.get("table"), when.get("table")) if t}
+    """The tables a rule reads: by the convention every kind keeps, its `table` parameter and
+    its `when` limit's (this layer knows no kind's params class)."""
+    when = getattr(rule.params, "when", None)
+    return {
+        str(t) for t in (getattr(rule.params, "table", None), getattr(when, "table", None)) if t
+    }
 
 
 def mixed(base: Pack, older: Pack, keys: set[str]) -> Pack:

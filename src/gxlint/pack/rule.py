@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix, Severity
 from gxlint.pickling import by_fields
+
+P = TypeVar("P")
 
 
 @by_fields
@@ -41,9 +43,15 @@ class Rule:
     doc: RuleDoc
     hint: str = ""
     cases: tuple[RuleCase, ...] = ()
-    params: dict[str, Any] = field(default_factory=dict)
+    params: object = None  # an instance of its kind's params class (pack/params.py)
     pack: str = ""  # the pack that wrote the rule or last changed it (gov-2021)
     source: str = ""  # the file it was written or last changed in
+
+    def params_as(self, cls: type[P]) -> P:
+        """The rule's parameters, as the params class of its kind (which the loader made)."""
+        if not isinstance(self.params, cls):
+            raise TypeError(f"{self.code}: parameters {self.params!r} are no {cls.__name__}")
+        return self.params
 
     def finding(
         self, span: Span, *, fix: Fix | None = None, severity: Severity | None = None, **fields: Any

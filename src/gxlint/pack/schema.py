@@ -1,18 +1,19 @@
 """What a rule entry must look like: the common keys, and the parameters and message fields of
-its kind. Kinds describe themselves with `Param`s and satisfy `KindSchema`; the loader checks
-every rule against its kind's schema, so a mistake in a pack is an error at load time that names
-the file, the rule and the key, never a KeyError while a report is checked.
+its kind. Kinds declare their parameters as a params class (pack/params.py) and satisfy
+`KindSchema`; the loader reads every rule's parameters into its kind's class, so a mistake in a
+pack is an error at load time that names the file, the rule and the key, never a KeyError while
+a report is checked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from gxlint.errors import GxlintError
 from gxlint.findings import CATEGORIES, Severity
+from gxlint.pack.params import check_keys, read_params, schema_of
 from gxlint.pack.rule import Rule, RuleCase, RuleDoc, template_fields
 from gxlint.pack.template import SectionSpec, TableSpec
 
@@ -23,35 +24,23 @@ RULE_KEYS = frozenset({"code", "name", "kind", "severity", "message", "hint", "d
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, slots=True)
-class Param:
-    """A parameter of a rule kind: its YAML type, whether a rule must give it, and what it is."""
-
-    type: type
-    required: bool = False
-    default: Any = None
-    doc: str = ""
-
-
 class KindSchema(Protocol):
     """What the loader needs of a rule kind (kinds.Kind satisfies it)."""
 
     name: str
     summary: str
-    params: Mapping[str, Param]
+    params: type  # the kind's params class (pack/params.py)
     fields: frozenset[str]  # every field a message of this kind may use
-    validate: Callable[[dict[str, Any]], str | None] | None
-    check_in_pack: (
-        Callable[[dict[str, Any], list[SectionSpec], dict[str, TableSpec]], str | None] | None
-    )
 
-    def message_fields(self, params: dict[str, Any]) -> frozenset[str]: ...
+    @property
+    def validate(self) -> Callable[[Any], str | None] | None: ...
 
+    @property
+    def check_in_pack(
+        self,
+    ) -> Callable[[Any, list[SectionSpec], dict[str, TableSpec]], str | None] | None: ...
 
-def check_keys(where: str, data: dict[str, Any], allowed: frozenset[str], what: str) -> None:
-    unknown = sorted(map(str, set(data) - allowed))
-    if unknown:
-        raise GxlintError(where, f"{what}有未知的键 (unknown key): {', '.join(unknown)}")
+    def message_fields(self, params: Any) -> frozenset[str]: ...
 
 
 def rule_from_entry(where: str, entry: Any, kinds: Mapping[str, KindSchema]) -> Rule:
@@ -71,11 +60,11 @@ def rule_from_entry(where: str, entry: Any, kinds: Mapping[str, KindSchema]) -> 
     kind = kinds.get(kind_name) if isinstance(kind_name, str) else None
     if kind is None:
         raise GxlintError(at, f"键 kind: 未知的规则类型 {kind_name!r}（gxlint kinds 列出全部）")
-    check_keys(at, entry, RULE_KEYS | frozenset(kind.params), "规则")
+    check_keys(at, entry, RULE_KEYS | frozenset(schema_of(kind.params)), "规则")
     severity = str(_need(at, entry, "severity"))
     if severity not in SEVERITIES:
         raise GxlintError(at, f"键 severity: 应为 error、warning 或 info，实为 {severity!r}")
-    params = _params(at, entry, kind.params)
+    params = read_params(at, entry, kind.params)
     if kind.validate and (problem := kind.validate(params)):
         raise GxlintError(at, problem)
     message, hint = _text(at, entry, "message", True), _text(at, entry, "hint", False)
@@ -108,7 +97,7 @@ def _text(at: str, entry: dict[str, Any], key: str, required: bool) -> str:
     return value
 
 
-def _check_fields(at: str, kind: KindSchema, params: dict[str, Any], **templates: str) -> None:
+def _check_fields(at: str, kind: KindSchema, params: Any, **templates: str) -> None:
     supplied = kind.message_fields(params)
     for key, template in templates.items():
         try:
@@ -121,25 +110,6 @@ def _check_fields(at: str, kind: KindSchema, params: dict[str, Any], **templates
                 f"键 {key}: 模板字段 {sorted(unknown)} 不是 {kind.name} 提供的"
                 f"（可用：{', '.join(sorted(supplied))}）",
             )
-
-
-def _params(at: str, entry: dict[str, Any], spec: Mapping[str, Param]) -> dict[str, Any]:
-    """The rule's parameters, each of its declared type; a parameter not given takes the
-    default its kind declares (one place: the kind's Param), none if it declares none."""
-    params: dict[str, Any] = {}
-    for key, param in spec.items():
-        if key not in entry:
-            if param.required:
-                raise GxlintError(at, f"缺少键 {key} (missing key)")
-            if param.default is not None:
-                params[key] = param.default
-            continue
-        if not isinstance(entry[key], param.type) or isinstance(entry[key], bool) is not (
-            param.type is bool
-        ):
-            raise GxlintError(at, f"键 {key}: 应为 {param.type.__name__}")
-        params[key] = entry[key]
-    return params
 
 
 def _doc(at: str, doc: Any) -> RuleDoc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from gxlint.pack.params import schema_of
 from gxlint.pack.schema import KindSchema
 
 _GUIDE = """# 规则包编写指南 Writing a rule pack
@@ -58,10 +59,10 @@ def pack_guide(kinds: Mapping[str, KindSchema]) -> str:
     sections = []
     for name, kind in kinds.items():
         lines = [f"### `{name}`", "", kind.summary, ""]
-        for key, param in kind.params.items():
+        for key, param in schema_of(kind.params).items():
             need = "（必填 required）" if param.required else ""
             default = f"，默认 `{param.default!r}`" if param.default is not None else ""
-            lines.append(f"- `{key}`{need}: {param.type.__name__}{default} — {param.doc}")
+            lines.append(f"- `{key}`{need}: {param.type_name}{default} — {param.doc}")
         if kind.fields:
             lines += [
                 "",

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from gxlint.pack.model import Pack
+from gxlint.pack.params import schema_of
 from gxlint.pack.rule import Rule
 from gxlint.pack.schema import KindSchema
 from gxlint.printable import printable
@@ -55,11 +56,9 @@ def kinds_table(kinds: Mapping[str, KindSchema]) -> Table:
     table.add_column("信息字段 message fields", overflow="fold", ratio=1)
     for name, kind in kinds.items():
         lines = [safe(kind.summary)]
-        for key, param in kind.params.items():
+        for key, param in schema_of(kind.params).items():
             mark = "[red]*[/]" if param.required else ""
             default = f" = {param.default!r}" if param.default is not None else ""
-            lines.append(
-                f"  [cyan]{key}[/]{mark}: {param.type.__name__}{default}  {safe(param.doc)}"
-            )
+            lines.append(f"  [cyan]{key}[/]{mark}: {param.type_name}{default}  {safe(param.doc)}")
         table.add_row(name, "\n".join(lines), ", ".join(sorted(kind.fields)))
     return table

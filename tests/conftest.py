@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gxlint.document.build import build_document
-from gxlint.engine import check_document, check_report, compare_reports
+from gxlint.engine import check_document, check_together
 from gxlint.findings import Finding
 
 # Tests never write to the user's cache: the pack cache goes to a temporary folder, set before
@@ -70,13 +70,7 @@ def lint(text: str, path: str = "report.txt", pack: str | None = None) -> list[F
 
 def lint_batch(reports: list[tuple[str, str]], pack: str | None = None) -> list[Finding]:
     """Check several reports together: each one's findings, and those across reports."""
-    findings: list[Finding] = []
-    facts = []
-    for path, text in reports:
-        checked = check_report(build_document(path, text), pack)
-        findings.extend(checked.findings)
-        facts.append(checked.facts)
-    return sorted([*findings, *compare_reports(facts).findings], key=Finding.sort_key)
+    return check_together((build_document(path, text) for path, text in reports), pack)
 
 
 def codes_at(findings: list[Finding]) -> list[tuple[str, int]]:

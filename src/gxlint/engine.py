@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.versions import choose, older_tables
 from gxlint.document.model import Document
-from gxlint.findings import Finding
+from gxlint.findings import About, Finding
 from gxlint.kinds import registry
+from gxlint.kinds._across import Fact
 from gxlint.pack import load
 from gxlint.pack.files import builtin_pack_names
 from gxlint.pack.mix import mixed
@@ -37,14 +39,15 @@ def context_for(
     return Context(doc, pack, choice)
 
 
-Facts = dict[str, dict[str, Any]]  # rule code → what a report contributes to comparisons
+Facts = dict[str, Fact[Any]]  # rule code → what a report contributes to comparisons
 
 
 class Checked(NamedTuple):
     findings: list[Finding]
     facts: Facts
     rules: dict[str, Rule]  # code → the rule, for the findings' codes
-    about: dict[str, str]  # what the report is: agency, its kind, year, format version
+    about: About  # what the report is: agency, its kind, year, format version
+    fact_rules: dict[str, Rule]  # code → the rule, for the facts' codes
     report: bool = True  # False: the document is no annual report (nothing was checked)
 
 
@@ -73,7 +76,7 @@ def check_report(
     kinds = registry()
     ctx = context_for(doc, pack_name, format_version)
     if not ctx.is_report:
-        return Checked([], {}, {}, {}, report=False)
+        return Checked([], {}, {}, About(), {}, report=False)
     findings: list[Finding] = []
     facts: Facts = {}
     chosen = ctx.pack.rules
@@ -83,15 +86,29 @@ def check_report(
         kind = kinds[rule.kind]
         findings += (f.at(doc.path) for f in kind.check(rule, ctx))
         if kind.collect is not None and (fact := kind.collect(rule, ctx)) is not None:
-            facts[rule.code] = {**fact, "rule": rule}
+            facts[rule.code] = fact
     rules = {f.code: r for f in findings if (r := ctx.pack.rule(f.code)) is not None}
-    about = {
-        "agency": ctx.agency.name,
-        "kind": ctx.agency.kind.value,
-        "year": str(ctx.version.year or ""),
-        "format": ctx.version.version,
-    }
-    return Checked(sorted(findings, key=Finding.sort_key), facts, rules, about)
+    about = About(
+        agency=ctx.agency.name,
+        kind=ctx.agency.kind.value,
+        year=str(ctx.version.year or ""),
+        format=ctx.version.version,
+    )
+    fact_rules = {code: rule for rule in chosen if (code := rule.code) in facts}
+    return Checked(sorted(findings, key=Finding.sort_key), facts, rules, about, fact_rules)
+
+
+def check_together(docs: Iterable[Document], pack_name: str | None = None) -> list[Finding]:
+    """Several reports checked as one batch: each one's findings, then those across them."""
+    findings: list[Finding] = []
+    facts: list[Facts] = []
+    rules: dict[str, Rule] = {}
+    for doc in docs:
+        checked = check_report(doc, pack_name)
+        findings += checked.findings
+        facts.append(checked.facts)
+        rules = checked.fact_rules | rules  # the first report's rule of each code
+    return sorted([*findings, *compare_reports(facts, rules).findings], key=Finding.sort_key)
 
 
 class Compared(NamedTuple):
@@ -99,17 +116,18 @@ class Compared(NamedTuple):
     rules: dict[str, Rule]
 
 
-def compare_reports(facts: list[Facts]) -> Compared:
-    """Findings across reports (category 6) from the facts of a batch."""
+def compare_reports(facts: list[Facts], rules_of_facts: Mapping[str, Rule]) -> Compared:
+    """Findings across reports (category 6) from the facts of a batch, each rule's as the
+    first report that contributed to it loaded it (`rules_of_facts`)."""
     kinds = registry()
-    by_code: dict[str, list[dict[str, Any]]] = {}
+    by_code: dict[str, list[Fact[Any]]] = {}
     for report in facts:
         for code, fact in report.items():
             by_code.setdefault(code, []).append(fact)
     findings: list[Finding] = []
     rules: dict[str, Rule] = {}
     for code, contributions in sorted(by_code.items()):
-        rule = contributions[0]["rule"]
+        rule = rules_of_facts[code]
         compare = kinds[rule.kind].compare
         found = list(compare(rule, contributions)) if compare is not None else []
         if found:

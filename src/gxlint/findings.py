@@ -69,3 +69,15 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.span.line, self.span.column, self.code)
+
+
+@by_fields
+@dataclass(frozen=True, slots=True)
+class About:
+    """What a checked report is, as the outputs list it: its agency, the agency's kind
+    (government, department…), the year it covers and its format version ("" where unknown)."""
+
+    agency: str = ""
+    kind: str = ""
+    year: str = ""
+    format: str = ""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from gxlint.analysis.agency import Agency, classify
 from gxlint.analysis.outline import Fit, Placement, place_sections
@@ -22,13 +23,35 @@ _REPORT_TITLE = re.compile(r"信息公开.{0,8}报告")
 _SURE_FITS = (Fit.EXACT, Fit.NEAR, Fit.CONTENT)  # a numeral alone (一、) names no section
 
 
+T = TypeVar("T")
+
+
+class MemoKey(Generic[T]):
+    """What a rule kind derives once per report and shares between its rules, and its type:
+    `YEARS: MemoKey[list[Mention]] = MemoKey("years")`, then `ctx.remember(YEARS, find)`."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return f"MemoKey({self.name!r})"
+
+
 @dataclass
 class Context:
     doc: Document
     pack: Pack
     version: Choice
-    # What a rule kind derives once per report and shares between its rules.
-    memo: dict[str, Any] = field(default_factory=dict)
+    _memo: dict[MemoKey[Any], Any] = field(default_factory=dict, repr=False)
+    _prose: dict[str, list[Prose]] = field(default_factory=dict, repr=False)
+
+    def remember(self, key: MemoKey[T], make: Callable[[], T]) -> T:
+        """The value of `key` for this report: made by `make` the first time it is asked for."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(T, self._memo[key])
 
     @cached_property
     def placements(self) -> list[Placement]:
@@ -67,7 +90,7 @@ class Context:
         """The folded prose of the sections placed as `key` ("preamble": title and preamble).
         Sections of the report's own that follow one (headings the template does not have)
         are read as part of it: they are how that report structures its content."""
-        cache = self.memo.setdefault("prose", {})
+        cache = self._prose
         if key not in cache:
             if key == "preamble":
                 cache[key] = [fold([*self.doc.title, *self.doc.preamble])]

@@ -9,12 +9,15 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gxlint.errors import GxlintError
-from gxlint.findings import Finding
+from gxlint.findings import About, Finding
 from gxlint.pack.rule import Rule
 from gxlint.pickling import by_fields
+
+if TYPE_CHECKING:
+    from gxlint.engine import Facts
 
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_FROM = 16
@@ -29,12 +32,13 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     lines: dict[int, str] = field(default_factory=dict)
     error: GxlintError | None = None
-    facts: dict[str, dict[str, Any]] = field(default_factory=dict)  # for comparisons across reports
+    facts: Facts = field(default_factory=dict)  # for comparisons across reports
     rules: dict[str, Rule] = field(default_factory=dict)  # the rules of the findings, as loaded
     digest: str = ""  # of the bytes checked: --fix applies findings to exactly those bytes
     places: dict[int, str] = field(default_factory=dict)  # line → its place in a .html/.docx
-    about: dict[str, str] = field(default_factory=dict)  # agency, kind, year, format
+    about: About = field(default_factory=About)  # agency, kind, year, format
     skipped: bool = False  # no annual report (a README.md): told once, not checked
+    fact_rules: dict[str, Rule] = field(default_factory=dict)  # the rules of the facts
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +80,11 @@ def _check(path: str, name: str, options: Options) -> Result:
 
     source = read_source(path)
     doc = build_document(name, source.text)
-    findings, facts, rules, about, report = check_report(
+    checked = check_report(
         doc, options.pack, options.format_version, options.select, options.ignore
     )
-    if not report:
+    findings = checked.findings
+    if not checked.report:
         return Result(name, digest=source.digest, skipped=True)
     source_lines = doc.source_lines
     shown = (
@@ -95,11 +100,12 @@ def _check(path: str, name: str, options: Options) -> Result:
         name,
         findings,
         lines,
-        facts=facts,
-        rules=rules,
+        facts=checked.facts,
+        rules=checked.rules,
         digest=source.digest,
         places=places,
-        about=about,
+        about=checked.about,
+        fact_rules=checked.fact_rules,
     )
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from gxlint.document.build import build_document
-from gxlint.engine import check_report, compare_reports, load_pack
+from gxlint.engine import check_together, load_pack
 from gxlint.errors import EXIT_FINDINGS, EXIT_OK
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule, RuleCase
@@ -56,13 +56,7 @@ def run_case(pack: str, rule: Rule, case: RuleCase) -> CaseRun:
 
 
 def _checked(reports: list[tuple[str, str]], pack: str) -> list[Finding]:
-    findings: list[Finding] = []
-    facts = []
-    for path, text in reports:
-        checked = check_report(build_document(path, text), pack)
-        findings += checked.findings
-        facts.append(checked.facts)
-    return [*findings, *compare_reports(facts).findings]
+    return check_together((build_document(path, text) for path, text in reports), pack)
 
 
 def pack_cases(pack: str) -> list[tuple[Rule, RuleCase]]:

@@ -19,7 +19,7 @@ from gxlint.app.progress import progress
 from gxlint.document.read.url import is_url
 from gxlint.engine import Facts, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError, tell
-from gxlint.findings import Finding, Severity
+from gxlint.findings import About, Finding, Severity
 from gxlint.kinds.input_error import input_finding
 from gxlint.pack.rule import Rule
 from gxlint.printable import shown_path
@@ -60,9 +60,10 @@ class _Gathered:
     findings: list[Finding] = field(default_factory=list)
     sources: dict[str, dict[int, str]] = field(default_factory=dict)
     places: dict[str, dict[int, str]] = field(default_factory=dict)
-    about: dict[str, dict[str, str]] = field(default_factory=dict)
+    about: dict[str, About] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     facts: list[Facts] = field(default_factory=list)
+    fact_rules: dict[str, Rule] = field(default_factory=dict)  # the rule of each facts' code
     failures: list[GxlintError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files that are no annual report
     digests: set[str] = field(default_factory=set)  # of the bytes of the reports checked
@@ -152,12 +153,17 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         if shown is not None:
             _show(result, gathered, request, shown)
     earlier, history = history_facts(
-        request.history, files, gathered.digests, request.options, request.jobs
+        request.history,
+        files,
+        gathered.digests,
+        request.options,
+        request.jobs,
+        gathered.fact_rules,
     )
     for report in (*gathered.facts, *earlier):  # how messages name a report: from the root
         for fact in report.values():
-            fact["shown"] = relative(fact["path"], request.root) if "path" in fact else ""
-    across = compare_reports([*gathered.facts, *earlier])
+            fact.shown = relative(fact.path, request.root)
+    across = compare_reports([*gathered.facts, *earlier], gathered.fact_rules)
     shown = on_checked(across.findings, history)
     if _needs_lines(request):  # read again from their files: only if shown
         add_lines(shown, gathered.sources)
@@ -173,7 +179,7 @@ def run_of(results: list[Result], options: Options) -> Run:
     gathered = _Gathered()
     for result in results:
         _gather(gathered, result, options)
-    across = compare_reports(gathered.facts)
+    across = compare_reports(gathered.facts, gathered.fact_rules)
     gathered.rules.update(across.rules)
     findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
     files = len(results) - len(gathered.skipped)
@@ -231,6 +237,8 @@ def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
     gathered.findings.extend(result.findings)
     gathered.rules.update(result.rules)
     gathered.facts.append(result.facts)
+    for code, rule in result.fact_rules.items():  # one of each rule, not one a report
+        gathered.fact_rules.setdefault(code, rule)
 
 
 def _shown(result: Result) -> Result:
@@ -242,8 +250,8 @@ def _shown(result: Result) -> Result:
     error = result.error
     if error is not None and error.where == result.path:
         error = GxlintError(name, error.problem, error.cause)
-    for report in result.facts.values():
-        report["path"] = name
+    for fact in result.facts.values():
+        fact.path = name
     findings = [f.at(name) for f in result.findings]
     return replace(result, path=name, findings=findings, error=error)
 

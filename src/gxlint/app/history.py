@@ -15,12 +15,19 @@ from gxlint.document.read.url import is_url
 from gxlint.engine import Facts
 from gxlint.errors import GxlintError, tell
 from gxlint.findings import Finding
+from gxlint.pack.rule import Rule
 
 
 def history_facts(
-    history: tuple[str, ...], checked: list[str], digests: set[str], options: Options, jobs: int
+    history: tuple[str, ...],
+    checked: list[str],
+    digests: set[str],
+    options: Options,
+    jobs: int,
+    rules: dict[str, Rule],
 ) -> tuple[list[Facts], set[str]]:
-    """The facts of the reports under `history` that are not among `checked`, and their paths.
+    """The facts of the reports under `history` that are not among `checked`, and their paths
+    (the rules of their facts added to `rules`, where it has none of the code).
     A report is never compared with itself: one being checked is known by its resolved path
     (history = ["reports"] holds the report committed as reports/2024.txt) and by the digest of
     its bytes (a copy, a hard link)."""
@@ -42,6 +49,8 @@ def history_facts(
             tell(result.path, problem)
             continue
         facts.append(result.facts)
+        for code, rule in result.fact_rules.items():
+            rules.setdefault(code, rule)
     return facts, set(files)
 
 

@@ -1,6 +1,8 @@
-"""What the cross-report kinds share: who wrote a report and for which year (the key that pairs
-an agency's consecutive reports). Facts hold spans, never source lines: a batch of thousands
-keeps the facts of every report to the end (app/lines.py reads the lines a finding shows).
+"""What the cross-report kinds share: a `Fact`, what one report contributes to one rule — who
+wrote it and for which year (the key that pairs an agency's consecutive reports), where it is,
+and the kind's own data. Facts hold plain values (numbers as text, spans as tuples), never
+source lines or Decimals: a batch of thousands keeps the facts of every report to the end
+(app/lines.py reads the lines a finding shows).
 
 An agency is known by the name its report gives. A name whose first place is a town, township
 or street (城关镇人民政府, 新华街道办事处) is shared by many places across a province: such a report
@@ -10,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Generic, TypeVar
 
 from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
@@ -20,18 +24,46 @@ from gxlint.pack.rule import Rule
 _TOWN_FIRST = re.compile(r"^[^省市县区州盟]+?(?:镇|乡|街道|苏木)")
 
 
-def identity(ctx: Context) -> dict[str, Any] | None:
-    """The agency (normalised), year and path of a report; None if it names no agency, no year,
+D = TypeVar("D")
+
+
+@dataclass(slots=True)
+class Fact(Generic[D]):
+    """What one report contributes to one cross-report rule. `path` and `shown` are how the
+    application names the report (it may set them after the check: `shown` is the path relative
+    to the configuration's folder)."""
+
+    code: str  # the rule's
+    agency: str  # normalised
+    year: int
+    path: str
+    data: D
+    shown: str = ""
+
+    @property
+    def name(self) -> str:
+        """How a message names the report: as the run names it to the reader, else its path."""
+        return self.shown or self.path
+
+
+def fact_of(rule: Rule, ctx: Context, data: D) -> Fact[D] | None:
+    """The fact `data` of this report for `rule`; None if the report names no agency, no year,
     or an agency whose name alone does not tell which one it is (a town's, without its county)."""
-    if not ctx.agency.name or ctx.version.year is None or _TOWN_FIRST.match(ctx.agency.name):
+    year = ctx.version.year
+    if not known(ctx) or year is None:
         return None
-    return {"agency": normalise(ctx.agency.name), "year": ctx.version.year, "path": ctx.doc.path}
+    return Fact(rule.code, normalise(ctx.agency.name), year, ctx.doc.path, data)
 
 
-def shown(fact: dict[str, Any]) -> str:
-    """How a message names a report: its path as the run names reports to the reader (relative
-    to the configuration's folder; `shown`, set by the app), else its path."""
-    return fact.get("shown") or fact["path"]
+def known(ctx: Context) -> bool:
+    """Whether a report can be paired with others at all (see `fact_of`)."""
+    name = ctx.agency.name
+    return bool(name) and ctx.version.year is not None and not _TOWN_FIRST.match(name)
+
+
+def number(value: Decimal | None) -> str | None:
+    """A cell's value as a fact keeps it: its text (Decimal(text) gives it back exactly)."""
+    return None if value is None else str(value)
 
 
 def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -40,17 +72,15 @@ def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-def by_agency_and_year(facts: list[dict[str, Any]]) -> dict[tuple[str, int], list[dict[str, Any]]]:
+def by_agency_and_year(facts: list[Fact[D]]) -> dict[tuple[str, int], list[Fact[D]]]:
     """The reports of each agency and year, by path."""
-    grouped: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for fact in sorted(facts, key=lambda f: f["path"]):
-        grouped.setdefault((fact["agency"], fact["year"]), []).append(fact)
+    grouped: dict[tuple[str, int], list[Fact[D]]] = {}
+    for fact in sorted(facts, key=lambda f: f.path):
+        grouped.setdefault((fact.agency, fact.year), []).append(fact)
     return grouped
 
 
-def consecutive(
-    facts: list[dict[str, Any]],
-) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def consecutive(facts: list[Fact[D]]) -> Iterator[tuple[Fact[D], Fact[D]]]:
     """Each report with its agency's report of the year before, when the batch holds both (of
     two reports of one agency and year, the first by path)."""
     reports = {key: group[0] for key, group in by_agency_and_year(facts).items()}

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
-from gxlint.analysis.context import Context
+from gxlint.analysis.context import Context, MemoKey
 from gxlint.document.numbers import COUNT_UNIT_PATTERN, MAX_DIGITS
 from gxlint.document.prose import Prose
 from gxlint.kinds._patterns import matcher
@@ -106,12 +106,15 @@ class Stated:
         return not self.complete and not categories and self.listed < self.total * _HALF
 
 
+_STATED: MemoKey[dict[Prose, list[Stated]]] = MemoKey("stated")
+
+
 def stated_in(ctx: Context, prose: Prose) -> list[Stated]:
     """The totals a report's prose states, worked out once per report (three rules ask)."""
-    found: dict[int, list[Stated]] = ctx.memo.setdefault("stated", {})
-    if id(prose) not in found:  # the prose lives in ctx.memo as long as this does
-        found[id(prose)] = list(stated_totals(prose))
-    return found[id(prose)]
+    found = ctx.remember(_STATED, dict)
+    if prose not in found:  # a Prose is its own key (compared by identity)
+        found[prose] = list(stated_totals(prose))
+    return found[prose]
 
 
 def _listed(text: str) -> Iterator[re.Match[str]]:

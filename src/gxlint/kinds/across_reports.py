@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
 
 from gxlint.analysis.context import Context
+from gxlint.analysis.tables.model import RowMatch
+from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, consecutive, identity
+from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
@@ -27,48 +29,60 @@ class Params:
     last: str = param("row key of last year's report")
 
 
-def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
+Cells = tuple[tuple[str | None, Span], ...]  # each cell's value (as text) and where it is
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """A report's two rows: this year's (compared with last year's report) and the one the
+    next year's report is compared with; None where the report lacks one."""
+
+    columns: tuple[str, ...]
+    this: Cells | None
+    this_row: str
+    last: Cells | None
+    last_row: str
+
+
+def _cells(row: RowMatch | None) -> Cells | None:
+    if row is None or row.values is None:
+        return None
+    return tuple((number(v.value), v.cell.span) for v in row.values)
+
+
+def _collect(rule: Rule, ctx: Context) -> Fact[Rows] | None:
     params = rule.params_as(Params)
     table = ctx.tables.tables.get(params.table)
-    who = identity(ctx)
-    if table is None or who is None:
+    if table is None or not known(ctx):
         return None
     this, last = table.rows.get(params.this), table.rows.get(params.last)
-
-    def cells(row: Any) -> list[tuple[Any, Any]] | None:
-        if row is None or row.values is None:
-            return None
-        return [(v.value, v.cell.span) for v in row.values]
-
-    return {
-        **who,
-        "columns": [c.name for c in table.spec.columns],
-        "this": cells(this),
-        "this_row": this.name if this else "",
-        "last": cells(last),
-        "last_row": last.name if last else "",
-    }
+    columns = tuple(c.name for c in table.spec.columns)
+    rows = Rows(
+        columns, _cells(this), this.name if this else "", _cells(last), last.name if last else ""
+    )
+    return fact_of(rule, ctx, rows)
 
 
-def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+def _compare(rule: Rule, facts: list[Fact[Rows]]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
-        if report["this"] is None or before["last"] is None:
+        this, last = report.data.this, before.data.last
+        if this is None or last is None:
             continue
         for column, (value, span), (previous, _) in zip(
-            report["columns"], report["this"], before["last"], strict=True
+            report.data.columns, this, last, strict=True
         ):
-            if value is None or previous is None or value == previous:
+            if value is None or previous is None or Decimal(value) == Decimal(previous):
                 continue
             yield rule.finding(
                 span,
                 column=column,
-                this_row=report["this_row"],
-                this_value=format_number(value),
-                last_row=before["last_row"],
-                last_value=format_number(previous),
-                last_year=before["year"],
-                last_path=before["path"],
-            ).at(report["path"])
+                this_row=report.data.this_row,
+                this_value=format_number(Decimal(value)),
+                last_row=before.data.last_row,
+                last_value=format_number(Decimal(previous)),
+                last_year=before.year,
+                last_path=before.path,
+            ).at(report.path)
 
 
 KIND = Kind(

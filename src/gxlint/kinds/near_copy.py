@@ -14,12 +14,11 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, identity, shown
+from gxlint.kinds._across import Fact, alone, fact_of, known
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
@@ -28,11 +27,19 @@ MIN_CHARS = 15
 SHOWN_CHARS = 24  # of each shared passage listed
 
 
-def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
-    """Each long enough sentence's fingerprint, place (line, column, end column) and first
-    words, in compact arrays: a batch of thousands keeps them all to the end."""
-    who = identity(ctx)
-    if who is None:
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    """Each long enough sentence's fingerprint, place (line, column, end column: three numbers
+    a sentence) and first words (one string, a line each), in compact arrays: a batch of
+    thousands keeps them all to the end."""
+
+    keys: array[int]
+    places: array[int]
+    heads: str
+
+
+def _collect(rule: Rule, ctx: Context) -> Fact[Sentences] | None:
+    if not known(ctx):
         return None
     keys, places, heads = array("Q"), array("L"), []
     seen: set[int] = set()
@@ -51,7 +58,7 @@ def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
                     places.extend((span.line, span.column, span.end_column))
                     heads.append(text[:SHOWN_CHARS])
     # The heads as one string (prose holds no line break): one object, not dozens, a report.
-    return {**who, "keys": keys, "places": places, "heads": "\n".join(heads)}
+    return fact_of(rule, ctx, Sentences(keys, places, "\n".join(heads)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,40 +68,40 @@ class Params:
     boilerplate: int = param("a sentence in more reports is common wording", 10)
 
 
-def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+def _compare(rule: Rule, facts: list[Fact[Sentences]]) -> Iterator[Finding]:
     index: dict[int, list[int]] = {}
     for number, fact in enumerate(facts):
-        for key in fact["keys"]:
+        for key in fact.data.keys:
             index.setdefault(key, []).append(number)
     params = rule.params_as(Params)
     common = params.boilerplate
     for number, fact in enumerate(facts):
-        own = [i for i, key in enumerate(fact["keys"]) if len(index[key]) <= common]
+        own = [i for i, key in enumerate(fact.data.keys) if len(index[key]) <= common]
         if len(own) < params.at_least:
             continue
-        shared = Counter(o for i in own for o in index[fact["keys"][i]] if o != number)
+        shared = Counter(o for i in own for o in index[fact.data.keys[i]] if o != number)
         for other, count in sorted(shared.items()):
             if count / len(own) > params.share and _copier(fact, facts[other]):
                 yield _finding(rule, fact, facts[other], count, own)
 
 
-def _copier(fact: dict[str, Any], other: dict[str, Any]) -> bool:
+def _copier(fact: Fact[Sentences], other: Fact[Sentences]) -> bool:
     """The later report is the copy; of two of one year, both are told."""
-    return fact["year"] >= other["year"]
+    return fact.year >= other.year
 
 
 def _finding(
-    rule: Rule, fact: dict[str, Any], other: dict[str, Any], count: int, own: list[int]
+    rule: Rule, fact: Fact[Sentences], other: Fact[Sentences], count: int, own: list[int]
 ) -> Finding:
-    theirs = set(other["keys"])
-    common = [i for i in own if fact["keys"][i] in theirs]
-    line, column, end_column = fact["places"][3 * common[0] : 3 * common[0] + 3]
-    heads = fact["heads"].split("\n")
+    theirs = set(other.data.keys)
+    common = [i for i in own if fact.data.keys[i] in theirs]
+    line, column, end_column = fact.data.places[3 * common[0] : 3 * common[0] + 3]
+    heads = fact.data.heads.split("\n")
     passages = "；".join(f"「{heads[i]}…」" for i in common[:3])
     share = round(100 * count / len(own))
     span = Span(line, column, line, end_column)
-    finding = rule.finding(span, share=share, count=count, other=shown(other), passages=passages)
-    return finding.at(fact["path"])
+    finding = rule.finding(span, share=share, count=count, other=other.name, passages=passages)
+    return finding.at(fact.path)
 
 
 KIND = Kind(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from gxlint.analysis.context import Context
+from gxlint.analysis.context import Context, MemoKey
 from gxlint.analysis.tables.model import TableMatch, Value
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
@@ -54,6 +54,10 @@ def _exprs(params: Params) -> list[str]:
     """A rule's relations: `expr` is one relation or a list of them, checked independently."""
     expr = params.expr
     return [expr] if isinstance(expr, str) else list(expr)
+
+
+# Every relation failure of a report, pinned to its cell, by rule code (all rules' at once).
+_PINNED: MemoKey[dict[str, list[tuple[Failure, Value]]]] = MemoKey("relations")
 
 
 def _all_failures(ctx: Context) -> dict[str, list[tuple[Failure, Value]]]:
@@ -99,9 +103,7 @@ def _cell_name(table: TableMatch, cell: Value) -> str:
 
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    pinned = ctx.memo.get("relations")
-    if pinned is None:
-        pinned = ctx.memo["relations"] = _all_failures(ctx)
+    pinned = ctx.remember(_PINNED, lambda: _all_failures(ctx))
     table = ctx.tables.tables[rule.params_as(Params).table]
     for failure, cell in pinned.get(rule.code, []):
         left, right = failure.total(failure.left), failure.total(failure.right)

@@ -4,30 +4,26 @@ a renamed copy of one report passed off as another."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, by_agency_and_year, identity, shown
+from gxlint.kinds._across import Fact, alone, by_agency_and_year, fact_of
 from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 
-def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
-    who = identity(ctx)
-    if who is None or not ctx.doc.title:
-        return None
-    return {**who, "title": ctx.doc.title[0].span}
+def _collect(rule: Rule, ctx: Context) -> Fact[Span] | None:
+    """Where the report's title is."""
+    return fact_of(rule, ctx, ctx.doc.title[0].span) if ctx.doc.title else None
 
 
-def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+def _compare(rule: Rule, facts: list[Fact[Span]]) -> Iterator[Finding]:
     for (_, year), group in sorted(by_agency_and_year(facts).items()):
         first = group[0]
         for other in group[1:]:
-            span: Span = other["title"]
-            finding = rule.finding(span, year=year, first_path=shown(first))
-            yield finding.at(other["path"])
+            finding = rule.finding(other.data, year=year, first_path=first.name)
+            yield finding.at(other.path)
 
 
 KIND = Kind(

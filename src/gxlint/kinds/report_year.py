@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from gxlint.analysis.context import Context
+from gxlint.analysis.context import Context, MemoKey
 from gxlint.document.model import Span, TokenKind
 from gxlint.findings import Finding
 from gxlint.kinds._common import CHECK_DOC
@@ -43,12 +43,13 @@ class Mention:
     weight: float
 
 
+_YEARS: MemoKey[list[Mention]] = MemoKey("years")  # every year the report names
+
+
 def mentions(ctx: Context) -> list[Mention]:
     """Every statement of the report year: in the title, the 统计期限, paragraph openings
     (found once a report, for all the report-year rules)."""
-    if "years" not in ctx.memo:
-        ctx.memo["years"] = [*_title(ctx), *_periods(ctx), *_openings(ctx)]
-    return ctx.memo["years"]
+    return ctx.remember(_YEARS, lambda: [*_title(ctx), *_periods(ctx), *_openings(ctx)])
 
 
 def _title(ctx: Context) -> list[Mention]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
 
 from gxlint.analysis.context import Context
+from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import alone, consecutive, identity
+from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
@@ -26,30 +27,42 @@ class Params:
     removed: str = param("column key of what was removed this year")
 
 
-def _collect(rule: Rule, ctx: Context) -> dict[str, Any] | None:
+@dataclass(frozen=True, slots=True)
+class Stock:
+    """One row's stock, additions and removals (as text) and where its stock cell is."""
+
+    name: str
+    stock: str
+    added: str
+    removed: str
+    span: Span
+
+
+def _collect(rule: Rule, ctx: Context) -> Fact[dict[str, Stock]] | None:
     params = rule.params_as(Params)
     table = ctx.tables.tables.get(params.table)
-    who = identity(ctx)
-    if table is None or who is None:
+    if table is None or not known(ctx):
         return None
-    rows: dict[str, Any] = {}
+    rows: dict[str, Stock] = {}
     for key, row in table.rows.items():
         columns = (params.stock, params.added, params.removed)
         cells = [table.cell(f"{key}.{column}") for column in columns]
-        values = [v.value if v is not None else None for v in cells]
-        stock = cells[0]
-        if stock is not None and None not in values:
-            rows[key] = (row.name, values, stock.cell.span)
-    return {**who, "rows": rows}
+        values = [number(v.value) if v is not None else None for v in cells]
+        stock, added, removed = values
+        if cells[0] is not None and stock is not None and added is not None and removed is not None:
+            rows[key] = Stock(row.name, stock, added, removed, cells[0].cell.span)
+    return fact_of(rule, ctx, rows)
 
 
-def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
+def _compare(rule: Rule, facts: list[Fact[dict[str, Stock]]]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
-        for key, (name, (stock, added, removed), span) in report["rows"].items():
-            if key not in before["rows"]:
+        for key, row in report.data.items():
+            if key not in before.data:
                 continue
-            last = before["rows"][key][1][0]
+            last = Decimal(before.data[key].stock)
+            stock, added, removed = Decimal(row.stock), Decimal(row.added), Decimal(row.removed)
             expected = last + added - removed
+            name, span = row.name, row.span
             if stock != expected:
                 finding = rule.finding(
                     span,
@@ -59,9 +72,9 @@ def _compare(rule: Rule, facts: list[dict[str, Any]]) -> Iterator[Finding]:
                     last=format_number(last),
                     added=format_number(added),
                     removed=format_number(removed),
-                    last_year=before["year"],
+                    last_year=before.year,
                 )
-                yield finding.at(report["path"])
+                yield finding.at(report.path)
 
 
 KIND = Kind(

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
-from gxlint.findings import Severity
+from gxlint.findings import About, Severity
 from gxlint.render.run import Run
 
 # A cell a spreadsheet would run as a formula (=HYPERLINK(…) in a report's title): written with
@@ -53,14 +53,14 @@ def render_csv(run: Run, out: TextIO) -> None:
     for path in sorted(by_path):
         findings = by_path[path]
         counts = Counter(f.severity for f in findings)
-        about = run.about.get(path, {})
+        about = run.about.get(path, About())
         writer.writerow(
             [
                 path,
-                about.get("agency", ""),
-                about.get("kind", ""),
-                about.get("year", ""),
-                about.get("format", ""),
+                about.agency,
+                about.kind,
+                about.year,
+                about.format,
                 counts[Severity.ERROR],
                 counts[Severity.WARNING],
                 counts[Severity.INFO],

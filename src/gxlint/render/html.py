@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from gxlint.analysis.agency import AgencyKind
-from gxlint.findings import Finding, Severity
+from gxlint.findings import About, Finding, Severity
 from gxlint.render.html_lines import Numbered, render_lines
 from gxlint.render.run import Run
 
@@ -156,8 +156,8 @@ def _template() -> Template:
 def _report(run: Run, path: str, findings: list[Numbered]) -> dict[str, Any]:
     from markupsafe import Markup
 
-    about = run.about.get(path, {})
-    who = "，".join(v for k in ("agency", "year") if (v := str(about.get(k) or "")))
+    about = run.about.get(path, About())
+    who = "，".join(v for v in (about.agency, about.year) if v)
     items = [_item(run, number, finding) for number, finding in findings]
     # render_lines escapes every text it writes (html_lines.py): its markup goes in as it is
     text = Markup(render_lines(run.sources.get(path, {}), findings))
@@ -210,17 +210,17 @@ def _dashboard(run: Run, paths: list[str], by_path: dict[str, list[Numbered]]) -
 def _row(
     run: Run, number: int, path: str, findings: list[Numbered], failed: set[str]
 ) -> dict[str, Any]:
-    about = run.about.get(path, {})
+    about = run.about.get(path, About())
     counts = Counter(f.severity for _, f in findings)
     status = _FAILED if path in failed else _TO_FIX if counts[Severity.ERROR] else _PASSED
-    kind = about.get("kind", "")
+    kind = about.kind
     return {
         "number": number,
         "path": path,
-        "agency": about.get("agency", ""),
+        "agency": about.agency,
         "kind": AgencyKind(kind).chinese if kind in set(AgencyKind) else kind,
-        "year": about.get("year", ""),
-        "format": about.get("format", ""),
+        "year": about.year,
+        "format": about.format,
         "errors": counts[Severity.ERROR],
         "warnings": counts[Severity.WARNING],
         "infos": counts[Severity.INFO],

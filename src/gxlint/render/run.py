@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from gxlint.document.read import html_line
 from gxlint.errors import GxlintError
-from gxlint.findings import Finding
+from gxlint.findings import About, Finding
 from gxlint.pack.rule import Rule
 
 # Where a rule's page is (docs/rules/GXnnn.md): SARIF's helpUri; `rules-url` in the config
@@ -39,7 +39,7 @@ class Run:
     files: int = 0  # how many files were checked, failures included
     places: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → input place
     summary: bool = True  # the closing count (--quiet: findings only)
-    about: dict[str, dict[str, str]] = field(default_factory=dict)  # path → agency, kind, year…
+    about: dict[str, About] = field(default_factory=dict)  # path → agency, kind, year…
     rules_url: str = RULES_URL  # where the rule pages are
 
     def place(self, finding: Finding) -> str | None:

@@ -31,6 +31,7 @@ from starlette.routing import Route
 from gxlint.app.batch import Options
 from gxlint.app.check import NOT_A_REPORT, run_of
 from gxlint.document.read import MAX_BYTES
+from gxlint.findings import About
 from gxlint.render import Run, renderer
 from gxlint.render.html import PAGE_SCRIPT
 from gxlint.web.intake import MAX_FILES, Refused, Upload, reports
@@ -209,15 +210,15 @@ def _findings(run: Run) -> list[dict[str, Any]]:
 def _reports(run: Run, checked: list[Checked]) -> list[dict[str, Any]]:
     rows = []
     for c in checked:
-        about = run.about.get(c.result.path, {})
+        about = run.about.get(c.result.path, About())
         error = c.result.error
         rows.append(
             {
                 "path": c.result.path,
-                "agency": about.get("agency", ""),
-                "kind": about.get("kind", ""),
-                "year": about.get("year", ""),
-                "format": about.get("format", ""),
+                "agency": about.agency,
+                "kind": about.kind,
+                "year": about.year,
+                "format": about.format,
                 "checked": error is None and not c.result.skipped,
                 "problem": error.problem if error else NOT_A_REPORT if c.result.skipped else "",
             }

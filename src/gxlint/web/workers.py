@@ -64,7 +64,7 @@ def _named(result: Result, name: str, path: str) -> Result:
         error = GxlintError(name, error.problem.replace(path, name), error.cause)
     findings = [f.at(name) for f in result.findings]
     for fact in result.facts.values():
-        fact["path"] = name
+        fact.path = name
     return replace(result, path=name, findings=findings, error=error)
 
 

@@ -99,15 +99,15 @@ def test_the_schema_lists_what_an_author_writes():
     schema = schema_of(Sample)
     assert list(schema)[-2:] == ["if", "either"]
     assert (schema["name"].required, schema["count"].default) == (True, 3)
-    assert (schema["colour"].type, schema["colour"].default) == (str, "red")
+    assert (schema["colour"].yaml_type, schema["colour"].default) == (str, "red")
     assert schema["way"].choices == ("up", "down")
-    assert (schema["when"].type, schema["when"].item) == (dict, Inner)
-    assert (schema["mixed"].type, schema["mixed"].item, schema["mixed"].text_items) == (
+    assert (schema["when"].yaml_type, schema["when"].item) == (dict, Inner)
+    assert (schema["mixed"].yaml_type, schema["mixed"].item, schema["mixed"].text_items) == (
         list,
         Inner,
         True,
     )
-    assert schema["either"].type is object
+    assert schema["either"].yaml_type is object
     assert params_classes(Sample) == {Sample, Inner, Colour}
 
 

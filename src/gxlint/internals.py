@@ -22,8 +22,8 @@ try:  # internal modules of the standard library (Python 3.11 and later)
     from re import _constants as regex_ops
     from re import _parser as _regex_parser
 except ImportError:  # pragma: no cover - a Python without them: no shortcut, same findings
-    regex_ops = None  # type: ignore[assignment]
-    _regex_parser = None  # type: ignore[assignment]
+    regex_ops = None
+    _regex_parser = None
 
 # A parsed pattern's item: an opcode (regex_ops.LITERAL, .BRANCH, ...) and its argument.
 RegexItem = tuple[Any, Any]

@@ -20,5 +20,5 @@ def by_fields(cls: type[T]) -> type[T]:
     def __reduce__(self: Any) -> tuple[type[T], tuple[Any, ...]]:
         return cls, values(self)[:-1]
 
-    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
     return cls

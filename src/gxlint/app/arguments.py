@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from gxlint import version_text
@@ -20,7 +21,9 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("fromfile_prefix_chars", "@")  # gxlint @urls.txt: a path a line
         super().__init__(*args, **kwargs)
 
-    def parse_args(self, args: Any = None, namespace: Any = None) -> argparse.Namespace:
+    def parse_args(  # type: ignore[override]  # argparse's overloads: gxlint uses the first
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             unknown = " ".join(extras)

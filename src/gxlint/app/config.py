@@ -85,10 +85,10 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     where = str(path)
-    data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {})
-        data = data.get("gxlint", {}) if isinstance(data, dict) else None
+    data: object = _read_toml(path)
+    if path.name == "pyproject.toml" and isinstance(data, dict):
+        tool = data.get("tool", {})
+        data = tool.get("gxlint", {}) if isinstance(tool, dict) else None
     if not isinstance(data, dict):
         raise GxlintError(where, "[tool.gxlint] 应为表 (must be a table)")
     unknown = sorted(set(data) - _KEYS)

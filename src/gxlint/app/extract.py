@@ -21,7 +21,8 @@ from gxlint.findings import Finding
 from gxlint.pack.template import ColumnSpec
 from gxlint.render.csv import SpreadsheetWriter
 
-COLUMNS = ("report", "agency", "kind", "year", "format", "table", "row", "row_label", "column")
+COLUMNS: tuple[str, ...] = ("report", "agency", "kind", "year", "format", "table", "row")
+COLUMNS += ("row_label", "column")
 COLUMNS += ("column_label", "value", "text", "line", "col", "place", "problem")
 _SHAPE = "GX2"  # the findings that say why a table, row or cell could not be read
 

@@ -10,7 +10,7 @@ failed, and the batch goes on. Results come in the order of the files.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_all_start_methods, get_context
@@ -60,7 +60,7 @@ def _until_broken(
     limit: int,
     check: CheckChunk,
     failed: Failed,
-) -> Iterator[Any]:
+) -> Generator[Any, None, tuple[list[Chunk], int]]:
     """Check up to `limit` chunks from `todo`, `window` at a time, yielding their results.
     Return the chunks lost if the pool broke (in order) and how many chunks were taken."""
     pending: deque[tuple[Chunk, Future[list[Any]]]] = deque()

@@ -67,8 +67,8 @@ class _Sides:
         """None when one of the numbers is not a number (the shape rules report it)."""
         (plus, minus, const), (r_plus, r_minus, r_const) = self.left, self.right
         try:
-            left = sum(plus(numbers)) - sum(minus(numbers)) + const  # type: ignore[arg-type]
-            right = sum(r_plus(numbers)) - sum(r_minus(numbers)) + r_const  # type: ignore[arg-type]
+            left = sum(plus(numbers)) - sum(minus(numbers)) + const
+            right = sum(r_plus(numbers)) - sum(r_minus(numbers)) + r_const
         except TypeError:
             return None
         return self.holds(left, right)
@@ -110,8 +110,8 @@ class Evaluator:
         index = self.spec.column_index
         terms = (*self.relation.left, *self.relation.right)
         # Each term: its column's label, its sign, its column (None: a constant, and its value).
-        columns = [
-            (self.spec.columns[index[t.name]].label, t.sign, index[t.name], None)
+        columns: list[tuple[str, int, int | None, Decimal]] = [
+            (self.spec.columns[index[t.name]].label, t.sign, index[t.name], _ZERO)
             if t.kind != "constant"
             else (t.name, t.sign, None, constant(t))
             for t in terms
@@ -159,18 +159,18 @@ class Evaluator:
     def _failure(self, terms: list[_Resolved], anchor: Value | None) -> Failure | None:
         """The failure of the relation on these terms, if it fails (its `where` left to the
         caller: written only then)."""
-        totals: list[Decimal] = []
+        totals: list[Decimal] = []  # a cell's value may be None (not a number): TypeError
         for _, sign, cells in terms:
             if isinstance(cells, Decimal):
                 totals.append(sign * cells)
                 continue
             values = [v.value for v in cells]
             try:  # not `None in values`: comparing a Decimal with None asks numbers' ABCs
-                totals.append(sign * (values[0] if len(values) == 1 else sum(values)))  # type: ignore
+                totals.append(sign * (values[0] if len(values) == 1 else sum(values)))  # type: ignore[operator, arg-type]
             except TypeError:
                 return None  # a cell is not a number (None): the shape rules report it
         split = self.split
-        if self.relation.holds(sum(totals[:split]), sum(totals[split:])):
+        if self.relation.holds(sum(totals[:split], _ZERO), sum(totals[split:], _ZERO)):
             return None
         parts = tuple(_part(term) for term in terms)
         if anchor is not None and anchor.value is None:
@@ -199,4 +199,5 @@ def _part(term: _Resolved) -> Part:
     name, sign, cells = term
     if isinstance(cells, Decimal):
         return Part(name, sign, cells, ())
-    return Part(name, sign, sum((v.value for v in cells), Decimal(0)), tuple(cells))  # type: ignore[misc]
+    total = sum((v.value for v in cells if v.value is not None), _ZERO)  # (a failure's: all are)
+    return Part(name, sign, total, tuple(cells))

@@ -242,7 +242,8 @@ def _going_on(text: str, groups: list[Group], nested: bool) -> int:
     count = 1
     for previous, group in pairwise(groups):
         last = group is groups[-1]
-        first = (group.parts or group.others or [None])[0]
+        members: list[Part] = group.parts or group.others
+        first = members[0] if members else None
         if (
             _ends_open(text, previous)
             or NEW.search(text, group.start, group.end)

@@ -22,16 +22,16 @@ class Params:
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     choice = ctx.version
     title = ctx.doc.title[0].span if ctx.doc.title else Span(1, 1, 1, 1)
-    fields = {
-        "year": choice.year or "?",
-        "used": choice.title or ctx.pack.title,
-        "labels": "、".join(f"「{m}」" for m in choice.markers[:4]) or "（无）",
-        "current": choice.expected.basis if choice.expected else "",
-        "current_version": choice.expected.version if choice.expected else "",
-    }
     check = rule.params_as(Params).check
     if (check == "outdated" and choice.outdated) or (check == "unchecked" and ctx.pack.unchecked):
-        yield rule.finding(title, **fields)
+        yield rule.finding(
+            title,
+            year=choice.year or "?",
+            used=choice.title or ctx.pack.title,
+            labels="、".join(f"「{m}」" for m in choice.markers[:4]) or "（无）",
+            current=choice.expected.basis if choice.expected else "",
+            current_version=choice.expected.version if choice.expected else "",
+        )
 
 
 KIND = Kind(

@@ -79,15 +79,26 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     params = rule.params_as(Params)
     low, high = params.min, params.max
     found = list(_matches(params, ctx))
-    year = ctx.version.year or "?"
-    counts = {"count": len(found), "min": "" if low is None else low, "max": high, "year": year}
+
+    def finding(span: Span, phrase: str, section: str) -> Finding:
+        shown_min = "" if low is None else low
+        year = ctx.version.year or "?"
+        return rule.finding(
+            span,
+            phrase=phrase,
+            section=section,
+            count=len(found),
+            min=shown_min,
+            max=high,
+            year=year,
+        )
+
     if low is not None and len(found) < low:
         where, section = _place(params, ctx)
-        yield rule.finding(where, phrase="", section=section, **counts)
+        yield finding(where, "", section)
     if high is not None:
         for prose, match in found[high:]:
-            span = prose.span(match.start(), match.end())
-            yield rule.finding(span, phrase=match.group(0), section="", **counts)
+            yield finding(prose.span(match.start(), match.end()), match.group(0), "")
 
 
 def _place(params: Params, ctx: Context) -> tuple[Span, str]:

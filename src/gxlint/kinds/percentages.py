@@ -66,9 +66,9 @@ def _shares(rule: Rule, prose: Prose, stated: Stated) -> Iterator[Finding]:
         return
     start = stated.clause_end
     for named in _NAMED_SHARE.finditer(prose.text, start, following):
-        part = next((p for p in stated.parts if _names(named.group("label"), p)), None)
-        if part is not None:
-            yield from _compare(rule, prose, named, part, stated)
+        named_part = next((p for p in stated.parts if _names(named.group("label"), p)), None)
+        if named_part is not None:
+            yield from _compare(rule, prose, named, named_part, stated)
 
 
 def _names(label: str, part: Part) -> bool:

@@ -86,11 +86,12 @@ def _all_failures(ctx: Context) -> dict[str, list[tuple[Failure, Value]]]:
 def _expected(failure: Failure, cell: Value) -> Decimal:
     """The value `cell` would need for this relation to hold, the others being right."""
     delta = failure.total(failure.right) - failure.total(failure.left)
+    value = cell.value or Decimal(0)  # (a failure's cells are all numbers)
     for side, direction in ((failure.left, 1), (failure.right, -1)):
         for part in side:
             if cell in part.values:
-                return cell.value + direction * part.sign * delta
-    return cell.value
+                return value + direction * part.sign * delta
+    return value
 
 
 def _cell_name(table: TableMatch, cell: Value) -> str:

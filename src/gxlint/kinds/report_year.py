@@ -8,7 +8,6 @@ title is taken as the odd one (the body of a report is written about the year it
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -78,9 +77,8 @@ def _openings(ctx: Context) -> Iterator[Mention]:
         for section in ctx.sections_for(key):
             for line in section.prose_lines():
                 match = _OPENING.match(line.raw.strip().replace(" ", ""))
-                tokens = line.tokens if match else []
-                year = tokens[0] if tokens else None
-                if year is not None and year.kind is TokenKind.YEAR:
+                year = line.tokens[0] if match and line.tokens else None
+                if match and year is not None and year.kind is TokenKind.YEAR:
                     yield Mention(int(match.group("y")), "正文", year.span, 1.0)
 
 
@@ -93,10 +91,10 @@ def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     found = mentions(ctx)
     if not found:
         return
-    votes: Counter[int] = Counter()
+    votes: dict[int, float] = {}
     for mention in found:
-        votes[mention.year] += mention.weight
-    year = votes.most_common(1)[0][0]
+        votes[mention.year] = votes.get(mention.year, 0) + mention.weight
+    year = max(votes, key=votes.__getitem__)  # the first of equals, as Counter.most_common
     if rule.params_as(Params).check == "future":
         if year > date.today().year:
             first = found[0]

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from gxlint import __version__
 from gxlint.cachedir import read_entry, write_entry
@@ -30,6 +30,7 @@ from gxlint.pack.rule import Rule, RuleCase, RuleDoc
 from gxlint.pack.template import ColumnSpec, RowSpec, SectionSpec, TableSpec
 from gxlint.resources import is_builtin, located, portable
 
+V = TypeVar("V")
 _PACK_TYPES = (
     *(Pack, Rule, RuleDoc, RuleCase, SectionSpec, TableSpec, ColumnSpec, RowSpec, Severity),
     *(Relation, Term),
@@ -58,10 +59,10 @@ def pack_key(main: Path) -> str:
 def cached(
     what: str,
     key: str,
-    build: Callable[[], tuple[Any, list[Path]]],
-    kind: type,
+    build: Callable[[], tuple[V, list[Path]]],
+    kind: type[V],
     types: Iterable[type] = (),
-) -> Any:
+) -> V:
     """The cached `what` for `key` when it is a `kind` and the files it was built from are
     unchanged; else built (`build` gives the value and the files it read) and stored. The
     entry may hold the pack's own types and `types`, nothing else."""

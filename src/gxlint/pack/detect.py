@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from gxlint.errors import GxlintError
 from gxlint.pack.cache import cached
@@ -33,12 +34,12 @@ def formats() -> tuple[Format, ...]:
     return tuple(Format(*fields) for fields in cached("formats", key, build, list))
 
 
-def formats_source() -> tuple[str, Callable[[], tuple[list[tuple], list[Path]]]]:
+def formats_source() -> tuple[str, Callable[[], tuple[list[tuple[Any, ...]], list[Path]]]]:
     """The formats' cache key, and how to build them: their fields and the files read."""
     packs = {name: find_pack(name) for name in builtin_pack_names()}
     key = "\0".join(f"{name}={portable(main)}" for name, main in packs.items())
 
-    def build() -> tuple[list[tuple], list[Path]]:
+    def build() -> tuple[list[tuple[Any, ...]], list[Path]]:
         return [astuple(f) for f in _read_formats(packs)], list(packs.values())
 
     return key, build

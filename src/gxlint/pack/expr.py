@@ -11,12 +11,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar, Union, cast
 
 from gxlint.resources import resource_dir
 
 if TYPE_CHECKING:
-    from lark import Lark, Tree
+    from lark import Lark, Token, Tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +65,12 @@ def _parser() -> Lark:
     return Lark(grammar, parser="lalr", start=["start", "value"])
 
 
+# A parsed expression: a relation (`a + b == c`) or a value (`a.total + b.total`).
+Parsed = Union["Relation", tuple["Term", ...]]
+_P = TypeVar("_P", "Relation", tuple["Term", ...])
 # Parsed expressions by "start:text" or "value:text"; and the records being kept of them.
-_KNOWN: dict[str, Any] = {}
-_RECORDS: list[dict[str, Any]] = []
+_KNOWN: dict[str, Parsed] = {}
+_RECORDS: list[dict[str, Parsed]] = []
 
 
 def parse_relation(text: str) -> Relation:
@@ -77,13 +80,13 @@ def parse_relation(text: str) -> Relation:
 
 def parse_value(text: str) -> tuple[Term, ...]:
     """Parse a sum of cells, `new.total + carried_over.total`."""
-    return _known(f"value:{text}", lambda: _side(_parse(text, "value").children[0]))
+    return _known(f"value:{text}", lambda: _side(_tree(_parse(text, "value").children[0])))
 
 
 @contextmanager
-def recording() -> Iterator[dict[str, Any]]:
+def recording() -> Iterator[dict[str, Parsed]]:
     """Within it, every expression parsed (or found already parsed) is added to the dict."""
-    record: dict[str, Any] = {}
+    record: dict[str, Parsed] = {}
     _RECORDS.append(record)
     try:
         yield record
@@ -91,26 +94,33 @@ def recording() -> Iterator[dict[str, Any]]:
         _RECORDS.remove(record)
 
 
-def remember(parsed: dict[str, Any]) -> None:
+def remember(parsed: dict[str, Parsed]) -> None:
     """Expressions parsed before (a pack's record, read back from its cache entry)."""
     _KNOWN.update(parsed)
 
 
-def _known(key: str, parse: Callable[[], Any]) -> Any:
+def _known(key: str, parse: Callable[[], _P]) -> _P:
     value = _KNOWN.get(key)
     if value is None:
         value = _KNOWN[key] = parse()
     for record in _RECORDS:
         record[key] = value
-    return value
+    return cast(_P, value)  # a key's kind ("start:", "value:") says which it is
 
 
 def _relation(text: str) -> Relation:
     left, op, right = _parse(text, "start").children
-    return Relation(text, _side(left), _side(right), str(op))
+    return Relation(text, _side(_tree(left)), _side(_tree(right)), str(op))
 
 
-def _parse(text: str, start: str) -> Tree:
+def _tree(node: Token | Tree[Token]) -> Tree[Token]:
+    """A node the grammar makes a subtree (a side, a term), never a bare token."""
+    if isinstance(node, str):  # a Token is a str
+        raise RelationSyntaxError(f"关系式无法解析: {node!r}")
+    return node
+
+
+def _parse(text: str, start: str) -> Tree[Token]:
     from lark.exceptions import LarkError
 
     try:
@@ -120,14 +130,15 @@ def _parse(text: str, start: str) -> Tree:
         raise RelationSyntaxError(f"关系式 {text!r} 无法解析: {reason}") from None
 
 
-def _side(side: Tree) -> tuple[Term, ...]:
+def _side(side: Tree[Token]) -> tuple[Term, ...]:
     terms: list[Term] = []
     sign = 1
     for child in side.children:
         if getattr(child, "type", None) == "SIGN":
             sign = 1 if child == "+" else -1
             continue
-        terms.append(Term(sign, child.data, str(child.children[0])))
+        term = _tree(child)
+        terms.append(Term(sign, str(term.data), str(term.children[0])))
         sign = 1
     return tuple(terms)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from gxlint.pack.expr import Parsed
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
 
@@ -21,7 +22,7 @@ class Pack:
     rules: list[Rule] = field(default_factory=list)
     detect: dict[str, Any] = field(default_factory=dict)  # how to recognise this format
     unchecked: bool = False  # an old template gxlint recognises but does not check
-    expressions: dict[str, Any] = field(default_factory=dict)  # parsed: see pack/expr.py
+    expressions: dict[str, Parsed] = field(default_factory=dict)  # parsed: see pack/expr.py
 
     def rule(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)

@@ -16,7 +16,6 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar
 
 from gxlint.errors import GxlintError
@@ -32,7 +31,7 @@ class Param:
     """One parameter as a pack author sees it: its YAML type, whether a rule must give it, its
     default, what it is; the attribute it fills, and the class a mapping is read into."""
 
-    type: type
+    yaml_type: type
     required: bool = False
     default: Any = None
     doc: str = ""
@@ -44,7 +43,7 @@ class Param:
 
     @property
     def type_name(self) -> str:
-        return self.type.__name__
+        return self.yaml_type.__name__
 
 
 def param(doc: str, default: Any = dataclasses.MISSING, *, key: str = "") -> Any:
@@ -53,9 +52,17 @@ def param(doc: str, default: Any = dataclasses.MISSING, *, key: str = "") -> Any
     return dataclasses.field(default=default, metadata={"doc": doc, "key": key})
 
 
-@cache
 def schema_of(cls: type) -> Mapping[str, Param]:
     """The parameters of the params class `cls`, by YAML key, in declaration order."""
+    if cls not in _SCHEMAS:
+        _SCHEMAS[cls] = _schema(cls)
+    return _SCHEMAS[cls]
+
+
+_SCHEMAS: dict[type, Mapping[str, Param]] = {}
+
+
+def _schema(cls: type) -> Mapping[str, Param]:
     hints = typing.get_type_hints(cls)
     schema: dict[str, Param] = {}
     for field in dataclasses.fields(cls):
@@ -102,11 +109,13 @@ def check_keys(where: str, data: Mapping[str, Any], allowed: frozenset[str], wha
         raise GxlintError(where, f"{what}有未知的键 (unknown key): {', '.join(unknown)}")
 
 
-def _value(at: str, key: str, value: Any, spec: Param) -> Any:
-    if spec.type is float and isinstance(value, int) and not isinstance(value, bool):
-        value = float(value)  # YAML writes 1 for 1.0
-    if not isinstance(value, spec.type) or isinstance(value, bool) is not (spec.type is bool):
-        raise GxlintError(at, f"键 {key}: 应为 {_TYPE_NAMES.get(spec.type, spec.type_name)}")
+def _value(at: str, key: str, given: Any, spec: Param) -> Any:
+    expected = spec.yaml_type
+    value: Any = given
+    if expected is float and isinstance(given, int) and not isinstance(given, bool):
+        value = float(given)  # YAML writes 1 for 1.0
+    if not isinstance(value, expected) or isinstance(value, bool) is not (expected is bool):
+        raise GxlintError(at, f"键 {key}: 应为 {_TYPE_NAMES.get(expected, spec.type_name)}")
     if spec.choices and value not in spec.choices:
         allowed = "、".join(map(str, spec.choices))
         raise GxlintError(at, f"键 {key}: 应为 {allowed} 之一，实为 {value!r}")
@@ -114,11 +123,12 @@ def _value(at: str, key: str, value: Any, spec: Param) -> Any:
         return spec.enum(value)
     if spec.item is None:
         return value
-    if spec.type is dict:
+    if expected is dict:
         return _nested(at, key, value, spec.item)
+    items: list[Any] = given
     return [
         v if spec.text_items and isinstance(v, str) else _nested(at, f"{key}[{i}]", v, spec.item)
-        for i, v in enumerate(value)
+        for i, v in enumerate(items)
     ]
 
 
@@ -137,15 +147,15 @@ def _runtime(hint: Any) -> dict[str, Any]:
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
     if isinstance(hint, types.UnionType) or origin is typing.Union:
-        return _runtime(args[0]) if len(args) == 1 else {"type": object}
+        return _runtime(args[0]) if len(args) == 1 else {"yaml_type": object}
     if origin is typing.Literal:
-        return {"type": type(args[0]), "choices": tuple(args)}
+        return {"yaml_type": type(args[0]), "choices": tuple(args)}
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return {"type": str, "choices": tuple(m.value for m in hint), "enum": hint}
+        return {"yaml_type": str, "choices": tuple(m.value for m in hint), "enum": hint}
     if dataclasses.is_dataclass(hint):
-        return {"type": dict, "item": hint}
+        return {"yaml_type": dict, "item": hint}
     if origin is list and args:
         items = [a for a in typing.get_args(args[0]) or args if a is not str]
         if len(items) == 1 and dataclasses.is_dataclass(items[0]):
-            return {"type": list, "item": items[0], "text_items": items[0] is not args[0]}
-    return {"type": origin or hint}
+            return {"yaml_type": list, "item": items[0], "text_items": items[0] is not args[0]}
+    return {"yaml_type": origin or hint}

@@ -27,10 +27,19 @@ SEVERITIES = ("error", "warning", "info")
 class KindSchema(Protocol):
     """What the loader needs of a rule kind (kinds.Kind satisfies it)."""
 
-    name: str
-    summary: str
-    params: type  # the kind's params class (pack/params.py)
-    fields: frozenset[str]  # every field a message of this kind may use
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def summary(self) -> str: ...
+
+    @property
+    def params(self) -> type[Any]:  # the kind's params class (pack/params.py)
+        ...
+
+    @property
+    def fields(self) -> frozenset[str]:  # every field a message of this kind may use
+        ...
 
     @property
     def validate(self) -> Callable[[Any], str | None] | None: ...

@@ -39,8 +39,8 @@ class SpreadsheetWriter:
         self._writer.writerow([safe_cell(v) for v in row])
 
 
-COLUMNS = ("path", "agency", "kind", "year", "format", "errors", "warnings", "infos")
-COLUMNS += ("codes", "readable")
+COLUMNS: tuple[str, ...] = ("path", "agency", "kind", "year", "format", "errors", "warnings")
+COLUMNS += ("infos", "codes", "readable")
 
 
 def render_csv(run: Run, out: TextIO) -> None:

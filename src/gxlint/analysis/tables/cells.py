@@ -140,8 +140,8 @@ class Aligner:
                 continue
             number, problem = _READERS[column.signed, column.decimal](cell.text)
             if problem is not None:  # the fields only then: a report has hundreds of cells
-                where = {"row": row, "column": column.name, "text": cell.text}
-                self.problems.add(problem, spec, cell.span, **where)
+                where = cell.span
+                self.problems.add(problem, spec, where, row=row, column=column.name, text=cell.text)
             values.append(made(Value, (number, cell, False)))
         return values
 

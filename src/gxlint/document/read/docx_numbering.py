@@ -4,6 +4,7 @@ so that a heading Word numbers is read as the text the reader sees."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.etree import ElementTree
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -19,7 +20,7 @@ def chinese(n: int) -> str:
     return head + "十" + (_CHINESE[ones - 1] if ones else "")
 
 
-_FORMATS = {
+_FORMATS: dict[str, Callable[[int], str]] = {
     "decimal": str,
     "decimalFullWidth": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
     "chineseCounting": chinese,

@@ -75,7 +75,7 @@ def _mapped() -> int:
 def _receive(readable: int, pid: int) -> bytes:
     """All the child writes, or b"" if it gives nothing within the wall-clock limit."""
     deadline = time.monotonic() + 2 * SECONDS
-    chunks = []
+    chunks: list[bytes] = []
     while (left := deadline - time.monotonic()) > 0:
         ready, _, _ = select.select([readable], [], [], left)
         if not ready:

@@ -34,12 +34,17 @@ def rule_pages() -> dict[str, str]:
     return pages
 
 
+NATIONAL = "gov-2021"  # the pack a province's extends (docs/packs.md's example)
+
+
 def guide() -> str:
-    """docs/packs.md: the pack author's guide, its kinds section from the registry."""
+    """docs/packs.md: the pack author's guide, its kinds from the registry, its tables from the
+    national pack a province's pack extends."""
+    from gxlint.engine import load_pack
     from gxlint.kinds import registry
     from gxlint.render.pack_guide import pack_guide
 
-    return pack_guide(registry())
+    return pack_guide(registry(), load_pack(NATIONAL).tables, NATIONAL)
 
 
 def main(argv: list[str]) -> int:

@@ -40,10 +40,18 @@ class Param:
     text_items: bool = False  # a list's items may also be plain text (`list[str | Entry]`)
     choices: tuple[Any, ...] = ()  # the values allowed (a Literal's or an Enum's)
     enum: type[Enum] | None = None  # the Enum a value is read as
+    either: str = ""  # for a value of one of several types: their names (`str | list`)
 
     @property
     def type_name(self) -> str:
-        return self.yaml_type.__name__
+        return self.either or self.yaml_type.__name__
+
+    def described(self) -> str:
+        """Its type, default and the values it may take, as `gxlint kinds` and the pack
+        author's guide show them: `str，默认 'warning'，取值 one of: error、warning、info`."""
+        default = f"，默认 {self.default!r}" if self.default is not None else ""
+        choices = f"，取值 one of: {'、'.join(map(str, self.choices))}" if self.choices else ""
+        return f"{self.type_name}{default}{choices}"
 
 
 def param(doc: str, default: Any = dataclasses.MISSING, *, key: str = "") -> Any:
@@ -147,7 +155,10 @@ def _runtime(hint: Any) -> dict[str, Any]:
     args = [a for a in typing.get_args(hint) if a is not type(None)]
     origin = typing.get_origin(hint)
     if isinstance(hint, types.UnionType) or origin is typing.Union:
-        return _runtime(args[0]) if len(args) == 1 else {"yaml_type": object}
+        if len(args) == 1:
+            return _runtime(args[0])
+        names = " | ".join(_runtime(a)["yaml_type"].__name__ for a in args)
+        return {"yaml_type": object, "either": names}
     if origin is typing.Literal:
         return {"yaml_type": type(args[0]), "choices": tuple(args)}
     if isinstance(hint, type) and issubclass(hint, Enum):

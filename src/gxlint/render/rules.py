@@ -58,7 +58,9 @@ def kinds_table(kinds: Mapping[str, KindSchema]) -> Table:
         lines = [safe(kind.summary)]
         for key, param in schema_of(kind.params).items():
             mark = "[red]*[/]" if param.required else ""
-            default = f" = {param.default!r}" if param.default is not None else ""
-            lines.append(f"  [cyan]{key}[/]{mark}: {param.type_name}{default}  {safe(param.doc)}")
+            lines.append(f"  [cyan]{key}[/]{mark}: {safe(param.described())}  {safe(param.doc)}")
+            if param.item is not None:  # a mapping (or a list of them) with keys of its own
+                inner = schema_of(param.item).items()
+                lines += [f"    [cyan]{key}.{k}[/]: {safe(p.described())}" for k, p in inner]
         table.add_row(name, "\n".join(lines), ", ".join(sorted(kind.fields)))
     return table

@@ -69,3 +69,20 @@ def test_sides_made_once_are_those_of_their_own_positions() -> None:
     assert _sides("a + b == c", ((0,), (1,), (2,))).hold(numbers) is True  # 1 + 2 == 3
     assert _sides("a + b == c", ((0,), (2,), (1,))).hold(numbers) is False  # 1 + 3 != 2
     assert _sides("a + b == c", ((0,), (1,), (2,))) is _sides("a + b == c", ((0,), (1,), (2,)))
+
+
+def test_what_a_kind_derives_is_made_once_a_report_under_a_typed_key() -> None:
+    """Context.remember: the first ask makes it, later ones get the same object; two keys of
+    one name are two things (a key is an object, not a string two kinds could both choose)."""
+    from conftest import SEED
+    from gxlint.analysis.context import MemoKey
+    from gxlint.document.build import build_document
+    from gxlint.engine import context_for
+
+    ctx = context_for(build_document("r.txt", SEED.read_text("utf-8")))
+    made: list[int] = []
+    first: MemoKey[list[int]] = MemoKey("numbers")
+    other: MemoKey[list[int]] = MemoKey("numbers")
+    value = ctx.remember(first, lambda: made.append(1) or [1])
+    assert ctx.remember(first, lambda: made.append(2) or [2]) is value and made == [1]
+    assert ctx.remember(other, lambda: [3]) == [3]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -52,3 +53,38 @@ def similarity(a: str, b: str) -> float:
 def is_near(a: str, b: str, threshold: float = NEAR) -> bool:
     """True when two normalised labels differ but are close enough to be a typo of each other."""
     return a != b and similarity(a, b) >= threshold
+
+
+class NearIndex:
+    """Labels indexed by their characters, to find those a label may be `near` to without
+    comparing it with every one: a similarity (SequenceMatcher's ratio, 2·matches / both
+    lengths) is at most 2·(characters the two share, with their counts) / both lengths, so a
+    label sharing too few characters with another can never reach the threshold."""
+
+    __slots__ = ("lengths", "postings")
+
+    def __init__(self, labels: list[str]) -> None:
+        self.lengths = [len(label) for label in labels]
+        # (character, k) → the labels that hold the character at least k times: a label shares
+        # min(its count, theirs) of a character with another, one posting each.
+        self.postings: dict[tuple[str, int], list[int]] = {}
+        for number, label in enumerate(labels):
+            for char, count in Counter(label).items():
+                for k in range(1, count + 1):
+                    self.postings.setdefault((char, k), []).append(number)
+
+    def candidates(self, label: str, threshold: float) -> list[int]:
+        """The labels (by position, in order) that `label` could be at least `threshold`
+        similar to; every other is less similar than that."""
+        postings, seen = self.postings, dict.fromkeys(label, 0)
+        found: list[int] = []
+        for char in label:  # its k-th occurrence meets the labels that hold it k times or more
+            seen[char] += 1
+            found += postings.get((char, seen[char]), ())
+        shared = Counter(found)
+        size, lengths = len(label), self.lengths
+        return sorted(
+            number
+            for number, common in shared.items()
+            if 2.0 * common / (size + lengths[number]) >= threshold
+        )

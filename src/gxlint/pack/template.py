@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gxlint.document.labels import normalise, strip_numbering
+from gxlint.document.labels import NearIndex, normalise, strip_numbering
 from gxlint.errors import GxlintError
 
 
@@ -85,6 +85,11 @@ class TableSpec:
     header_labels: tuple[str, ...] = field(init=False, repr=False, compare=False)
     # Normalised header spellings → the normalised official label they stand for.
     header_accepted: dict[str, str] = field(init=False, repr=False, compare=False)
+    # Each labelled row's normalised labels: the row of each (the first row that has it), and
+    # all of them, in order, with an index of their characters (rows.py finds near misses).
+    exact_rows: dict[str, RowSpec] = field(init=False, repr=False, compare=False)
+    labelled: tuple[tuple[RowSpec, str], ...] = field(init=False, repr=False, compare=False)
+    near: NearIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
@@ -105,6 +110,13 @@ class TableSpec:
         accepted = {normalise(x): normalise(x) for x in self.header_labels}
         accepted |= {normalise(v): normalise(x) for v, x in self.header_variants.items()}
         object.__setattr__(self, "header_accepted", accepted)
+        labelled = tuple((row, norm) for row in self.rows if row.label for norm in row.norms)
+        object.__setattr__(self, "labelled", labelled)
+        exact: dict[str, RowSpec] = {}
+        for row, norm in labelled:
+            exact.setdefault(norm, row)
+        object.__setattr__(self, "exact_rows", exact)
+        object.__setattr__(self, "near", NearIndex([norm for _, norm in labelled]))
 
     def row(self, key: str) -> RowSpec | None:
         return self.row_index.get(key)

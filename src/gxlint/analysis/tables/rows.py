@@ -30,13 +30,6 @@ class RowPlacer:
         self.above: list[Cell] = []  # the previous row's cells, for labels wrapped across rows
         self.dangling: Cell | None = None  # a label-only row's label: a row label's first part?
         self.pending: dict[str, list[Pending]] = {}  # rows to align
-        self.exact = {
-            norm: (spec, row)
-            for spec in reversed(specs)
-            for row in reversed(spec.rows)
-            if row.label
-            for norm in row.norms
-        }
 
     def place_all(self, rows: list[Line]) -> None:
         for line in rows:
@@ -81,16 +74,18 @@ class RowPlacer:
     def best(self, label: str) -> Best:
         """The template row a label is most like, and how alike (1.0: the same label)."""
         norm = strip_numbering(label)
-        exact = self.exact.get(norm)
-        if exact is not None:
-            return (1.0, *exact)
-        scored = [
-            (max(similarity(norm, n) for n in row.norms), spec, row)
-            for spec in self.specs
-            for row in spec.rows
-            if row.label
-        ]
-        return max(scored, key=lambda s: s[0], default=(0.0, None, None))
+        for spec in self.specs:
+            row = spec.exact_rows.get(norm)
+            if row is not None:
+                return (1.0, spec, row)
+        best: Best = (0.0, None, None)
+        for spec in self.specs:  # only the labels it shares enough characters with can be near
+            for number in spec.near.candidates(norm, NEAR):
+                row, theirs = spec.labelled[number]
+                score = similarity(norm, theirs)
+                if score > best[0]:
+                    best = (score, spec, row)
+        return best
 
     def _check_group_label(self, cell: Cell, index: int) -> None:
         norm = strip_numbering(cell.text)

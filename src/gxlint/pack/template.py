@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from gxlint.document.labels import NearIndex, normalise, strip_numbering
+from gxlint.document.labels import NEAR, NearIndex, normalise, similarity, strip_numbering
 from gxlint.errors import GxlintError
+
+_REMEMBERED = 4096  # labels whose nearest row a table remembers (a batch repeats them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,10 @@ class TableSpec:
     exact_rows: dict[str, RowSpec] = field(init=False, repr=False, compare=False)
     labelled: tuple[tuple[RowSpec, str], ...] = field(init=False, repr=False, compare=False)
     near: NearIndex = field(init=False, repr=False, compare=False)
+    # What `nearest` found for each label asked (a batch's reports repeat their labels).
+    nearest_found: dict[str, tuple[float, RowSpec | None]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "parents", frozenset(r.parent for r in self.rows if r.parent))
@@ -117,6 +123,31 @@ class TableSpec:
             exact.setdefault(norm, row)
         object.__setattr__(self, "exact_rows", exact)
         object.__setattr__(self, "near", NearIndex([norm for _, norm in labelled]))
+        object.__setattr__(self, "nearest_found", {})
+
+    def nearest(self, norm: str) -> tuple[float, RowSpec | None]:
+        """The row whose label a normalised label is most like, and how alike (1.0: its own
+        label; the first row of the highest score). Only labels that share enough characters
+        to be near are compared (NearIndex): below NEAR the score is 0.0 and the row None."""
+        found = self.nearest_found.get(norm)
+        if found is None:
+            found = self._nearest(norm)
+            if len(self.nearest_found) >= _REMEMBERED:  # a batch of distinct labels: bounded
+                self.nearest_found.clear()
+            self.nearest_found[norm] = found
+        return found
+
+    def _nearest(self, norm: str) -> tuple[float, RowSpec | None]:
+        exact = self.exact_rows.get(norm)
+        if exact is not None:
+            return 1.0, exact
+        best: tuple[float, RowSpec | None] = (0.0, None)
+        for number in self.near.candidates(norm, NEAR):
+            row, theirs = self.labelled[number]
+            score = similarity(norm, theirs)
+            if score > best[0]:
+                best = (score, row)
+        return best
 
     def row(self, key: str) -> RowSpec | None:
         return self.row_index.get(key)

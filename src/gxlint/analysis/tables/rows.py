@@ -8,7 +8,7 @@ from gxlint.analysis.tables.cells import joined, split
 from gxlint.analysis.tables.headers import Headers
 from gxlint.analysis.tables.model import Pending, Problem, RowMatch, TableMatch
 from gxlint.analysis.tables.problems import Problems
-from gxlint.document.labels import NEAR, is_near, similarity, strip_numbering
+from gxlint.document.labels import NEAR, is_near, strip_numbering
 from gxlint.document.model import Cell, Line
 from gxlint.pack.template import RowSpec, TableSpec
 
@@ -74,17 +74,11 @@ class RowPlacer:
     def best(self, label: str) -> Best:
         """The template row a label is most like, and how alike (1.0: the same label)."""
         norm = strip_numbering(label)
-        for spec in self.specs:
-            row = spec.exact_rows.get(norm)
-            if row is not None:
-                return (1.0, spec, row)
         best: Best = (0.0, None, None)
-        for spec in self.specs:  # only the labels it shares enough characters with can be near
-            for number in spec.near.candidates(norm, NEAR):
-                row, theirs = spec.labelled[number]
-                score = similarity(norm, theirs)
-                if score > best[0]:
-                    best = (score, spec, row)
+        for spec in self.specs:  # the first table's row of the highest score
+            score, row = spec.nearest(norm)
+            if score > best[0]:
+                best = (score, spec, row)
         return best
 
     def _check_group_label(self, cell: Cell, index: int) -> None:

@@ -9,7 +9,7 @@ value, text, line, col, place, problem.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from gxlint.analysis.tables.model import RowMatch, TableMatch, Value
@@ -20,6 +20,7 @@ from gxlint.errors import EXIT_ERROR, EXIT_OK, GxlintError, tell
 from gxlint.findings import Finding
 from gxlint.pack.template import ColumnSpec
 from gxlint.render.csv import SpreadsheetWriter
+from gxlint.render.json import write_array
 
 COLUMNS: tuple[str, ...] = ("report", "agency", "kind", "year", "format", "table", "row")
 COLUMNS += ("row_label", "column")
@@ -28,20 +29,25 @@ _SHAPE = "GX2"  # the findings that say why a table, row or cell could not be re
 
 
 def extract(paths: list[str], fmt: str, output_file: str | None) -> int:
+    """Each report's cells written as it is read (an archive's are never all held at once)."""
     files = expand_paths(paths)
-    reports, failed = [], False
+    failed: list[str] = []
+    with output(output_file) as out:
+        (_write_json if fmt == "json" else _write_csv)(_reports(files, failed), out)
+    return EXIT_ERROR if failed or not files else EXIT_OK
+
+
+def _reports(files: list[str], failed: list[str]) -> Iterator[dict[str, Any]]:
+    """Each report's tables, in order; a file that cannot be read is told and listed."""
     for path in files:
         try:
-            reports.append(_report(path))
+            yield _report(path)
         except GxlintError as exc:
             tell(exc.where, exc.problem)
-            failed = True
+            failed.append(path)
         except Exception as exc:  # a bug of gxlint's: this file's error, not the run's end
             tell(path, f"内部错误，请报告 (internal error, please report): {exc!r}")
-            failed = True
-    with output(output_file) as out:
-        (_write_json if fmt == "json" else _write_csv)(reports, out)
-    return EXIT_ERROR if failed or not files else EXIT_OK
+            failed.append(path)
 
 
 def _report(path: str) -> dict[str, Any]:
@@ -112,12 +118,12 @@ def _problem(finding: Finding) -> dict[str, Any]:
     return {"code": finding.code, "line": finding.span.line, "message": finding.message}
 
 
-def _write_json(reports: list[dict[str, Any]], out: TextIO) -> None:
-    json.dump(reports, out, ensure_ascii=False, indent=2)
+def _write_json(reports: Iterable[dict[str, Any]], out: TextIO) -> None:
+    write_array(out, reports)
     out.write("\n")
 
 
-def _write_csv(reports: list[dict[str, Any]], out: TextIO) -> None:
+def _write_csv(reports: Iterable[dict[str, Any]], out: TextIO) -> None:
     writer = SpreadsheetWriter(out)
     writer.writerow(COLUMNS)
     for report in reports:

@@ -22,8 +22,14 @@ def _tables_of(rule: Rule) -> set[str]:
 def mixed(base: Pack, older: Pack, keys: set[str]) -> Pack:
     """`base` with the tables `keys` as `older` defines them (added where `base` has none), and
     each rule about those tables as `older` words it (dropped where `older` has no such rule)."""
-    tables = {k: v for k, v in base.tables.items() if k not in keys}
-    tables |= {k: replace(older.tables[k], outdated=True) for k in keys if k in older.tables}
+    # In the template's order (a set's order changes from run to run: so would the output's).
+    tables = {
+        k: replace(older.tables[k], outdated=True) if k in keys else v
+        for k, v in base.tables.items()
+        if k not in keys or k in older.tables
+    }
+    added = [k for k in older.tables if k in keys and k not in base.tables]
+    tables |= {k: replace(older.tables[k], outdated=True) for k in added}
     rules = []
     for rule in base.rules:
         if not _tables_of(rule) & keys:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from json.encoder import encode_basestring
 from typing import Any, TextIO
 
@@ -47,6 +49,19 @@ def render_json(run: Run, out: TextIO) -> None:
         out.write(",\n  " if index else "\n  ")
         out.write(_object(finding_dict(f, run.place(f)), "  "))
     out.write("\n]\n")
+
+
+def write_array(out: TextIO, items: Iterable[Any], depth: int = 0) -> None:
+    """`items` as `json.dump(list(items), indent=2, ensure_ascii=False)` writes them at
+    `depth` (a list nested that deep), each written as it comes: none held after it is out."""
+    pad = "  " * (depth + 1)
+    first = True
+    for item in items:
+        out.write("[\n" if first else ",\n")
+        first = False
+        # A newline inside a string is written \n: every real one starts a line to indent.
+        out.write(pad + json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n" + pad))
+    out.write("[]" if first else "\n" + "  " * depth + "]")
 
 
 def _object(item: dict[str, Any], indent: str) -> str:

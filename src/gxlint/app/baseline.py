@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
 
@@ -18,7 +19,7 @@ from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 
 Key = tuple[str, str, str, str]
-Sources = dict[str, dict[int, str]]
+Sources = Mapping[str, Mapping[int, str]]
 VERSION = 1
 
 
@@ -35,7 +36,7 @@ def _key(finding: Finding, sources: Sources, root: Path) -> Key:
     return (relative(finding.path, root), finding.code, finding.message, text.strip())
 
 
-def write_baseline(path: str, findings: list[Finding], sources: Sources) -> int:
+def write_baseline(path: str, findings: Iterable[Finding], sources: Sources) -> int:
     """Record today's findings, their paths relative to the baseline's folder (so that it
     works from any folder gxlint is started in); how many were recorded."""
     root = Path(path).resolve().parent
@@ -52,7 +53,7 @@ def write_baseline(path: str, findings: list[Finding], sources: Sources) -> int:
         raise GxlintError(
             path, f"无法写入基线 (cannot write the baseline: {exc.strerror})"
         ) from None
-    return len(findings)
+    return counts.total()
 
 
 def load_baseline(path: str) -> Counter[Key]:
@@ -71,28 +72,26 @@ def load_baseline(path: str) -> Counter[Key]:
         raise GxlintError(path, problem) from None
 
 
-def new_findings(findings: list[Finding], sources: Sources, path: str) -> list[Finding]:
+def new_findings(findings: Iterable[Finding], sources: Sources, path: str) -> Iterator[Finding]:
     """The findings the baseline at `path` does not account for (each entry accounts for
     `count`; its paths are relative to its folder)."""
     root = Path(path).resolve().parent
     left = load_baseline(path)
-    new = []
     for finding in findings:
         key = _key(finding, sources, root)
         if left[key] > 0:
             left[key] -= 1
         else:
-            new.append(finding)
-    return new
+            yield finding
 
 
 def not_ignored(
-    findings: list[Finding], ignores: tuple[tuple[str, tuple[str, ...]], ...], root: Path
-) -> list[Finding]:
+    findings: Iterable[Finding], ignores: tuple[tuple[str, tuple[str, ...]], ...], root: Path
+) -> Iterator[Finding]:
     """The findings no per-file-ignores entry (glob relative to `root` → code prefixes) drops."""
     if not ignores:
-        return findings
-    kept = []
+        yield from findings
+        return
     for finding in findings:
         where = relative(finding.path, root)
         dropped = any(
@@ -100,5 +99,4 @@ def not_ignored(
             for glob, codes in ignores
         )
         if not dropped:
-            kept.append(finding)
-    return kept
+            yield finding

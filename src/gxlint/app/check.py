@@ -5,29 +5,25 @@ from __future__ import annotations
 
 import gc
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gxlint.app.baseline import new_findings, not_ignored, relative, write_baseline
 from gxlint.app.batch import Options, Result, check_many
-from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.files import SUFFIXES, expand_paths
+from gxlint.app.gather import Gathered, gather
 from gxlint.app.history import history_facts, on_checked
 from gxlint.app.lines import add_lines
 from gxlint.app.output import output
 from gxlint.app.progress import progress
+from gxlint.app.spool import Findings, in_order
 from gxlint.document.read.url import is_url
-from gxlint.engine import Facts, compare_reports, known_codes, load_pack
+from gxlint.engine import compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError, tell
-from gxlint.findings import About, Finding, Severity
-from gxlint.kinds.input_error import input_finding
-from gxlint.pack.rule import Rule
-from gxlint.printable import shown_path
+from gxlint.findings import Finding, Severity
 from gxlint.render import Run, renderer, shows_lines
 from gxlint.render.run import RULES_URL
 from gxlint.render.text import finish_stream
-
-INPUT_ERROR = "GX902"  # the rule a file that cannot be checked is reported under
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,48 +51,30 @@ class Request:
     rules_url: str | None = None  # where the rule pages are (SARIF's helpUri); None: ours
 
 
-@dataclass
-class _Gathered:
-    findings: list[Finding] = field(default_factory=list)
-    sources: dict[str, dict[int, str]] = field(default_factory=dict)
-    places: dict[str, dict[int, str]] = field(default_factory=dict)
-    about: dict[str, About] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    facts: list[Facts] = field(default_factory=list)
-    fact_rules: dict[str, Rule] = field(default_factory=dict)  # the rule of each facts' code
-    failures: list[GxlintError] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)  # files that are no annual report
-    digests: set[str] = field(default_factory=set)  # of the bytes of the reports checked
-
-
 def check(request: Request) -> int:
     files = _files(request)
     if request.diff:
         return _diffs(files, request)
     stream = _streams(request)
     gathered = _collect(files, request, stream)
-    findings = not_ignored(gathered.findings, request.per_file_ignores, request.root)
+    sources = gathered.sources
+    ordered = in_order(gathered.spool, gathered.extra)
+    ignores, root = request.per_file_ignores, request.root
+    findings = Findings(lambda: not_ignored(ordered(), ignores, root))
     if request.annotate_docx and not gathered.failures:
         from gxlint.app.annotate import write_annotated
 
-        write_annotated(files[0], request.annotate_docx, findings)
+        write_annotated(files[0], request.annotate_docx, list(findings))
     if request.write_baseline:
-        count = write_baseline(request.write_baseline, findings, gathered.sources)
+        count = write_baseline(request.write_baseline, findings, sources)
         done = f"已记录 {count} 个问题 (wrote the baseline)"
         tell(request.write_baseline, done)
         return EXIT_ERROR if gathered.failures else EXIT_OK
     if request.baseline:
-        findings = new_findings(findings, gathered.sources, request.baseline)
-    run = Run(
-        findings,
-        gathered.sources,
-        gathered.rules,
-        gathered.failures,
-        len(files),
-        gathered.places,
-        summary=not request.quiet,
-        about=gathered.about,
-        rules_url=request.rules_url or RULES_URL,
+        unfiltered, baseline = findings, request.baseline
+        findings = Findings(lambda: new_findings(unfiltered, sources, baseline))
+    run = gathered.run(
+        findings, len(files), summary=not request.quiet, rules_url=request.rules_url or RULES_URL
     )
     if stream:
         finish_stream(run, stream, sys.stdout)
@@ -115,10 +93,14 @@ def _streams(request: Request) -> list[Finding] | None:
     return [] if plain and not accepted and sys.stdout.isatty() else None
 
 
-def _show(result: Result, gathered: _Gathered, request: Request, shown: list[Finding]) -> None:
-    findings = [f for f in gathered.findings if f.path == result.path]
-    findings = not_ignored(findings, request.per_file_ignores, request.root)
-    part = Run(findings, gathered.sources, gathered.rules, places=gathered.places, summary=False)
+def _show(result: Result, gathered: Gathered, request: Request, shown: list[Finding]) -> None:
+    own = [f for f in gathered.extra if f.path == result.path] + result.findings
+    ordered = sorted(own, key=Finding.sort_key)
+    findings = list(not_ignored(ordered, request.per_file_ignores, request.root))
+    sources = {result.path: result.lines}
+    part = Run(
+        findings, sources, gathered.rules, places={result.path: result.places}, summary=False
+    )
     renderer("text")(part, sys.stdout)
     sys.stdout.flush()
     shown.extend(findings)
@@ -139,16 +121,16 @@ def _files(request: Request) -> list[str]:
     return files
 
 
-def _collect(files: list[str], request: Request, shown: list[Finding] | None) -> _Gathered:
+def _collect(files: list[str], request: Request, shown: list[Finding] | None) -> Gathered:
     """Every report checked (and fixed, if asked; shown as it comes when streaming), then
     compared across reports."""
-    gathered = _Gathered()
+    gathered = Gathered(keep_digests=bool(request.history))
     for result in progress(check_many(files, request.options, request.jobs), len(files)):
         if request.fix and result.error is None and any(f.fix for f in result.findings):
             from gxlint.app.fix import fixed
 
             result = fixed(result, request.options)
-        _gather(gathered, result, request.options)
+        gather(gathered, result, request.options)
         gc.freeze()  # what is gathered lives to the end: the collector need not rescan it
         if shown is not None:
             _show(result, gathered, request, shown)
@@ -166,32 +148,10 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
     across = compare_reports([*gathered.facts, *earlier], gathered.fact_rules)
     shown = on_checked(across.findings, history)
     if _needs_lines(request):  # read again from their files: only if shown
-        add_lines(shown, gathered.sources)
+        add_lines(shown, gathered.sources, gathered.sources.added)
     gathered.rules.update(across.rules)
-    found = [*gathered.findings, *shown]
-    gathered.findings = sorted(found, key=Finding.sort_key)
+    gathered.extra += shown
     return gathered
-
-
-def run_of(results: list[Result], options: Options) -> Run:
-    """What a run shows of reports checked elsewhere (`gxlint serve`'s workers): gathered as
-    the command line gathers them, compared across reports, ready for any renderer."""
-    gathered = _Gathered()
-    for result in results:
-        _gather(gathered, result, options)
-    across = compare_reports(gathered.facts, gathered.fact_rules)
-    gathered.rules.update(across.rules)
-    findings = sorted([*gathered.findings, *across.findings], key=Finding.sort_key)
-    files = len(results) - len(gathered.skipped)
-    return Run(
-        findings,
-        gathered.sources,
-        gathered.rules,
-        gathered.failures,
-        files,
-        gathered.places,
-        about=gathered.about,
-    )
 
 
 def _needs_lines(request: Request) -> bool:
@@ -213,59 +173,6 @@ def _check_options(options: Options) -> None:
         )
 
 
-NOT_A_REPORT = "不是政府信息公开工作年度报告，未检查 (not an annual report: skipped)"
-
-
-def _gather(gathered: _Gathered, result: Result, options: Options) -> None:
-    result = _shown(result)
-    if result.skipped:
-        tell(result.path, NOT_A_REPORT)
-        gathered.skipped.append(result.path)
-        return
-    if result.error is not None:
-        error = result.error
-        tell(error.where, error.problem)
-        gathered.failures.append(result.error)
-        _unreadable(gathered, result.error, options)
-        if not result.findings:
-            return
-    gathered.sources[result.path] = result.lines
-    gathered.digests.add(result.digest)
-    gathered.about[result.path] = result.about
-    if result.places:
-        gathered.places[result.path] = result.places
-    gathered.findings.extend(result.findings)
-    gathered.rules.update(result.rules)
-    gathered.facts.append(result.facts)
-    for code, rule in result.fact_rules.items():  # one of each rule, not one a report
-        gathered.fact_rules.setdefault(code, rule)
-
-
-def _shown(result: Result) -> Result:
-    """The result under the name outputs show its file by (checked and fixed by its own name:
-    printable.shown_path)."""
-    name = shown_path(result.path)
-    if name == result.path:
-        return result
-    error = result.error
-    if error is not None and error.where == result.path:
-        error = GxlintError(name, error.problem, error.cause)
-    for fact in result.facts.values():
-        fact.path = name
-    findings = [f.at(name) for f in result.findings]
-    return replace(result, path=name, findings=findings, error=error)
-
-
-def _unreadable(gathered: _Gathered, error: GxlintError, options: Options) -> None:
-    """A file that could not be checked, as a finding every renderer shows (GX902), unless
-    the pack in use has no such rule."""
-    rule = load_pack(options.pack or DEFAULT_PACK).rule(INPUT_ERROR)
-    if rule is None:
-        return
-    gathered.rules[rule.code] = rule
-    gathered.findings.append(input_finding(rule, error))
-
-
 def _diffs(files: list[str], request: Request) -> int:
     """--fix --diff: the unified diff of each fix, nothing written (exit 1 if there is one)."""
     from gxlint.app.fix import unified_diff
@@ -274,7 +181,7 @@ def _diffs(files: list[str], request: Request) -> int:
     with output(request.output_file) as out:
         for result in check_many(files, request.options, request.jobs):
             if result.error is not None:
-                _gather(_Gathered(), result, request.options)
+                gather(Gathered(), result, request.options)
                 continue
             diff = unified_diff(result.path, result.findings)
             changed = changed or bool(diff)

@@ -6,13 +6,19 @@ since) shows its finding without its line."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from gxlint.document.read.url import is_url
 from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 
 
-def add_lines(findings: list[Finding], sources: dict[str, dict[int, str]]) -> None:
-    """Add to `sources` the lines of `findings` it lacks, read from their files."""
+def add_lines(
+    findings: list[Finding],
+    sources: Mapping[str, Mapping[int, str]],
+    into: dict[str, dict[int, str]],
+) -> None:
+    """Add to `into` the lines of `findings` that `sources` lacks, read from their files."""
     missing: dict[str, set[int]] = {}
     for finding in findings:
         if finding.span.line not in sources.get(finding.path, {}):
@@ -21,7 +27,7 @@ def add_lines(findings: list[Finding], sources: dict[str, dict[int, str]]) -> No
         lines = _lines(path)
         numbered = {n: lines[n - 1] for n in numbers if n <= len(lines)}
         if numbered:
-            sources.setdefault(path, {}).update(numbered)
+            into.setdefault(path, {}).update(numbered)
 
 
 def _lines(path: str) -> list[str]:

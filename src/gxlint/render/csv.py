@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from gxlint.findings import About, Severity
-from gxlint.render.run import Run
+from gxlint.render.run import Run, by_report
 
 # A cell a spreadsheet would run as a formula (=HYPERLINK(…) in a report's title): written with
 # a leading ' as OWASP recommends; a number (-15, +3, 1.5) stays a number.
@@ -44,14 +44,11 @@ COLUMNS += ("infos", "codes", "readable")
 
 
 def render_csv(run: Run, out: TextIO) -> None:
+    """A row a report, by path: each written as its findings are read (in order, by path)."""
     failed = {f.where: f.problem for f in run.failures}
-    by_path: dict[str, list] = {path: [] for path in (*run.about, *failed)}
-    for finding in run.findings:
-        by_path.setdefault(finding.path, []).append(finding)
     writer = SpreadsheetWriter(out)
     writer.writerow(COLUMNS)
-    for path in sorted(by_path):
-        findings = by_path[path]
+    for path, findings in by_report(run, [*run.about, *failed]):
         counts = Counter(f.severity for f in findings)
         about = run.about.get(path, About())
         writer.writerow(

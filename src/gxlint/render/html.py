@@ -9,6 +9,7 @@ two small charts drawn as inline SVG. Rendered from Jinja2 templates with autoes
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from gxlint.analysis.agency import AgencyKind
 from gxlint.findings import About, Finding, Severity
 from gxlint.render.html_lines import Numbered, render_lines
-from gxlint.render.run import Run
+from gxlint.render.run import Run, by_report
 
 if TYPE_CHECKING:
     from jinja2 import Template
@@ -122,26 +123,51 @@ class Download:
 
 
 def render_html(run: Run, out: TextIO, downloads: tuple[Download, ...] = ()) -> None:
-    by_path: dict[str, list[Numbered]] = {path: [] for path in run.sources}
-    for number, finding in enumerate(run.findings, start=1):
-        by_path.setdefault(finding.path, []).append((number, finding))
-    paths = sorted(by_path)
-    counts = Counter(f.severity for f in run.findings)
+    """The page, written as it is made: the counts and the index from a first pass over the
+    findings (a row a report), then each report's section as its findings are read."""
     from markupsafe import Markup
 
-    page = _template().render(
+    failed = {f.where for f in run.failures}
+    rows: list[dict[str, Any]] = []
+    by_rule: Counter[str] = Counter()
+    worst: dict[str, Severity] = {}
+    for number, (path, findings) in enumerate(by_report(run, run.sources), start=1):
+        rows.append(_row(run, number, path, findings, failed))
+        for f in findings:
+            by_rule[f.code] += 1
+            worst[f.code] = max(worst.get(f.code, f.severity), f.severity)
+    counts = Counter(f.severity for f in run.findings)
+    page = _template().generate(
         style=Markup(_STYLE),
         script=Markup(PAGE_SCRIPT),
-        total=len(run.findings),
+        total=sum(counts.values()),
         severities=[
             {"label": s.label, "chinese": s.chinese, "count": counts[s]}
             for s in sorted(Severity, reverse=True)
         ],
         downloads=downloads,
-        reports=[_report(run, path, by_path[path]) for path in paths],
-        **(_dashboard(run, paths, by_path) if len(paths) > 1 else {}),
+        reports=_Reports(run, len(rows)),
+        **(_dashboard(rows, by_rule, worst) if len(rows) > 1 else {}),
     )
-    out.write(page + "\n")
+    out.writelines(page)
+    out.write("\n")
+
+
+class _Reports:
+    """The page's report sections, made one at a time as the template writes them."""
+
+    def __init__(self, run: Run, count: int) -> None:
+        self.run, self.count = run, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        number = 0
+        for path, findings in by_report(self.run, self.run.sources):
+            numbered = list(enumerate(findings, start=number + 1))
+            number += len(findings)
+            yield _report(self.run, path, numbered)
 
 
 @cache
@@ -177,15 +203,13 @@ def _item(run: Run, number: int, finding: Finding) -> dict[str, Any]:
     }
 
 
-def _dashboard(run: Run, paths: list[str], by_path: dict[str, list[Numbered]]) -> dict[str, Any]:
-    failed = {f.where for f in run.failures}
-    rows = [_row(run, number, path, by_path[path], failed) for number, path in enumerate(paths, 1)]
+def _dashboard(
+    rows: list[dict[str, Any]], by_rule: Counter[str], worst: dict[str, Severity]
+) -> dict[str, Any]:
     statuses = Counter(row["status"] for row in rows)
     widest = max(statuses.values(), default=1)
-    by_rule = Counter(f.code for f in run.findings)
     top = by_rule.most_common(10)
     most = max((n for _, n in top), default=1)
-    worst = {f.code: f.severity.label for f in sorted(run.findings, key=lambda f: f.severity)}
     return {
         "rows": rows,
         "headers": [{"name": name, "kind": kind} for name, kind in _HEADERS],
@@ -201,17 +225,22 @@ def _dashboard(run: Run, paths: list[str], by_path: dict[str, list[Numbered]]) -
             if statuses[name]
         ],
         "rules": [
-            {"code": code, "count": n, "severity": worst[code], "width": round(280 * n / most)}
+            {
+                "code": code,
+                "count": n,
+                "severity": worst[code].label,
+                "width": round(280 * n / most),
+            }
             for code, n in top
         ],
     }
 
 
 def _row(
-    run: Run, number: int, path: str, findings: list[Numbered], failed: set[str]
+    run: Run, number: int, path: str, findings: list[Finding], failed: set[str]
 ) -> dict[str, Any]:
     about = run.about.get(path, About())
-    counts = Counter(f.severity for _, f in findings)
+    counts = Counter(f.severity for f in findings)
     status = _FAILED if path in failed else _TO_FIX if counts[Severity.ERROR] else _PASSED
     kind = about.kind
     return {
@@ -226,5 +255,5 @@ def _row(
         "infos": counts[Severity.INFO],
         "status": status,
         "css": _STATUS_CSS[status],
-        "codes": " ".join(sorted({f.code for _, f in findings})),
+        "codes": " ".join(sorted({f.code for f in findings})),
     }

@@ -6,7 +6,7 @@ marked piece, or a pin where it has no width or no place on its line."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html import escape
 from itertools import accumulate, pairwise
@@ -26,7 +26,7 @@ class _Line:
     placed: set[int] = field(default_factory=set)  # findings whose id is already on the page
 
 
-def render_lines(lines: dict[int, str], findings: list[Numbered]) -> str:
+def render_lines(lines: Mapping[int, str], findings: list[Numbered]) -> str:
     """The lines in order (prose and tables), with `findings` marked on them; findings on no
     line shown (a whole-document finding, an unreadable file) are pinned above the text."""
     by_line: dict[int, list[Numbered]] = {}
@@ -43,7 +43,7 @@ def render_lines(lines: dict[int, str], findings: list[Numbered]) -> str:
     return "".join(parts)
 
 
-def _blocks(lines: dict[int, str]) -> Iterator[list[int]]:
+def _blocks(lines: Mapping[int, str]) -> Iterator[list[int]]:
     """Runs of consecutive table rows (lines with a tab); each prose line on its own."""
     run: list[int] = []
     for n in sorted(lines):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from gxlint.document.read import html_line
@@ -32,14 +33,16 @@ class Run:
     """What one gxlint run found: its findings (sorted), the source lines they point at, the
     rules they come from (as the packs used define them), and the files it could not check."""
 
-    findings: list[Finding]
-    sources: dict[str, dict[int, str]] = field(default_factory=dict)
+    # In order (path, line, column, code); a batch's are read from its spool as they are
+    # iterated (app/spool.py): a renderer goes through them, it never indexes them.
+    findings: Collection[Finding]
+    sources: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     failures: list[GxlintError] = field(default_factory=list)
     files: int = 0  # how many files were checked, failures included
-    places: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → input place
+    places: Mapping[str, Mapping[int, str]] = field(default_factory=dict)  # path → line → place
     summary: bool = True  # the closing count (--quiet: findings only)
-    about: dict[str, About] = field(default_factory=dict)  # path → agency, kind, year…
+    about: Mapping[str, About] = field(default_factory=dict)  # path → agency, kind, year…
     rules_url: str = RULES_URL  # where the rule pages are
 
     def place(self, finding: Finding) -> str | None:
@@ -54,3 +57,24 @@ class Run:
             return Location(span.line, span.column, span.end_line, span.end_column)
         line = html_line(place)
         return Location(line, end_line=line) if line is not None else Location(place=place)
+
+
+def by_report(run: Run, paths: Iterable[str]) -> Iterator[tuple[str, list[Finding]]]:
+    """Each report's findings, by path in sorted order: every one of `paths` (without findings
+    too) and every path a finding names, each report's findings read as they come (the run's
+    are in path order: no more than one report's are held)."""
+    listed = sorted(set(paths))
+    findings = iter(run.findings)
+    pending = next(findings, None)
+    at = 0
+    while at < len(listed) or pending is not None:
+        if pending is not None and (at == len(listed) or pending.path <= listed[at]):
+            path = pending.path
+            at += at < len(listed) and listed[at] == path
+        else:
+            path, at = listed[at], at + 1
+        own: list[Finding] = []
+        while pending is not None and pending.path == path:
+            own.append(pending)
+            pending = next(findings, None)
+        yield path, own

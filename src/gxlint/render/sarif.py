@@ -12,6 +12,7 @@ from urllib.parse import quote
 from gxlint import __version__
 from gxlint.findings import Finding, Severity
 from gxlint.pack.rule import Rule
+from gxlint.render.json import write_array
 from gxlint.render.rule_pages import chinese_why, help_text, summary
 from gxlint.render.run import Location, Run
 
@@ -126,7 +127,10 @@ def _invocation(run: Run) -> dict[str, Any]:
 
 
 def render_sarif(run: Run, out: TextIO) -> None:
+    """The log as `json.dump(indent=2)` writes it, its results written one at a time (a batch's
+    are read from its spool as they are written: app/spool.py)."""
     codes = sorted({f.code for f in run.findings})
+    index = {code: number for number, code in enumerate(codes)}
     log = {
         "$schema": _SCHEMA,
         "version": "2.1.0",
@@ -143,9 +147,17 @@ def render_sarif(run: Run, out: TextIO) -> None:
                 },
                 "invocations": [_invocation(run)],
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, codes.index(f.code), run) for f in run.findings],
+                "results": _RESULTS,
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    head, tail = json.dumps(log, ensure_ascii=False, indent=2).split(json.dumps(_RESULTS))
+    out.write(head)
+    write_array(out, (_result(f, index[f.code], run) for f in run.findings), _RESULTS_DEPTH)
+    out.write(tail + "\n")
+
+
+# Where the results go in the log: a placeholder no other value in it can be (a string of
+# a character no text holds), at the depth of the list it stands for (log → runs → run).
+_RESULTS = "\x00results\x00"
+_RESULTS_DEPTH = 3

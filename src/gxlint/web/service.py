@@ -29,7 +29,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from gxlint.app.batch import Options
-from gxlint.app.check import NOT_A_REPORT, run_of
+from gxlint.app.gather import NOT_A_REPORT, run_of
 from gxlint.document.read import MAX_BYTES
 from gxlint.findings import About
 from gxlint.render import Run, renderer

@@ -11,7 +11,7 @@ is not paired with others, since a batch of a whole province would pair differen
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, TypeVar
@@ -64,6 +64,18 @@ def known(ctx: Context) -> bool:
 def number(value: Decimal | None) -> str | None:
     """A cell's value as a fact keeps it: its text (Decimal(text) gives it back exactly)."""
     return None if value is None else str(value)
+
+
+_SHARED: dict[object, object] = {}
+S = TypeVar("S", bound=Hashable)
+
+
+def shared(value: S) -> S:
+    """One object for all equal values (a table's column names, a row's label): the facts of
+    thousands of reports, unpickled in the parent, hold one copy, not one each."""
+    if len(_SHARED) > 65536:  # labels of their own, report after report: bounded
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
 
 
 def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:

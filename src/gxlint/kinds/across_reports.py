@@ -7,6 +7,7 @@ it); once the whole batch is read, `compare` pairs consecutive years of one agen
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,10 +17,11 @@ from gxlint.analysis.tables.model import RowMatch
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number
+from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number, shared
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.pickling import by_fields
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,25 +31,44 @@ class Params:
     last: str = param("row key of last year's report")
 
 
-Cells = tuple[tuple[str | None, Span], ...]  # each cell's value (as text) and where it is
+@by_fields
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A row as a fact keeps it: its label, its values as one text (a tab between cells, a
+    cell that is no number empty) and its cells' places (four numbers a cell)."""
+
+    name: str
+    values: str
+    places: array[int]
+
+    def __post_init__(self) -> None:  # made again when a worker's facts reach the parent
+        object.__setattr__(self, "name", shared(self.name))
+
+    def cells(self) -> Iterator[tuple[Decimal | None, Span]]:
+        places = self.places
+        for at, text in enumerate(self.values.split("\t")):
+            yield (Decimal(text) if text else None), Span(*places[4 * at : 4 * at + 4])
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Rows:
     """A report's two rows: this year's (compared with last year's report) and the one the
     next year's report is compared with; None where the report lacks one."""
 
-    columns: tuple[str, ...]
-    this: Cells | None
-    this_row: str
-    last: Cells | None
-    last_row: str
+    columns: tuple[str, ...]  # the table's columns, one tuple for all reports (shared)
+    this: Row | None
+    last: Row | None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "columns", shared(self.columns))
 
 
-def _cells(row: RowMatch | None) -> Cells | None:
+def _row(row: RowMatch | None) -> Row | None:
     if row is None or row.values is None:
         return None
-    return tuple((number(v.value), v.cell.span) for v in row.values)
+    values = "\t".join(number(v.value) or "" for v in row.values)
+    return Row(row.name, values, array("I", (n for v in row.values for n in v.cell.span)))
 
 
 def _collect(rule: Rule, ctx: Context) -> Fact[Rows] | None:
@@ -57,10 +78,7 @@ def _collect(rule: Rule, ctx: Context) -> Fact[Rows] | None:
         return None
     this, last = table.rows.get(params.this), table.rows.get(params.last)
     columns = tuple(c.name for c in table.spec.columns)
-    rows = Rows(
-        columns, _cells(this), this.name if this else "", _cells(last), last.name if last else ""
-    )
-    return fact_of(rule, ctx, rows)
+    return fact_of(rule, ctx, Rows(columns, _row(this), _row(last)))
 
 
 def _compare(rule: Rule, facts: list[Fact[Rows]]) -> Iterator[Finding]:
@@ -69,17 +87,17 @@ def _compare(rule: Rule, facts: list[Fact[Rows]]) -> Iterator[Finding]:
         if this is None or last is None:
             continue
         for column, (value, span), (previous, _) in zip(
-            report.data.columns, this, last, strict=True
+            report.data.columns, this.cells(), last.cells(), strict=True
         ):
-            if value is None or previous is None or Decimal(value) == Decimal(previous):
+            if value is None or previous is None or value == previous:
                 continue
             yield rule.finding(
                 span,
                 column=column,
-                this_row=report.data.this_row,
-                this_value=format_number(Decimal(value)),
-                last_row=before.data.last_row,
-                last_value=format_number(Decimal(previous)),
+                this_row=this.name,
+                this_value=format_number(value),
+                last_row=last.name,
+                last_value=format_number(previous),
                 last_year=before.year,
                 last_path=before.path,
             ).at(report.path)

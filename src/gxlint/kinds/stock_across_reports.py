@@ -13,10 +13,11 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number
+from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number, shared
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.pickling import by_fields
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,6 +28,7 @@ class Params:
     removed: str = param("column key of what was removed this year")
 
 
+@by_fields
 @dataclass(frozen=True, slots=True)
 class Stock:
     """One row's stock, additions and removals (as text) and where its stock cell is."""
@@ -36,6 +38,9 @@ class Stock:
     added: str
     removed: str
     span: Span
+
+    def __post_init__(self) -> None:  # made again when a worker's facts reach the parent
+        object.__setattr__(self, "name", shared(self.name))
 
 
 def _collect(rule: Rule, ctx: Context) -> Fact[dict[str, Stock]] | None:

@@ -41,7 +41,7 @@ class Sentences:
 def _collect(rule: Rule, ctx: Context) -> Fact[Sentences] | None:
     if not known(ctx):
         return None
-    keys, places, heads = array("Q"), array("L"), []
+    keys, places, heads = array("Q"), array("I"), []
     seen: set[int] = set()
     for spec in ctx.pack.sections:
         for prose in ctx.prose(spec.key):

@@ -141,10 +141,12 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         request.options,
         request.jobs,
         gathered.fact_rules,
+        gathered.store,
     )
     for report in (*gathered.facts, *earlier):  # how messages name a report: from the root
+        names = {path: relative(path, request.root) for path in {f.path for f in report.values()}}
         for fact in report.values():
-            fact.shown = relative(fact.path, request.root)
+            fact.shown = names[fact.path]  # one string for all the report's facts
     across = compare_reports([*gathered.facts, *earlier], gathered.fact_rules)
     shown = on_checked(across.findings, history)
     if _needs_lines(request):  # read again from their files: only if shown

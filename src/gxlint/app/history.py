@@ -11,6 +11,7 @@ from pathlib import Path
 
 from gxlint.app.batch import Options, check_many
 from gxlint.app.files import expand_paths
+from gxlint.app.spool import FactStore
 from gxlint.document.read.url import is_url
 from gxlint.engine import Facts
 from gxlint.errors import GxlintError, tell
@@ -25,9 +26,11 @@ def history_facts(
     options: Options,
     jobs: int,
     rules: dict[str, Rule],
+    store: FactStore,
 ) -> tuple[list[Facts], set[str]]:
-    """The facts of the reports under `history` that are not among `checked`, and their paths
-    (the rules of their facts added to `rules`, where it has none of the code).
+    """The facts of the reports under `history` that are not among `checked` (their data kept
+    in `store`), and their paths (the rules of their facts added to `rules`, where it has none
+    of the code).
     A report is never compared with itself: one being checked is known by its resolved path
     (history = ["reports"] holds the report committed as reports/2024.txt) and by the digest of
     its bytes (a copy, a hard link)."""
@@ -48,6 +51,8 @@ def history_facts(
             )
             tell(result.path, problem)
             continue
+        for fact in result.facts.values():
+            store.keep(fact)
         facts.append(result.facts)
         for code, rule in result.fact_rules.items():
             rules.setdefault(code, rule)

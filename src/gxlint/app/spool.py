@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+from array import array
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from gxlint.findings import About, Finding
+from gxlint.kinds._across import Fact, shared
 from gxlint.pickling import by_fields
 
 T = TypeVar("T")
@@ -145,3 +147,39 @@ class Lines(ByPath[Mapping[int, str]]):
 
     def __len__(self) -> int:
         return len(dict.fromkeys([*self._spool.paths(), *self.added]))
+
+
+class FactStore:
+    """The data of a batch's facts, in a private temporary file: each fact keeps only who and
+    when it is about, and its number here (kinds/_across.py: Store). The last one read is kept
+    at hand: a comparison asks for the same fact's data a few times running."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the store is
+        self._offsets = array("Q")
+        self._sizes = array("Q")
+        self._last: tuple[int, object] | None = None
+
+    def keep(self, fact: Fact[Any]) -> None:
+        """Move `fact`'s data here; its who and when shared with other facts' equal ones."""
+        if fact.store is not None:
+            return
+        data = pickle.dumps(fact.held, pickle.HIGHEST_PROTOCOL)
+        self._file.seek(0, 2)
+        self._offsets.append(self._file.tell())
+        self._sizes.append(len(data))
+        self._file.write(data)
+        fact.code, fact.agency, fact.year = (
+            shared(fact.code),
+            shared(fact.agency),
+            shared(fact.year),
+        )
+        fact.held, fact.store, fact.stored = None, self, len(self._offsets) - 1
+
+    def load(self, number: int) -> object:
+        if self._last is not None and self._last[0] == number:
+            return self._last[1]
+        self._file.seek(self._offsets[number])
+        data = pickle.loads(self._file.read(self._sizes[number]))  # our own file, as written
+        self._last = (number, data)
+        return data

@@ -14,7 +14,7 @@ import re
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar, cast
 
 from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
@@ -27,18 +27,35 @@ _TOWN_FIRST = re.compile(r"^[^省市县区州盟]+?(?:镇|乡|街道|苏木)")
 D = TypeVar("D")
 
 
+class Store(Protocol):
+    """Where a batch keeps its facts' data until the comparisons read it (app/spool.py): not
+    in memory, so that a batch of any size holds only who and when each fact is about."""
+
+    def load(self, number: int) -> object: ...
+
+
 @dataclass(slots=True)
 class Fact(Generic[D]):
-    """What one report contributes to one cross-report rule. `path` and `shown` are how the
-    application names the report (it may set them after the check: `shown` is the path relative
-    to the configuration's folder)."""
+    """What one report contributes to one cross-report rule: who and when it is about, and its
+    kind's data — held, or kept in a store (number `stored`) by the batch. `path` and `shown`
+    are how the application names the report (it may set them after the check: `shown` is the
+    path relative to the configuration's folder)."""
 
     code: str  # the rule's
     agency: str  # normalised
     year: int
     path: str
-    data: D
+    held: D | None
     shown: str = ""
+    store: Store | None = None
+    stored: int = -1
+
+    @property
+    def data(self) -> D:
+        """The kind's data (read from the store each time it is asked: ask once, keep it)."""
+        if self.store is not None:
+            return cast(D, self.store.load(self.stored))
+        return cast(D, self.held)
 
     @property
     def name(self) -> str:

@@ -83,11 +83,12 @@ def _collect(rule: Rule, ctx: Context) -> Fact[Rows] | None:
 
 def _compare(rule: Rule, facts: list[Fact[Rows]]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
-        this, last = report.data.this, before.data.last
+        rows = report.data  # read once (it may be stored)
+        this, last = rows.this, before.data.last
         if this is None or last is None:
             continue
         for column, (value, span), (previous, _) in zip(
-            report.data.columns, this.cells(), last.cells(), strict=True
+            rows.columns, this.cells(), last.cells(), strict=True
         ):
             if value is None or previous is None or value == previous:
                 continue

@@ -70,16 +70,17 @@ class Params:
 
 def _compare(rule: Rule, facts: list[Fact[Sentences]]) -> Iterator[Finding]:
     index: dict[int, list[int]] = {}
-    for number, fact in enumerate(facts):
+    for number, fact in enumerate(facts):  # each fact's data read once a pass (it may be stored)
         for key in fact.data.keys:
             index.setdefault(key, []).append(number)
     params = rule.params_as(Params)
     common = params.boilerplate
     for number, fact in enumerate(facts):
-        own = [i for i, key in enumerate(fact.data.keys) if len(index[key]) <= common]
+        keys = fact.data.keys
+        own = [i for i, key in enumerate(keys) if len(index[key]) <= common]
         if len(own) < params.at_least:
             continue
-        shared = Counter(o for i in own for o in index[fact.data.keys[i]] if o != number)
+        shared = Counter(o for i in own for o in index[keys[i]] if o != number)
         for other, count in sorted(shared.items()):
             if count / len(own) > params.share and _copier(fact, facts[other]):
                 yield _finding(rule, fact, facts[other], count, own)
@@ -93,10 +94,10 @@ def _copier(fact: Fact[Sentences], other: Fact[Sentences]) -> bool:
 def _finding(
     rule: Rule, fact: Fact[Sentences], other: Fact[Sentences], count: int, own: list[int]
 ) -> Finding:
-    theirs = set(other.data.keys)
-    common = [i for i in own if fact.data.keys[i] in theirs]
-    line, column, end_column = fact.data.places[3 * common[0] : 3 * common[0] + 3]
-    heads = fact.data.heads.split("\n")
+    theirs, mine = set(other.data.keys), fact.data
+    common = [i for i in own if mine.keys[i] in theirs]
+    line, column, end_column = mine.places[3 * common[0] : 3 * common[0] + 3]
+    heads = mine.heads.split("\n")
     passages = "；".join(f"「{heads[i]}…」" for i in common[:3])
     share = round(100 * count / len(own))
     span = Span(line, column, line, end_column)

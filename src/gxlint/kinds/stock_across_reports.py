@@ -61,10 +61,11 @@ def _collect(rule: Rule, ctx: Context) -> Fact[dict[str, Stock]] | None:
 
 def _compare(rule: Rule, facts: list[Fact[dict[str, Stock]]]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
-        for key, row in report.data.items():
-            if key not in before.data:
+        rows, earlier = report.data, before.data  # each read once (they may be stored)
+        for key, row in rows.items():
+            if key not in earlier:
                 continue
-            last = Decimal(before.data[key].stock)
+            last = Decimal(earlier[key].stock)
             stock, added, removed = Decimal(row.stock), Decimal(row.added), Decimal(row.removed)
             expected = last + added - removed
             name, span = row.name, row.span

@@ -1,0 +1,73 @@
+"""What a batch keeps on disk rather than in memory (app/spool.py): each report as it completes,
+read back one at a time in the order a sort of all the findings gives; the data of the facts
+the comparisons across reports read. Outputs written from them are those written from lists
+(tests/test_golden.py, test_outputs.py compare them byte for byte)."""
+
+from __future__ import annotations
+
+from conftest import corpus_text
+from gxlint.app.spool import ByPath, FactStore, Findings, Kept, Lines, Spool, in_order
+from gxlint.document.build import build_document
+from gxlint.document.model import Span
+from gxlint.engine import check_report
+from gxlint.findings import About, Finding, Severity
+from gxlint.render.run import Run, by_report
+
+
+def _finding(path: str, line: int, code: str = "GX101") -> Finding:
+    span = Span(line, 1, line, 2)
+    return Finding(code, "x", Severity.WARNING, span, "m", path=path)
+
+
+def test_findings_come_in_sorted_order_whatever_order_the_reports_completed_in() -> None:
+    spool = Spool()
+    spool.add("b.txt", Kept([_finding("b.txt", 3), _finding("b.txt", 9)], {3: "三"}))
+    spool.add("a.txt", Kept([_finding("a.txt", 5)], about=About(agency="甲")))
+    spool.add("c.txt", Kept([]))  # checked, nothing found
+    extra = [_finding("b.txt", 4, "GX601"), _finding("z.txt", 1, "GX902")]
+    findings = Findings(in_order(spool, extra))
+    expected = sorted(
+        [*spool.get("a.txt").findings, *spool.get("b.txt").findings, *extra], key=Finding.sort_key
+    )
+    assert list(findings) == expected and list(findings) == expected  # read again: the same
+    assert len(findings) == 5 and bool(findings)
+    assert ByPath(spool, lambda kept: kept.about)["a.txt"].agency == "甲"
+    assert ByPath(spool, lambda kept: kept.about).get("nowhere.txt") is None
+
+
+def test_a_report_given_again_replaces_what_was_kept() -> None:
+    spool = Spool()
+    spool.add("a.txt", Kept([_finding("a.txt", 1)]))
+    spool.get("a.txt")  # at hand: must not be what is returned after the replacement
+    spool.add("a.txt", Kept([_finding("a.txt", 2)]))
+    assert [f.span.line for f in spool.get("a.txt").findings] == [2]
+    assert spool.paths() == ["a.txt"]
+
+
+def test_lines_read_again_are_laid_over_a_reports_own() -> None:
+    spool = Spool()
+    spool.add("a.txt", Kept([], {3: "第三行"}))
+    lines = Lines(spool)
+    lines.added["a.txt"] = {7: "第七行"}
+    lines.added["b.txt"] = {1: "另一份"}
+    assert dict(lines["a.txt"]) == {3: "第三行", 7: "第七行"}
+    assert list(lines) == ["a.txt", "b.txt"] and len(lines) == 2
+
+
+def test_reports_by_path_take_those_without_findings_and_paths_only_findings_name() -> None:
+    findings = [_finding("a.txt", 1), _finding("a.txt", 2), _finding("m.txt", 1)]
+    run = Run(findings)
+    grouped = [(path, [f.span.line for f in own]) for path, own in by_report(run, ["b", "a.txt"])]
+    assert grouped == [("a.txt", [1, 2]), ("b", []), ("m.txt", [1])]
+
+
+def test_a_facts_data_is_kept_on_disk_and_read_back_the_same() -> None:
+    name = "hongze-2024"
+    facts = check_report(build_document(f"{name}.txt", corpus_text(name))).facts
+    before = {code: fact.data for code, fact in facts.items()}
+    store = FactStore()
+    for fact in facts.values():
+        store.keep(fact)
+        store.keep(fact)  # kept once
+    assert all(fact.held is None for fact in facts.values())
+    assert {code: fact.data for code, fact in facts.items()} == before

@@ -40,6 +40,13 @@ def context_for(
 
 
 Facts = dict[str, Fact[Any]]  # rule code → what a report contributes to comparisons
+FactsByCode = dict[str, list[Fact[Any]]]  # rule code → what each report of a batch contributes
+
+
+def add_facts(into: FactsByCode, facts: Facts) -> None:
+    """A report's facts added to a batch's, each to its rule's, after the reports before it."""
+    for code, fact in facts.items():
+        into.setdefault(code, []).append(fact)
 
 
 class Checked(NamedTuple):
@@ -101,12 +108,12 @@ def check_report(
 def check_together(docs: Iterable[Document], pack_name: str | None = None) -> list[Finding]:
     """Several reports checked as one batch: each one's findings, then those across them."""
     findings: list[Finding] = []
-    facts: list[Facts] = []
+    facts: FactsByCode = {}
     rules: dict[str, Rule] = {}
     for doc in docs:
         checked = check_report(doc, pack_name)
         findings += checked.findings
-        facts.append(checked.facts)
+        add_facts(facts, checked.facts)
         rules = checked.fact_rules | rules  # the first report's rule of each code
     return sorted([*findings, *compare_reports(facts, rules).findings], key=Finding.sort_key)
 
@@ -116,14 +123,10 @@ class Compared(NamedTuple):
     rules: dict[str, Rule]
 
 
-def compare_reports(facts: list[Facts], rules_of_facts: Mapping[str, Rule]) -> Compared:
+def compare_reports(by_code: FactsByCode, rules_of_facts: Mapping[str, Rule]) -> Compared:
     """Findings across reports (category 6) from the facts of a batch, each rule's as the
     first report that contributed to it loaded it (`rules_of_facts`)."""
     kinds = registry()
-    by_code: dict[str, list[Fact[Any]]] = {}
-    for report in facts:
-        for code, fact in report.items():
-            by_code.setdefault(code, []).append(fact)
     findings: list[Finding] = []
     rules: dict[str, Rule] = {}
     for code, contributions in sorted(by_code.items()):

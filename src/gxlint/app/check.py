@@ -134,7 +134,7 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         gc.freeze()  # what is gathered lives to the end: the collector need not rescan it
         if shown is not None:
             _show(result, gathered, request, shown)
-    earlier, history = history_facts(
+    history = history_facts(
         request.history,
         files,
         gathered.digests,
@@ -142,12 +142,15 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         request.jobs,
         gathered.fact_rules,
         gathered.store,
+        gathered.facts,
     )
-    for report in (*gathered.facts, *earlier):  # how messages name a report: from the root
-        names = {path: relative(path, request.root) for path in {f.path for f in report.values()}}
-        for fact in report.values():
-            fact.shown = names[fact.path]  # one string for all the report's facts
-    across = compare_reports([*gathered.facts, *earlier], gathered.fact_rules)
+    names: dict[str, str] = {}  # how messages name a report: from the root (one string each)
+    for facts in gathered.facts.values():
+        for fact in facts:
+            if fact.path not in names:
+                names[fact.path] = relative(fact.path, request.root)
+            fact.shown = names[fact.path]
+    across = compare_reports(gathered.facts, gathered.fact_rules)
     shown = on_checked(across.findings, history)
     if _needs_lines(request):  # read again from their files: only if shown
         add_lines(shown, gathered.sources, gathered.sources.added)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from gxlint.app.batch import Options, Result
 from gxlint.app.choices import DEFAULT_PACK
 from gxlint.app.spool import ByPath, FactStore, Findings, Kept, Lines, Spool, in_order
-from gxlint.engine import Facts, compare_reports, load_pack
+from gxlint.engine import FactsByCode, add_facts, compare_reports, load_pack
 from gxlint.errors import GxlintError, tell
 from gxlint.findings import About, Finding
 from gxlint.kinds.input_error import input_finding
@@ -33,7 +33,7 @@ class Gathered:
     sources: Lines = field(init=False)  # the lines findings point at, by path (spooled)
     extra: list[Finding] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
-    facts: list[Facts] = field(default_factory=list)  # their data in `store`, not in memory
+    facts: FactsByCode = field(default_factory=dict)  # their data in `store`, not in memory
     store: FactStore = field(default_factory=FactStore)
     fact_rules: dict[str, Rule] = field(default_factory=dict)  # the rule of each facts' code
     failures: list[GxlintError] = field(default_factory=list)
@@ -103,7 +103,7 @@ def gather(gathered: Gathered, result: Result, options: Options) -> None:
     gathered.rules.update(result.rules)
     for fact in result.facts.values():
         gathered.store.keep(fact)
-    gathered.facts.append(result.facts)
+    add_facts(gathered.facts, result.facts)
     for code, rule in result.fact_rules.items():  # one of each rule, not one a report
         gathered.fact_rules.setdefault(code, rule)
 

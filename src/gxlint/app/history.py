@@ -13,7 +13,7 @@ from gxlint.app.batch import Options, check_many
 from gxlint.app.files import expand_paths
 from gxlint.app.spool import FactStore
 from gxlint.document.read.url import is_url
-from gxlint.engine import Facts
+from gxlint.engine import FactsByCode, add_facts
 from gxlint.errors import GxlintError, tell
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
@@ -27,21 +27,21 @@ def history_facts(
     jobs: int,
     rules: dict[str, Rule],
     store: FactStore,
-) -> tuple[list[Facts], set[str]]:
-    """The facts of the reports under `history` that are not among `checked` (their data kept
-    in `store`), and their paths (the rules of their facts added to `rules`, where it has none
-    of the code).
+    into: FactsByCode,
+) -> set[str]:
+    """The paths of the reports under `history` that are not among `checked`, their facts
+    added to `into` (their data kept in `store`; the rules of their facts added to `rules`,
+    where it has none of the code).
     A report is never compared with itself: one being checked is known by its resolved path
     (history = ["reports"] holds the report committed as reports/2024.txt) and by the digest of
     its bytes (a copy, a hard link)."""
     if not history:
-        return [], set()
+        return set()
     missing = [h for h in history if not is_url(h) and not Path(h).exists()]
     if missing:
         raise GxlintError(missing[0], "历史报告的目录不存在 (no such history folder)")
     being_checked = {_identity(f) for f in checked}
     files = [f for f in expand_paths(list(history)) if _identity(f) not in being_checked]
-    facts = []
     for result in check_many(files, options, jobs):
         if result.digest in digests:
             continue
@@ -53,10 +53,10 @@ def history_facts(
             continue
         for fact in result.facts.values():
             store.keep(fact)
-        facts.append(result.facts)
+        add_facts(into, result.facts)
         for code, rule in result.fact_rules.items():
             rules.setdefault(code, rule)
-    return facts, set(files)
+    return set(files)
 
 
 def _identity(path: str) -> str:

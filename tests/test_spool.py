@@ -71,3 +71,21 @@ def test_a_facts_data_is_kept_on_disk_and_read_back_the_same() -> None:
         store.keep(fact)  # kept once
     assert all(fact.held is None for fact in facts.values())
     assert {code: fact.data for code, fact in facts.items()} == before
+
+
+def test_no_temporary_folder_is_a_one_line_error_naming_it(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import SEED
+
+    code = (
+        "import tempfile; tempfile.tempdir = '/nonexistent/gxlint'; "
+        "from gxlint.app.cli import main; raise SystemExit(main([" + repr(str(SEED)) + "]))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [
+        "gxlint: /nonexistent/gxlint: 无法创建临时文件 (cannot create a temporary file: "
+        "No such file or directory)"
+    ]

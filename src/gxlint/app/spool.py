@@ -8,18 +8,45 @@ order (by path, line, column, code: as sorted), lines, places and summaries by p
 
 from __future__ import annotations
 
+import os
 import pickle
 import tempfile
 from array import array
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import IO, Any, Generic, TypeVar
 
+from gxlint.errors import GxlintError
 from gxlint.findings import About, Finding
 from gxlint.kinds._across import Fact, shared
 from gxlint.pickling import by_fields
 
 T = TypeVar("T")
+
+
+def _temporary() -> IO[bytes]:
+    """An unnamed file in the temporary folder ($TMPDIR): deleted as soon as it is closed."""
+    try:
+        return tempfile.TemporaryFile()
+    except OSError as exc:
+        problem = f"无法创建临时文件 (cannot create a temporary file: {exc.strerror or exc})"
+        raise GxlintError(_folder(), problem) from None
+
+
+def _append(file: IO[bytes], data: bytes) -> int:
+    """Write `data` at the end of `file`; where it starts."""
+    try:
+        file.seek(0, 2)
+        at = file.tell()
+        file.write(data)
+    except OSError as exc:  # a full disk
+        problem = f"临时文件无法写入 (cannot write the temporary file: {exc.strerror})"
+        raise GxlintError(_folder(), problem) from None
+    return at
+
+
+def _folder() -> str:
+    return tempfile.tempdir or os.environ.get("TMPDIR") or "/tmp"
 
 
 @by_fields
@@ -38,7 +65,7 @@ class Spool:
     another process could open). Read back in path order, the last one read kept at hand."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the spool is
+        self._file = _temporary()
         self._at: dict[str, tuple[int, int]] = {}  # path → where its record is, and its size
         self._last: tuple[str, Kept] | None = None
         self.count = 0  # findings kept
@@ -46,9 +73,7 @@ class Spool:
     def add(self, path: str, kept: Kept) -> None:
         """Keep a report (a path given again: its record replaces the one before)."""
         data = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, 2)
-        self._at[path] = (self._file.tell(), len(data))
-        self._file.write(data)
+        self._at[path] = (_append(self._file, data), len(data))
         if self._last is not None and self._last[0] == path:
             self._last = None
         self.count += len(kept.findings)
@@ -155,7 +180,7 @@ class FactStore:
     at hand: a comparison asks for the same fact's data a few times running."""
 
     def __init__(self) -> None:
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open as long as the store is
+        self._file = _temporary()
         self._offsets = array("Q")
         self._sizes = array("Q")
         self._last: tuple[int, object] | None = None
@@ -165,10 +190,8 @@ class FactStore:
         if fact.store is not None:
             return
         data = pickle.dumps(fact.held, pickle.HIGHEST_PROTOCOL)
-        self._file.seek(0, 2)
-        self._offsets.append(self._file.tell())
+        self._offsets.append(_append(self._file, data))
         self._sizes.append(len(data))
-        self._file.write(data)
         fact.code, fact.agency, fact.year = (
             shared(fact.code),
             shared(fact.agency),

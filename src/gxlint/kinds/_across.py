@@ -92,7 +92,8 @@ def shared(value: S) -> S:
     thousands of reports, unpickled in the parent, hold one copy, not one each."""
     if len(_SHARED) > 65536:  # labels of their own, report after report: bounded
         _SHARED.clear()
-    return _SHARED.setdefault(value, value)  # type: ignore[return-value]
+    # Keyed by type too: 1 == True == 1.0, and a value must come back as the type it went in.
+    return _SHARED.setdefault((type(value), value), value)  # type: ignore[return-value]
 
 
 def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -130,7 +130,7 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
             from gxlint.app.fix import fixed
 
             result = fixed(result, request.options)
-        gather(gathered, result, request.options)
+        result = gather(gathered, result, request.options)
         gc.freeze()  # what is gathered lives to the end: the collector need not rescan it
         if shown is not None:
             _show(result, gathered, request, shown)

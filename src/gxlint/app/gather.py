@@ -83,8 +83,14 @@ def _about_of(kept: Kept) -> About:
     return kept.about
 
 
-def gather(gathered: Gathered, result: Result, options: Options) -> None:
+def gather(gathered: Gathered, result: Result, options: Options) -> Result:
+    """Keep a report's result; the result as the run names its file (printable.shown_path)."""
     result = _shown(result)
+    _keep(gathered, result, options)
+    return result
+
+
+def _keep(gathered: Gathered, result: Result, options: Options) -> None:
     if result.skipped:
         tell(result.path, NOT_A_REPORT)
         gathered.skipped.append(result.path)

@@ -1,9 +1,9 @@
 """What a batch keeps of each report until its output is written: the report's findings, the
 source lines and input places they point at, and what the report is — written to an unnamed
 temporary file as each report completes and read back one report at a time, so that a batch
-holds in memory only where each report is in the file (an archive of a million reports checks
-in the memory of a few thousand). The outputs read the run through the views below: findings in
-order (by path, line, column, code: as sorted), lines, places and summaries by path.
+holds in memory only where each report is in the file; and the data of the facts the
+comparisons across reports read (FactStore). The outputs read the run through the views below:
+findings in order (by path, line, column, code: as sorted), lines, places and summaries by path.
 """
 
 from __future__ import annotations
@@ -68,7 +68,6 @@ class Spool:
         self._file = _temporary()
         self._at: dict[str, tuple[int, int]] = {}  # path → where its record is, and its size
         self._last: tuple[str, Kept] | None = None
-        self.count = 0  # findings kept
 
     def add(self, path: str, kept: Kept) -> None:
         """Keep a report (a path given again: its record replaces the one before)."""
@@ -76,7 +75,6 @@ class Spool:
         self._at[path] = (_append(self._file, data), len(data))
         if self._last is not None and self._last[0] == path:
             self._last = None
-        self.count += len(kept.findings)
 
     def get(self, path: str) -> Kept | None:
         if self._last is not None and self._last[0] == path:
@@ -91,9 +89,6 @@ class Spool:
 
     def paths(self) -> list[str]:
         return list(self._at)
-
-    def __contains__(self, path: object) -> bool:
-        return path in self._at
 
 
 class Findings(Collection[Finding]):

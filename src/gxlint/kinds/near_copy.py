@@ -69,12 +69,16 @@ class Params:
 
 
 def _compare(rule: Rule, facts: list[Fact[Sentences]]) -> Iterator[Finding]:
+    params = rule.params_as(Params)
+    common = params.boilerplate
+    # Each sentence's reports, up to one more than `common`: a sentence in more is common
+    # wording, told by the length alone (a template's sentence need not list every report).
     index: dict[int, list[int]] = {}
     for number, fact in enumerate(facts):  # each fact's data read once a pass (it may be stored)
         for key in fact.data.keys:
-            index.setdefault(key, []).append(number)
-    params = rule.params_as(Params)
-    common = params.boilerplate
+            reports = index.setdefault(key, [])
+            if len(reports) <= common:
+                reports.append(number)
     for number, fact in enumerate(facts):
         keys = fact.data.keys
         own = [i for i, key in enumerate(keys) if len(index[key]) <= common]

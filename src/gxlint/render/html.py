@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from sys import intern
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from gxlint.analysis.agency import AgencyKind
 from gxlint.findings import About, Finding, Severity
@@ -128,7 +129,7 @@ def render_html(run: Run, out: TextIO, downloads: tuple[Download, ...] = ()) -> 
     from markupsafe import Markup
 
     failed = {f.where for f in run.failures}
-    rows: list[dict[str, Any]] = []
+    rows: list[_Row] = []
     by_rule: Counter[str] = Counter()
     worst: dict[str, Severity] = {}
     for number, (path, findings) in enumerate(by_report(run, run.sources), start=1):
@@ -204,9 +205,9 @@ def _item(run: Run, number: int, finding: Finding) -> dict[str, Any]:
 
 
 def _dashboard(
-    rows: list[dict[str, Any]], by_rule: Counter[str], worst: dict[str, Severity]
+    rows: list[_Row], by_rule: Counter[str], worst: dict[str, Severity]
 ) -> dict[str, Any]:
-    statuses = Counter(row["status"] for row in rows)
+    statuses = Counter(row.status for row in rows)
     widest = max(statuses.values(), default=1)
     top = by_rule.most_common(10)
     most = max((n for _, n in top), default=1)
@@ -236,24 +237,40 @@ def _dashboard(
     }
 
 
-def _row(
-    run: Run, number: int, path: str, findings: list[Finding], failed: set[str]
-) -> dict[str, Any]:
+class _Row(NamedTuple):
+    """A report's row of the index: the page holds one a report until it is written (a tuple
+    of shared strings where they repeat: the kind, year and format of thousands of reports)."""
+
+    number: int
+    path: str
+    agency: str
+    kind: str
+    year: str
+    format: str
+    errors: int
+    warnings: int
+    infos: int
+    status: str
+    css: str
+    codes: str
+
+
+def _row(run: Run, number: int, path: str, findings: list[Finding], failed: set[str]) -> _Row:
     about = run.about.get(path, About())
     counts = Counter(f.severity for f in findings)
     status = _FAILED if path in failed else _TO_FIX if counts[Severity.ERROR] else _PASSED
-    kind = about.kind
-    return {
-        "number": number,
-        "path": path,
-        "agency": about.agency,
-        "kind": AgencyKind(kind).chinese if kind in set(AgencyKind) else kind,
-        "year": about.year,
-        "format": about.format,
-        "errors": counts[Severity.ERROR],
-        "warnings": counts[Severity.WARNING],
-        "infos": counts[Severity.INFO],
-        "status": status,
-        "css": _STATUS_CSS[status],
-        "codes": " ".join(sorted({f.code for f in findings})),
-    }
+    kind = AgencyKind(about.kind).chinese if about.kind in set(AgencyKind) else about.kind
+    return _Row(
+        number,
+        path,
+        about.agency,
+        intern(kind),
+        intern(about.year),
+        intern(about.format),
+        counts[Severity.ERROR],
+        counts[Severity.WARNING],
+        counts[Severity.INFO],
+        status,
+        _STATUS_CSS[status],
+        intern(" ".join(sorted({f.code for f in findings}))),
+    )

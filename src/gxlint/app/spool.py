@@ -181,17 +181,15 @@ class FactStore:
         self._last: tuple[int, object] | None = None
 
     def keep(self, fact: Fact[Any]) -> None:
-        """Move `fact`'s data here; its who and when shared with other facts' equal ones."""
+        """Move `fact`'s data here."""
         if fact.store is not None:
             return
         data = pickle.dumps(fact.held, pickle.HIGHEST_PROTOCOL)
         self._offsets.append(_append(self._file, data))
         self._sizes.append(len(data))
-        fact.code, fact.agency, fact.year = (
-            shared(fact.code),
-            shared(fact.agency),
-            shared(fact.year),
-        )
+        # What repeats from report to report, one object for all (an agency's name is its own:
+        # sharing it would only add an entry a report).
+        fact.code, fact.year = shared(fact.code), shared(fact.year)
         fact.held, fact.store, fact.stored = None, self, len(self._offsets) - 1
 
     def load(self, number: int) -> object:

@@ -241,3 +241,23 @@ def test_facts_hold_only_compact_plain_values(name) -> None:
     leaves = [x for f in facts.values() for x in _leaves(f)]
     assert {type(x) for x in leaves} <= {str, int, array, type(None)}
     assert max(len(x) for x in leaves if isinstance(x, str)) <= 40
+
+
+def test_a_batch_compared_in_groups_on_disk_finds_what_it_finds_at_once(monkeypatch) -> None:
+    # A large batch is compared a group (an agency's reports) or a bucket (sentences, pairs of
+    # reports) at a time; with groups of two reports and buckets of one, a batch where every
+    # comparison fires (GX601–GX604) finds exactly what it finds in one piece.
+    from gxlint.kinds import _across, near_copy
+
+    names = ["pingtan-2021", "pingtan-2023", "pingtan-2024", "hongze-2024", "shuyang-2025"]
+    reports = [(f"{name}.txt", corpus_text(name)) for name in names]
+    hongze = corpus_text("hongze-2024")
+    rotated = re.sub(r"\d", lambda m: str((int(m.group()) + 1) % 10), hongze.replace("2024", "@"))
+    reports += [("copy/hongze-2024.txt", hongze), ("hongze-2025.txt", rotated.replace("@", "2025"))]
+    pingtan = corpus_text("pingtan-2024").replace("2024", "2025").replace("2023", "2024")
+    reports += [("pingtan-2025.txt", ROW.sub(r"\g<1>7\2", pingtan))]
+    whole = lint_batch(reports)
+    assert {"GX601", "GX603", "GX604"} <= {f.code for f in whole}
+    monkeypatch.setattr(_across, "GROUP", 2)
+    monkeypatch.setattr(near_copy, "REPORTS_A_BUCKET", 1)
+    assert lint_batch(reports) == whole

@@ -22,6 +22,7 @@ LAYERS = [
         "gxlint.printable",
         "gxlint.pickling",
         "gxlint.internals",
+        "gxlint.scratch",
         "gxlint.__init__",
     ),
     ("gxlint.document",),

@@ -6,10 +6,10 @@ the comparisons across reports read. Outputs written from them are those written
 from __future__ import annotations
 
 from conftest import corpus_text
-from gxlint.app.spool import ByPath, FactStore, Findings, Kept, Lines, Spool, in_order
+from gxlint.app.spool import ByPath, Findings, Kept, Lines, Spool, in_order
 from gxlint.document.build import build_document
 from gxlint.document.model import Span
-from gxlint.engine import check_report
+from gxlint.engine import FactBook, check_report
 from gxlint.findings import About, Finding, Severity
 from gxlint.render.run import Run, by_report
 
@@ -61,16 +61,16 @@ def test_reports_by_path_take_those_without_findings_and_paths_only_findings_nam
     assert grouped == [("a.txt", [1, 2]), ("b", []), ("m.txt", [1])]
 
 
-def test_a_facts_data_is_kept_on_disk_and_read_back_the_same() -> None:
+def test_a_reports_facts_are_kept_on_disk_and_read_back_the_same() -> None:
     name = "hongze-2024"
-    facts = check_report(build_document(f"{name}.txt", corpus_text(name))).facts
-    before = {code: fact.data for code, fact in facts.items()}
-    store = FactStore()
-    for fact in facts.values():
-        store.keep(fact)
-        store.keep(fact)  # kept once
-    assert all(fact.held is None for fact in facts.values())
-    assert {code: fact.data for code, fact in facts.items()} == before
+    checked = check_report(build_document(f"{name}.txt", corpus_text(name)))
+    book = FactBook(lambda path: f"shown/{path}")
+    book.add(checked.facts, checked.fact_rules)
+    book.add({}, {})  # a report that contributes nothing
+    assert set(book.by_code) == set(checked.facts) and set(book.rules) == set(checked.facts)
+    for code, fact in checked.facts.items():
+        (back,) = book.by_code[code]
+        assert back == fact and back is not fact and back.name == f"shown/{name}.txt"
 
 
 def test_no_temporary_folder_is_a_one_line_error_naming_it(tmp_path) -> None:

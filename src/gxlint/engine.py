@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from gxlint.analysis.context import Context
@@ -16,6 +16,7 @@ from gxlint.pack.files import builtin_pack_names
 from gxlint.pack.mix import mixed
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule
+from gxlint.scratch import Records
 
 
 def load_pack(name: str) -> Pack:
@@ -40,13 +41,29 @@ def context_for(
 
 
 Facts = dict[str, Fact[Any]]  # rule code → what a report contributes to comparisons
-FactsByCode = dict[str, list[Fact[Any]]]  # rule code → what each report of a batch contributes
 
 
-def add_facts(into: FactsByCode, facts: Facts) -> None:
-    """A report's facts added to a batch's, each to its rule's, after the reports before it."""
-    for code, fact in facts.items():
-        into.setdefault(code, []).append(fact)
+class FactBook:
+    """What the reports of a batch contribute to comparisons, each rule's facts in a file of
+    their own (scratch.Records: 16 bytes of memory a fact) in the order the reports came, and
+    the rule of each code as the first report that contributed to it loaded it. `name` gives
+    how messages name a report by its path (Fact.shown), if not by the path itself."""
+
+    def __init__(self, name: Callable[[str], str] | None = None) -> None:
+        self.by_code: dict[str, Records[Fact[Any]]] = {}
+        self.rules: dict[str, Rule] = {}
+        self._name = name
+
+    def add(self, facts: Facts, rules: Mapping[str, Rule]) -> None:
+        """A report's facts (and their rules), after the reports before it."""
+        shown = self._name(next(iter(facts.values())).path) if facts and self._name else ""
+        for code, fact in facts.items():
+            fact.shown = shown or fact.shown
+            if code not in self.by_code:
+                self.by_code[code] = Records()
+            self.by_code[code].append(fact)
+        for code, rule in rules.items():  # one of each rule, not one a report
+            self.rules.setdefault(code, rule)
 
 
 class Checked(NamedTuple):
@@ -108,14 +125,12 @@ def check_report(
 def check_together(docs: Iterable[Document], pack_name: str | None = None) -> list[Finding]:
     """Several reports checked as one batch: each one's findings, then those across them."""
     findings: list[Finding] = []
-    facts: FactsByCode = {}
-    rules: dict[str, Rule] = {}
+    book = FactBook()
     for doc in docs:
         checked = check_report(doc, pack_name)
         findings += checked.findings
-        add_facts(facts, checked.facts)
-        rules = checked.fact_rules | rules  # the first report's rule of each code
-    return sorted([*findings, *compare_reports(facts, rules).findings], key=Finding.sort_key)
+        book.add(checked.facts, checked.fact_rules)
+    return sorted([*findings, *compare_reports(book).findings], key=Finding.sort_key)
 
 
 class Compared(NamedTuple):
@@ -123,16 +138,16 @@ class Compared(NamedTuple):
     rules: dict[str, Rule]
 
 
-def compare_reports(by_code: FactsByCode, rules_of_facts: Mapping[str, Rule]) -> Compared:
+def compare_reports(book: FactBook) -> Compared:
     """Findings across reports (category 6) from the facts of a batch, each rule's as the
-    first report that contributed to it loaded it (`rules_of_facts`)."""
+    first report that contributed to it loaded it; in order of code, then as sorted."""
     kinds = registry()
     findings: list[Finding] = []
     rules: dict[str, Rule] = {}
-    for code, contributions in sorted(by_code.items()):
-        rule = rules_of_facts[code]
+    for code, contributions in sorted(book.by_code.items()):
+        rule = book.rules[code]
         compare = kinds[rule.kind].compare
-        found = list(compare(rule, contributions)) if compare is not None else []
+        found = sorted(compare(rule, contributions), key=Finding.sort_key) if compare else []
         if found:
             findings += found
             rules[code] = rule

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from gxlint.app.baseline import new_findings, not_ignored, relative, write_baseline
@@ -18,7 +19,7 @@ from gxlint.app.output import output
 from gxlint.app.progress import progress
 from gxlint.app.spool import Findings, in_order
 from gxlint.document.read.url import is_url
-from gxlint.engine import compare_reports, known_codes, load_pack
+from gxlint.engine import FactBook, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError, tell
 from gxlint.findings import Finding, Severity
 from gxlint.render import Run, renderer, shows_lines
@@ -124,7 +125,10 @@ def _files(request: Request) -> list[str]:
 def _collect(files: list[str], request: Request, shown: list[Finding] | None) -> Gathered:
     """Every report checked (and fixed, if asked; shown as it comes when streaming), then
     compared across reports."""
-    gathered = Gathered(keep_digests=bool(request.history))
+    root = request.root  # messages name other reports from it
+    gathered = Gathered(
+        keep_digests=bool(request.history), facts=FactBook(partial(relative, root=root))
+    )
     for result in progress(check_many(files, request.options, request.jobs), len(files)):
         if request.fix and result.error is None and any(f.fix for f in result.findings):
             from gxlint.app.fix import fixed
@@ -140,17 +144,9 @@ def _collect(files: list[str], request: Request, shown: list[Finding] | None) ->
         gathered.digests,
         request.options,
         request.jobs,
-        gathered.fact_rules,
-        gathered.store,
         gathered.facts,
     )
-    names: dict[str, str] = {}  # how messages name a report: from the root (one string each)
-    for facts in gathered.facts.values():
-        for fact in facts:
-            if fact.path not in names:
-                names[fact.path] = relative(fact.path, request.root)
-            fact.shown = names[fact.path]
-    across = compare_reports(gathered.facts, gathered.fact_rules)
+    across = compare_reports(gathered.facts)
     shown = on_checked(across.findings, history)
     if _needs_lines(request):  # read again from their files: only if shown
         add_lines(shown, gathered.sources, gathered.sources.added)

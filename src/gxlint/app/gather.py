@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, replace
 
 from gxlint.app.batch import Options, Result
 from gxlint.app.choices import DEFAULT_PACK
-from gxlint.app.spool import ByPath, FactStore, Findings, Kept, Lines, Spool, in_order
-from gxlint.engine import FactsByCode, add_facts, compare_reports, load_pack
+from gxlint.app.spool import ByPath, Findings, Kept, Lines, Spool, in_order
+from gxlint.engine import FactBook, compare_reports, load_pack
 from gxlint.errors import GxlintError, tell
 from gxlint.findings import About, Finding
 from gxlint.kinds.input_error import input_finding
@@ -33,9 +33,7 @@ class Gathered:
     sources: Lines = field(init=False)  # the lines findings point at, by path (spooled)
     extra: list[Finding] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
-    facts: FactsByCode = field(default_factory=dict)  # their data in `store`, not in memory
-    store: FactStore = field(default_factory=FactStore)
-    fact_rules: dict[str, Rule] = field(default_factory=dict)  # the rule of each facts' code
+    facts: FactBook = field(default_factory=FactBook)  # on disk, not in memory
     failures: list[GxlintError] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files that are no annual report
     digests: set[str] = field(default_factory=set)  # of the bytes of the reports checked
@@ -68,7 +66,7 @@ def run_of(results: list[Result], options: Options) -> Run:
     gathered = Gathered()
     for result in results:
         gather(gathered, result, options)
-    across = compare_reports(gathered.facts, gathered.fact_rules)
+    across = compare_reports(gathered.facts)
     gathered.rules.update(across.rules)
     gathered.extra += across.findings
     files = len(results) - len(gathered.skipped)
@@ -107,11 +105,7 @@ def _keep(gathered: Gathered, result: Result, options: Options) -> None:
     if gathered.keep_digests:
         gathered.digests.add(result.digest)
     gathered.rules.update(result.rules)
-    for fact in result.facts.values():
-        gathered.store.keep(fact)
-    add_facts(gathered.facts, result.facts)
-    for code, rule in result.fact_rules.items():  # one of each rule, not one a report
-        gathered.fact_rules.setdefault(code, rule)
+    gathered.facts.add(result.facts, result.fact_rules)
 
 
 def _shown(result: Result) -> Result:

@@ -11,12 +11,10 @@ from pathlib import Path
 
 from gxlint.app.batch import Options, check_many
 from gxlint.app.files import expand_paths
-from gxlint.app.spool import FactStore
 from gxlint.document.read.url import is_url
-from gxlint.engine import FactsByCode, add_facts
+from gxlint.engine import FactBook
 from gxlint.errors import GxlintError, tell
 from gxlint.findings import Finding
-from gxlint.pack.rule import Rule
 
 
 def history_facts(
@@ -25,13 +23,10 @@ def history_facts(
     digests: set[str],
     options: Options,
     jobs: int,
-    rules: dict[str, Rule],
-    store: FactStore,
-    into: FactsByCode,
+    into: FactBook,
 ) -> set[str]:
     """The paths of the reports under `history` that are not among `checked`, their facts
-    added to `into` (their data kept in `store`; the rules of their facts added to `rules`,
-    where it has none of the code).
+    added to `into`.
     A report is never compared with itself: one being checked is known by its resolved path
     (history = ["reports"] holds the report committed as reports/2024.txt) and by the digest of
     its bytes (a copy, a hard link)."""
@@ -51,11 +46,7 @@ def history_facts(
             )
             tell(result.path, problem)
             continue
-        for fact in result.facts.values():
-            store.keep(fact)
-        add_facts(into, result.facts)
-        for code, rule in result.fact_rules.items():
-            rules.setdefault(code, rule)
+        into.add(result.facts, result.fact_rules)
     return set(files)
 
 

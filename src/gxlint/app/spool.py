@@ -1,52 +1,22 @@
 """What a batch keeps of each report until its output is written: the report's findings, the
 source lines and input places they point at, and what the report is — written to an unnamed
-temporary file as each report completes and read back one report at a time, so that a batch
-holds in memory only where each report is in the file; and the data of the facts the
-comparisons across reports read (FactStore). The outputs read the run through the views below:
-findings in order (by path, line, column, code: as sorted), lines, places and summaries by path.
+temporary file (scratch.Records) as each report completes and read back one report at a time,
+so that a batch holds in memory only where each report is in the file. The outputs read the run
+through the views below: findings in order (by path, line, column, code: as sorted), lines,
+places and summaries by path.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
-from array import array
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import IO, Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from gxlint.errors import GxlintError
 from gxlint.findings import About, Finding
-from gxlint.kinds._across import Fact, shared
 from gxlint.pickling import by_fields
+from gxlint.scratch import Records
 
 T = TypeVar("T")
-
-
-def _temporary() -> IO[bytes]:
-    """An unnamed file in the temporary folder ($TMPDIR): deleted as soon as it is closed."""
-    try:
-        return tempfile.TemporaryFile()
-    except OSError as exc:
-        problem = f"无法创建临时文件 (cannot create a temporary file: {exc.strerror or exc})"
-        raise GxlintError(_folder(), problem) from None
-
-
-def _append(file: IO[bytes], data: bytes) -> int:
-    """Write `data` at the end of `file`; where it starts."""
-    try:
-        file.seek(0, 2)
-        at = file.tell()
-        file.write(data)
-    except OSError as exc:  # a full disk
-        problem = f"临时文件无法写入 (cannot write the temporary file: {exc.strerror})"
-        raise GxlintError(_folder(), problem) from None
-    return at
-
-
-def _folder() -> str:
-    return tempfile.tempdir or os.environ.get("TMPDIR") or "/tmp"
 
 
 @by_fields
@@ -65,27 +35,16 @@ class Spool:
     another process could open). Read back in path order, the last one read kept at hand."""
 
     def __init__(self) -> None:
-        self._file = _temporary()
-        self._at: dict[str, tuple[int, int]] = {}  # path → where its record is, and its size
-        self._last: tuple[str, Kept] | None = None
+        self._records: Records[Kept] = Records()
+        self._at: dict[str, int] = {}  # path → its record's number
 
     def add(self, path: str, kept: Kept) -> None:
         """Keep a report (a path given again: its record replaces the one before)."""
-        data = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL)
-        self._at[path] = (_append(self._file, data), len(data))
-        if self._last is not None and self._last[0] == path:
-            self._last = None
+        self._at[path] = self._records.append(kept)
 
     def get(self, path: str) -> Kept | None:
-        if self._last is not None and self._last[0] == path:
-            return self._last[1]
-        where = self._at.get(path)
-        if where is None:
-            return None
-        self._file.seek(where[0])
-        kept: Kept = pickle.loads(self._file.read(where[1]))  # our own file, written above
-        self._last = (path, kept)
-        return kept
+        number = self._at.get(path)
+        return None if number is None else self._records[number]
 
     def paths(self) -> list[str]:
         return list(self._at)
@@ -167,35 +126,3 @@ class Lines(ByPath[Mapping[int, str]]):
 
     def __len__(self) -> int:
         return len(dict.fromkeys([*self._spool.paths(), *self.added]))
-
-
-class FactStore:
-    """The data of a batch's facts, in a private temporary file: each fact keeps only who and
-    when it is about, and its number here (kinds/_across.py: Store). The last one read is kept
-    at hand: a comparison asks for the same fact's data a few times running."""
-
-    def __init__(self) -> None:
-        self._file = _temporary()
-        self._offsets = array("Q")
-        self._sizes = array("Q")
-        self._last: tuple[int, object] | None = None
-
-    def keep(self, fact: Fact[Any]) -> None:
-        """Move `fact`'s data here."""
-        if fact.store is not None:
-            return
-        data = pickle.dumps(fact.held, pickle.HIGHEST_PROTOCOL)
-        self._offsets.append(_append(self._file, data))
-        self._sizes.append(len(data))
-        # What repeats from report to report, one object for all (an agency's name is its own:
-        # sharing it would only add an entry a report).
-        fact.code, fact.year = shared(fact.code), shared(fact.year)
-        fact.held, fact.store, fact.stored = None, self, len(self._offsets) - 1
-
-    def load(self, number: int) -> object:
-        if self._last is not None and self._last[0] == number:
-            return self._last[1]
-        self._file.seek(self._offsets[number])
-        data = pickle.loads(self._file.read(self._sizes[number]))  # our own file, as written
-        self._last = (number, data)
-        return data

@@ -1,8 +1,9 @@
 """What the cross-report kinds share: a `Fact`, what one report contributes to one rule — who
 wrote it and for which year (the key that pairs an agency's consecutive reports), where it is,
 and the kind's own data. Facts hold plain values (numbers as text, spans as tuples), never
-source lines or Decimals: a batch of thousands keeps the facts of every report to the end
-(app/lines.py reads the lines a finding shows).
+source lines or Decimals: a batch keeps the facts of every report to the end, on disk
+(engine.FactBook; app/lines.py reads the lines a finding shows), and compares them a group at a
+time: all of an agency's reports are in one group (`by_agency`).
 
 An agency is known by the name its report gives. A name whose first place is a town, township
 or street (城关镇人民政府, 新华街道办事处) is shared by many places across a province: such a report
@@ -11,56 +12,53 @@ is not paired with others, since a batch of a whole province would pair differen
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, Protocol, TypeVar, cast
+from typing import Generic, Protocol, TypeVar
 
 from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
+from gxlint.scratch import Buckets
 
 _TOWN_FIRST = re.compile(r"^[^省市县区州盟]+?(?:镇|乡|街道|苏木)")
 
 
 D = TypeVar("D")
-
-
-class Store(Protocol):
-    """Where a batch keeps its facts' data until the comparisons read it (app/spool.py): not
-    in memory, so that a batch of any size holds only who and when each fact is about."""
-
-    def load(self, number: int) -> object: ...
+GROUP = 2000  # facts compared at once: a larger batch is grouped by agency on disk
 
 
 @dataclass(slots=True)
 class Fact(Generic[D]):
     """What one report contributes to one cross-report rule: who and when it is about, and its
-    kind's data — held, or kept in a store (number `stored`) by the batch. `path` and `shown`
-    are how the application names the report (it may set them after the check: `shown` is the
-    path relative to the configuration's folder)."""
+    kind's data. `path` and `shown` are how the application names the report (it may set them
+    after the check: `shown` is the path relative to the configuration's folder)."""
 
     code: str  # the rule's
     agency: str  # normalised
     year: int
     path: str
-    held: D | None
+    data: D
     shown: str = ""
-    store: Store | None = None
-    stored: int = -1
-
-    @property
-    def data(self) -> D:
-        """The kind's data (read from the store each time it is asked: ask once, keep it)."""
-        if self.store is not None:
-            return cast(D, self.store.load(self.stored))
-        return cast(D, self.held)
 
     @property
     def name(self) -> str:
         """How a message names the report: as the run names it to the reader, else its path."""
         return self.shown or self.path
+
+
+class Batch(Protocol[D]):
+    """A batch's facts for one rule, in the order its reports came: a list, or a file of them
+    (engine.FactBook). Iterate it, or take one by number: each read may be a read from disk."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Fact[D]]: ...
+
+    def __getitem__(self, number: int, /) -> Fact[D]: ...
 
 
 def fact_of(rule: Rule, ctx: Context, data: D) -> Fact[D] | None:
@@ -102,19 +100,35 @@ def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-def by_agency_and_year(facts: list[Fact[D]]) -> dict[tuple[str, int], list[Fact[D]]]:
-    """The reports of each agency and year, by path."""
-    grouped: dict[tuple[str, int], list[Fact[D]]] = {}
-    for fact in sorted(facts, key=lambda f: f.path):
-        grouped.setdefault((fact.agency, fact.year), []).append(fact)
-    return grouped
+def by_agency(facts: Batch[D]) -> Iterator[list[Fact[D]]]:
+    """The batch's facts in groups, each holding every fact of its agencies: the whole batch
+    if it is small, else buckets on disk by the agency's name (so that a batch of any size
+    holds one group in memory at a time)."""
+    if len(facts) <= GROUP:
+        yield list(facts)
+        return
+    buckets: Buckets[Fact[D]] = Buckets(-(-len(facts) // GROUP), buffered=GROUP)
+    for fact in facts:
+        buckets.add(zlib.crc32(fact.agency.encode()) % buckets.count, fact)
+    for number in range(buckets.count):
+        yield buckets.bucket(number)
 
 
-def consecutive(facts: list[Fact[D]]) -> Iterator[tuple[Fact[D], Fact[D]]]:
+def by_agency_and_year(facts: Batch[D]) -> Iterator[tuple[tuple[str, int], list[Fact[D]]]]:
+    """The reports of each agency and year (by path), in the order of their agency and year
+    within each group of `by_agency`."""
+    for group in by_agency(facts):
+        grouped: dict[tuple[str, int], list[Fact[D]]] = {}
+        for fact in sorted(group, key=lambda f: f.path):
+            grouped.setdefault((fact.agency, fact.year), []).append(fact)
+        yield from sorted(grouped.items())
+
+
+def consecutive(facts: Batch[D]) -> Iterator[tuple[Fact[D], Fact[D]]]:
     """Each report with its agency's report of the year before, when the batch holds both (of
     two reports of one agency and year, the first by path)."""
-    reports = {key: group[0] for key, group in by_agency_and_year(facts).items()}
-    for (agency, year), report in sorted(reports.items()):
-        before = reports.get((agency, year - 1))
-        if before is not None:
-            yield report, before
+    last: tuple[tuple[str, int], Fact[D]] | None = None  # in (agency, year) order: the year before
+    for (agency, year), group in by_agency_and_year(facts):
+        if last is not None and last[0] == (agency, year - 1):
+            yield group[0], last[1]
+        last = (agency, year), group[0]

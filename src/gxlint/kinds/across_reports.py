@@ -17,7 +17,7 @@ from gxlint.analysis.tables.model import RowMatch
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number, shared
+from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known, number, shared
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
@@ -81,9 +81,9 @@ def _collect(rule: Rule, ctx: Context) -> Fact[Rows] | None:
     return fact_of(rule, ctx, Rows(columns, _row(this), _row(last)))
 
 
-def _compare(rule: Rule, facts: list[Fact[Rows]]) -> Iterator[Finding]:
+def _compare(rule: Rule, facts: Batch[Rows]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
-        rows = report.data  # read once (it may be stored)
+        rows = report.data
         this, last = rows.this, before.data.last
         if this is None or last is None:
             continue

@@ -12,7 +12,7 @@ from gxlint.pack.params import param
 if TYPE_CHECKING:
     from gxlint.analysis.context import Context
     from gxlint.findings import Finding
-    from gxlint.kinds._across import Fact
+    from gxlint.kinds._across import Batch, Fact
     from gxlint.pack.rule import Rule
     from gxlint.pack.template import SectionSpec, TableSpec
 
@@ -42,9 +42,9 @@ class Kind(Generic[P]):
     validate: Callable[[P], str | None] | None = None
     check_in_pack: Callable[[P, list[SectionSpec], dict[str, TableSpec]], str | None] | None = None
     # Kinds that compare reports with each other (category 6): what each report contributes,
-    # and the findings from all contributions of a batch.
+    # and the findings from all contributions of a batch (in any order: the engine sorts them).
     collect: Callable[[Rule, Context], Fact[Any] | None] | None = None
-    compare: Callable[[Rule, list[Fact[Any]]], Iterable[Finding]] | None = None
+    compare: Callable[[Rule, Batch[Any]], Iterable[Finding]] | None = None
 
     def message_fields(self, params: P) -> frozenset[str]:
         """The `{fields}` a rule of this kind, with these params, may use in message and hint."""

@@ -4,7 +4,11 @@ compared with their digits folded (a copy that only changed 2023 to 2024 is stil
 only sentences long enough to say something; the shared passages are listed. A sentence found in
 more than `boilerplate` reports of the batch is common wording (the template's, a province's
 model text), not evidence of copying: it is left out, which also keeps a batch of thousands of
-reports linear."""
+reports linear.
+
+A batch's sentences are compared on disk, in buckets by fingerprint (each sentence's reports
+together), and the pairs of reports that share a sentence in buckets by report: memory holds one
+bucket, a count of each report's own sentences and the fingerprints of common wording."""
 
 from __future__ import annotations
 
@@ -14,17 +18,21 @@ from array import array
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import Fact, alone, fact_of, known
+from gxlint.kinds._across import Batch, Fact, alone, fact_of, known
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.scratch import Buckets
 
 _DIGITS = re.compile(r"\d+")
 MIN_CHARS = 15
 SHOWN_CHARS = 24  # of each shared passage listed
+REPORTS_A_BUCKET = 1000  # of a batch's sentences: about 50,000 a bucket
+BUFFERED = 16384  # sentences held before they are written to their buckets
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,26 +76,48 @@ class Params:
     boilerplate: int = param("a sentence in more reports is common wording", 10)
 
 
-def _compare(rule: Rule, facts: list[Fact[Sentences]]) -> Iterator[Finding]:
+def _compare(rule: Rule, facts: Batch[Sentences]) -> Iterator[Finding]:
     params = rule.params_as(Params)
-    common = params.boilerplate
-    # Each sentence's reports, up to one more than `common`: a sentence in more is common
-    # wording, told by the length alone (a template's sentence need not list every report).
-    index: dict[int, list[int]] = {}
-    for number, fact in enumerate(facts):  # each fact's data read once a pass (it may be stored)
+    buckets = -(-len(facts) // REPORTS_A_BUCKET)
+    own, common = _sharing(facts, buckets, params.boilerplate)
+    for bucket in range(buckets):
+        shared = Counter(common.pairs.bucket(bucket))  # (report, other) → sentences shared
+        for (number, other), count in sorted(shared.items()):
+            if own[number] < params.at_least or count / own[number] <= params.share:
+                continue
+            fact, theirs = facts[number], facts[other]
+            if _copier(fact, theirs):
+                yield _finding(rule, fact, theirs, count, common.wording)
+
+
+class _Shared(NamedTuple):
+    pairs: Buckets[tuple[int, int]]  # by report: (report, other) once for each sentence shared
+    wording: set[int]  # the fingerprints of common wording (in more than `boilerplate` reports)
+
+
+def _sharing(facts: Batch[Sentences], buckets: int, boilerplate: int) -> tuple[array[int], _Shared]:
+    """Each report's count of its own sentences (not common wording), and which reports share
+    which of them."""
+    sentences: Buckets[tuple[int, int]] = Buckets(buckets, buffered=BUFFERED)
+    for number, fact in enumerate(facts):  # each fact read once
         for key in fact.data.keys:
-            reports = index.setdefault(key, [])
-            if len(reports) <= common:
-                reports.append(number)
-    for number, fact in enumerate(facts):
-        keys = fact.data.keys
-        own = [i for i, key in enumerate(keys) if len(index[key]) <= common]
-        if len(own) < params.at_least:
-            continue
-        shared = Counter(o for i in own for o in index[keys[i]] if o != number)
-        for other, count in sorted(shared.items()):
-            if count / len(own) > params.share and _copier(fact, facts[other]):
-                yield _finding(rule, fact, facts[other], count, own)
+            sentences.add(key % buckets, (key, number))
+    own = array("I", bytes(4 * len(facts)))
+    shared = _Shared(Buckets(buckets, buffered=BUFFERED), set())
+    for bucket in range(buckets):
+        index: dict[int, list[int]] = {}  # a sentence's reports
+        for key, number in sentences.bucket(bucket):
+            index.setdefault(key, []).append(number)
+        for key, reports in index.items():
+            if len(reports) > boilerplate:
+                shared.wording.add(key)
+                continue
+            for number in reports:
+                own[number] += 1
+                for other in reports:
+                    if other != number:
+                        shared.pairs.add(number % buckets, (number, other))
+    return own, shared
 
 
 def _copier(fact: Fact[Sentences], other: Fact[Sentences]) -> bool:
@@ -96,14 +126,15 @@ def _copier(fact: Fact[Sentences], other: Fact[Sentences]) -> bool:
 
 
 def _finding(
-    rule: Rule, fact: Fact[Sentences], other: Fact[Sentences], count: int, own: list[int]
+    rule: Rule, fact: Fact[Sentences], other: Fact[Sentences], count: int, wording: set[int]
 ) -> Finding:
     theirs, mine = set(other.data.keys), fact.data
-    common = [i for i in own if mine.keys[i] in theirs]
+    own = len([key for key in mine.keys if key not in wording])
+    common = [i for i, key in enumerate(mine.keys) if key in theirs and key not in wording]
     line, column, end_column = mine.places[3 * common[0] : 3 * common[0] + 3]
     heads = mine.heads.split("\n")
     passages = "；".join(f"「{heads[i]}…」" for i in common[:3])
-    share = round(100 * count / len(own))
+    share = round(100 * count / own)
     span = Span(line, column, line, end_column)
     finding = rule.finding(span, share=share, count=count, other=other.name, passages=passages)
     return finding.at(fact.path)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
-from gxlint.kinds._across import Fact, alone, by_agency_and_year, fact_of
+from gxlint.kinds._across import Batch, Fact, alone, by_agency_and_year, fact_of
 from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
@@ -18,8 +18,8 @@ def _collect(rule: Rule, ctx: Context) -> Fact[Span] | None:
     return fact_of(rule, ctx, ctx.doc.title[0].span) if ctx.doc.title else None
 
 
-def _compare(rule: Rule, facts: list[Fact[Span]]) -> Iterator[Finding]:
-    for (_, year), group in sorted(by_agency_and_year(facts).items()):
+def _compare(rule: Rule, facts: Batch[Span]) -> Iterator[Finding]:
+    for (_, year), group in by_agency_and_year(facts):
         first = group[0]
         for other in group[1:]:
             finding = rule.finding(other.data, year=year, first_path=first.name)

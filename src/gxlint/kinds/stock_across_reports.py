@@ -13,7 +13,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import Fact, alone, consecutive, fact_of, known, number, shared
+from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known, number, shared
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
@@ -59,9 +59,9 @@ def _collect(rule: Rule, ctx: Context) -> Fact[dict[str, Stock]] | None:
     return fact_of(rule, ctx, rows)
 
 
-def _compare(rule: Rule, facts: list[Fact[dict[str, Stock]]]) -> Iterator[Finding]:
+def _compare(rule: Rule, facts: Batch[dict[str, Stock]]) -> Iterator[Finding]:
     for report, before in consecutive(facts):
-        rows, earlier = report.data, before.data  # each read once (they may be stored)
+        rows, earlier = report.data, before.data
         for key, row in rows.items():
             if key not in earlier:
                 continue

@@ -1,0 +1,44 @@
+"""What a batch keeps on disk (scratch.py): values read back as they were kept, by number, in
+order and by bucket, whatever was read in between, with a bounded number held in memory."""
+
+from __future__ import annotations
+
+import pytest
+
+from gxlint.errors import GxlintError
+from gxlint.scratch import Buckets, Records
+
+
+def test_records_come_back_by_number_and_in_order_whatever_was_read_between() -> None:
+    records: Records[object] = Records()
+    values = [{"a": 1}, [1, 2, 3], "三", None, ("x", 2.5)]
+    numbers = [records.append(v) for v in values]
+    assert numbers == list(range(len(values))) and len(records) == len(values)
+    assert records[2] == "三" and records[2] == "三"  # at hand, then the same
+    seen = []
+    for number, value in enumerate(records):
+        seen.append(value)
+        assert records[len(values) - 1 - number] == values[len(values) - 1 - number]
+    assert seen == values
+
+
+def test_buckets_keep_the_order_values_came_in_and_write_out_what_is_buffered() -> None:
+    buckets: Buckets[tuple[int, int]] = Buckets(3, buffered=4)
+    pairs = [(i % 3, i) for i in range(20)]
+    for bucket, value in pairs:
+        buckets.add(bucket, (bucket, value))
+    assert buckets._buffered < 4  # the rest was written out
+    for bucket in range(3):
+        assert buckets.bucket(bucket) == [(b, v) for b, v in pairs if b == bucket]
+    assert buckets.bucket(1) == buckets.bucket(1)  # read again: the same
+
+
+def test_a_full_disk_is_a_one_line_error_naming_the_folder(monkeypatch) -> None:
+    records: Records[str] = Records()
+
+    def full(data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(records._file, "write", full)
+    with pytest.raises(GxlintError, match=r"临时文件无法写入.*No space left on device"):
+        records.append("x")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import os
+from pathlib import Path
 
 import pytest
 
@@ -81,6 +83,36 @@ def test_expand_paths_recurses_into_every_input_kind_in_any_case(tmp_path) -> No
         str(tmp_path / n) for n in ("a.txt", "B.PDF", "e.htm")
     )
     assert expand_paths(["-", "x.txt"]) == ["-", "x.txt"]
+
+
+def test_a_folder_is_walked_as_pathlib_walks_it(tmp_path, monkeypatch) -> None:
+    # Files are named and ordered as Path(folder).rglob("*") sorted names and orders them (by
+    # parts: a/b before a-b), a link to a file is read and a link to a folder is not entered.
+    for name in ("a/b/x.txt", "a/y.TXT", "a-b/z.txt", ".hid/h.txt", "dir.txt/in.txt", "t.docx"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "linked" / "l.txt").write_text("y")
+    (tmp_path / "a" / "to-linked").symlink_to(tmp_path / "linked")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "linked" / "l.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nothing")
+    monkeypatch.chdir(tmp_path)
+    for given in (".", "./a", "a/", str(tmp_path)):
+        by_pathlib = [str(f) for f in sorted(Path(given).rglob("*")) if f.is_file()]
+        once: dict[int, str] = {}  # link.txt and linked/l.txt are one file: checked once
+        for name in by_pathlib:
+            if name.lower().endswith((".txt", ".docx")):
+                once.setdefault(os.stat(name).st_ino, name)
+        assert expand_paths([given]) == list(once.values())
+    assert expand_paths(["."]) == [
+        ".hid/h.txt",
+        "a/b/x.txt",
+        "a/y.TXT",
+        "a-b/z.txt",
+        "dir.txt/in.txt",
+        "link.txt",
+        "t.docx",
+    ]
 
 
 @pytest.mark.parametrize(

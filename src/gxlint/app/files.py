@@ -23,22 +23,43 @@ def expand_paths(
     file once, by its real path."""
     found: list[str] = []
     for p in paths:
-        path = Path(p)
-        if p != "-" and not is_url(p) and path.is_dir():
-            found += [str(f) for f in sorted(path.rglob("*")) if _wanted(f, path, exclude)]
+        if p != "-" and not is_url(p) and os.path.isdir(p):
+            folder = str(Path(p))  # named as pathlib names it: tests/x/, ./tests/x → tests/x
+            below = sorted(_files_below(folder), key=_parts)  # in pathlib's order
+            found += [f for f in below if not (exclude and _excluded(_below(f, folder), exclude))]
         elif not (force_exclude and _excluded(Path(p), exclude)):
             found.append(p)
     return _once(found)
 
 
+def _files_below(top: str) -> list[str]:
+    """The files below `top` that gxlint reads, as Path(top).rglob("*") would name them (links
+    to folders not entered, folders it may not read left out), without a Path for each: a
+    folder of thousands of reports would otherwise hold them all at once, each name interned."""
+    found: list[str] = []
+    try:
+        entries = list(os.scandir(top))
+    except PermissionError:
+        return found
+    for entry in entries:
+        path = entry.name if top == "." else os.path.join(top, entry.name)
+        if entry.is_dir(follow_symlinks=False):
+            found += _files_below(path)
+        elif os.path.splitext(entry.name)[1].lower() in INPUT_SUFFIXES and entry.is_file():
+            found.append(path)
+    return found
+
+
+def _parts(path: str) -> list[str]:
+    return path.split(os.sep)
+
+
+def _below(file: str, folder: str) -> Path:
+    return Path(file[len(os.path.join(folder, "")) :] if folder != "." else file)
+
+
 def _excluded(relative: Path, exclude: tuple[str, ...]) -> bool:
     return any(relative.match(p) or fnmatch(str(relative), p) for p in exclude)
-
-
-def _wanted(file: Path, folder: Path, exclude: tuple[str, ...]) -> bool:
-    if file.suffix.lower() not in INPUT_SUFFIXES or not file.is_file():
-        return False
-    return not _excluded(file.relative_to(folder), exclude)
 
 
 def _once(paths: list[str]) -> list[str]:

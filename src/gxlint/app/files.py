@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from fnmatch import fnmatch
 from pathlib import Path
+from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from gxlint.document.read import INPUT_SUFFIXES
 from gxlint.document.read.url import is_url
@@ -25,7 +26,7 @@ def expand_paths(
     for p in paths:
         if p != "-" and not is_url(p) and os.path.isdir(p):
             folder = str(Path(p))  # named as pathlib names it: tests/x/, ./tests/x → tests/x
-            below = sorted(_files_below(folder), key=_parts)  # in pathlib's order
+            below = _files_below(folder)
             found += [f for f in below if not (exclude and _excluded(_below(f, folder), exclude))]
         elif not (force_exclude and _excluded(Path(p), exclude)):
             found.append(p)
@@ -33,25 +34,31 @@ def expand_paths(
 
 
 def _files_below(top: str) -> list[str]:
-    """The files below `top` that gxlint reads, as Path(top).rglob("*") would name them (links
-    to folders not entered, folders it may not read left out), without a Path for each: a
-    folder of thousands of reports would otherwise hold them all at once, each name interned."""
+    """The files below `top` that gxlint reads, named and ordered as sorted(Path(top).rglob("*"))
+    names and orders them (links to folders not entered, folders it may not read left out;
+    pathlib sorts by parts, so a folder's entries by name, each folder's files in its place),
+    without a Path for each: a folder of thousands of reports would hold them all at once."""
     found: list[str] = []
     try:
-        entries = list(os.scandir(top))
+        names = sorted(os.listdir(top))  # names, not DirEntry objects: a third of the memory
     except PermissionError:
         return found
-    for entry in entries:
-        path = entry.name if top == "." else os.path.join(top, entry.name)
-        if entry.is_dir(follow_symlinks=False):
+    for name in names:
+        path = name if top == "." else os.path.join(top, name)
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:  # gone since it was listed
+            continue
+        if S_ISDIR(mode):
             found += _files_below(path)
-        elif os.path.splitext(entry.name)[1].lower() in INPUT_SUFFIXES and entry.is_file():
+        elif os.path.splitext(name)[1].lower() in INPUT_SUFFIXES and _is_file(mode, path):
             found.append(path)
     return found
 
 
-def _parts(path: str) -> list[str]:
-    return path.split(os.sep)
+def _is_file(mode: int, path: str) -> bool:
+    """A file, or a link to one."""
+    return S_ISREG(mode) or (S_ISLNK(mode) and os.path.isfile(path))
 
 
 def _below(file: str, folder: str) -> Path:
@@ -64,7 +71,7 @@ def _excluded(relative: Path, exclude: tuple[str, ...]) -> bool:
 
 def _once(paths: list[str]) -> list[str]:
     """Each file once: by its real path, and by its inode (two hard links are one file)."""
-    seen: set[object] = set()
+    seen: set[object] = set()  # an int a file: a batch of thousands holds them all at once
     unique: list[str] = []
     for p in paths:
         key = p if p == "-" or is_url(p) else _identity(p)
@@ -79,4 +86,4 @@ def _identity(path: str) -> object:
         info = os.stat(path)
     except OSError:
         return os.path.realpath(path)
-    return (info.st_dev, info.st_ino)
+    return info.st_dev << 64 | info.st_ino

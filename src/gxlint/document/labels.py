@@ -42,7 +42,7 @@ def strip_numbering(label: str) -> str:
     return normalise(_NUMBERING.sub("", folded))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # bounded: a worker of a long batch keeps it to the end
 def similarity(a: str, b: str) -> float:
     """Similarity of two normalised labels, 0 to 1 (memoised: reports repeat their labels)."""
     if a == b:

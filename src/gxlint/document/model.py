@@ -63,10 +63,10 @@ class LineKind(StrEnum):
     BLANK = "blank"
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(NamedTuple):
     """One table cell: its raw text (stripped) and where it is. (Its value is read where the
-    table is recognised, from its text and its column: analysis/tables/cells.py.)"""
+    table is recognised, from its text and its column: analysis/tables/cells.py. A named
+    tuple, as Span: a report has hundreds.)"""
 
     text: str
     span: Span

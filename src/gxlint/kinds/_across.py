@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Hashable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, Protocol, TypeVar
@@ -79,19 +79,6 @@ def known(ctx: Context) -> bool:
 def number(value: Decimal | None) -> str | None:
     """A cell's value as a fact keeps it: its text (Decimal(text) gives it back exactly)."""
     return None if value is None else str(value)
-
-
-_SHARED: dict[object, object] = {}
-S = TypeVar("S", bound=Hashable)
-
-
-def shared(value: S) -> S:
-    """One object for all equal values (a table's column names, a row's label): the facts of
-    thousands of reports, unpickled in the parent, hold one copy, not one each."""
-    if len(_SHARED) > 65536:  # labels of their own, report after report: bounded
-        _SHARED.clear()
-    # Keyed by type too: 1 == True == 1.0, and a value must come back as the type it went in.
-    return _SHARED.setdefault((type(value), value), value)  # type: ignore[return-value]
 
 
 def alone(rule: Rule, ctx: Context) -> Iterator[Finding]:

@@ -17,7 +17,7 @@ from gxlint.analysis.tables.model import RowMatch
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known, number, shared
+from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known, number
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
@@ -41,9 +41,6 @@ class Row:
     values: str
     places: array[int]
 
-    def __post_init__(self) -> None:  # made again when a worker's facts reach the parent
-        object.__setattr__(self, "name", shared(self.name))
-
     def cells(self) -> Iterator[tuple[Decimal | None, Span]]:
         places = self.places
         for at, text in enumerate(self.values.split("\t")):
@@ -56,12 +53,9 @@ class Rows:
     """A report's two rows: this year's (compared with last year's report) and the one the
     next year's report is compared with; None where the report lacks one."""
 
-    columns: tuple[str, ...]  # the table's columns, one tuple for all reports (shared)
+    columns: tuple[str, ...]  # the table's columns
     this: Row | None
     last: Row | None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "columns", shared(self.columns))
 
 
 def _row(row: RowMatch | None) -> Row | None:

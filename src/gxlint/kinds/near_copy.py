@@ -31,7 +31,7 @@ from gxlint.scratch import Buckets
 _DIGITS = re.compile(r"\d+")
 MIN_CHARS = 15
 SHOWN_CHARS = 24  # of each shared passage listed
-REPORTS_A_BUCKET = 1000  # of a batch's sentences: about 50,000 a bucket
+REPORTS_A_BUCKET = 250  # of a batch's sentences: about 12,500 a bucket
 BUFFERED = 16384  # sentences held before they are written to their buckets
 
 

@@ -13,7 +13,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
-from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known, number, shared
+from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known, number
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
@@ -38,9 +38,6 @@ class Stock:
     added: str
     removed: str
     span: Span
-
-    def __post_init__(self) -> None:  # made again when a worker's facts reach the parent
-        object.__setattr__(self, "name", shared(self.name))
 
 
 def _collect(rule: Rule, ctx: Context) -> Fact[dict[str, Stock]] | None:

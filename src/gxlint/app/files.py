@@ -5,6 +5,7 @@ two hard links of one file, are checked once — and so fixed once)."""
 from __future__ import annotations
 
 import os
+import sys
 from fnmatch import fnmatch
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
@@ -30,7 +31,7 @@ def expand_paths(
             found += [f for f in below if not (exclude and _excluded(_below(f, folder), exclude))]
         elif not (force_exclude and _excluded(Path(p), exclude)):
             found.append(p)
-    return _once(found)
+    return [sys.intern(path) for path in _once(found)]  # one string a file, the spool's too
 
 
 def _files_below(top: str) -> list[str]:

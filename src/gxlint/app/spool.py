@@ -8,6 +8,7 @@ places and summaries by path.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
@@ -39,8 +40,9 @@ class Spool:
         self._at: dict[str, int] = {}  # path → its record's number
 
     def add(self, path: str, kept: Kept) -> None:
-        """Keep a report (a path given again: its record replaces the one before)."""
-        self._at[path] = self._records.append(kept)
+        """Keep a report (a path given again: its record replaces the one before). The path is
+        interned: a report's path, as the batch's list of files holds it, is kept once."""
+        self._at[sys.intern(path)] = self._records.append(kept)
 
     def get(self, path: str) -> Kept | None:
         number = self._at.get(path)

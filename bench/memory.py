@@ -5,9 +5,11 @@ the ratio of the larger batch's peak to the smaller's (flat in the batch size: n
 
     python bench/memory.py [--reports 4000] [--formats json,sarif,csv,html,extract] [--ignore GX6]
 
-The peak is that of the gxlint process (its workers each hold one report at a time). Every
-output is streamed from a spool (app/spool.py); what still grows with the batch is the facts the
-comparisons across reports keep (GX601–GX604: `--ignore GX6` shows the batch without them).
+The peak is that of the gxlint process or of a worker, whichever is larger (a worker holds one
+report at a time). Every output is streamed from a spool (app/spool.py) and the comparisons
+across reports read their facts from disk a group at a time (engine.FactBook, kinds/_across.py,
+kinds/near_copy.py); what still grows with the batch is each report's path (in the list of files
+and the spool's index) and where its records are in the temporary files.
 """
 
 from __future__ import annotations

@@ -38,8 +38,8 @@ BUFFERED = 16384  # sentences held before they are written to their buckets
 @dataclass(frozen=True, slots=True)
 class Sentences:
     """Each long enough sentence's fingerprint, place (line, column, end column: three numbers
-    a sentence) and first words (one string, a line each), in compact arrays: a batch of
-    thousands keeps them all to the end."""
+    a sentence) and first words (one string, a line each), in compact arrays: a batch writes
+    every report's to disk and reads them back twice."""
 
     keys: array[int]
     places: array[int]

@@ -78,7 +78,7 @@ class Buckets(Generic[T]):
 
     def __init__(self, count: int, buffered: int) -> None:
         self.count = count
-        self._buffered_at_most = buffered
+        self._limit = buffered
         self._records: Records[list[T]] = Records()
         self._chunks: list[array[int]] = [array("Q") for _ in range(count)]  # records a bucket
         self._buffers: list[list[T]] = [[] for _ in range(count)]
@@ -87,7 +87,7 @@ class Buckets(Generic[T]):
     def add(self, bucket: int, value: T) -> None:
         self._buffers[bucket].append(value)
         self._buffered += 1
-        if self._buffered >= self._buffered_at_most:
+        if self._buffered >= self._limit:
             self._flush()
 
     def _flush(self) -> None:

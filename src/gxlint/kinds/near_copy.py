@@ -79,15 +79,15 @@ class Params:
 def _compare(rule: Rule, facts: Batch[Sentences]) -> Iterator[Finding]:
     params = rule.params_as(Params)
     buckets = -(-len(facts) // REPORTS_A_BUCKET)
-    own, common = _sharing(facts, buckets, params.boilerplate)
+    own, sharing = _sharing(facts, buckets, params.boilerplate)
     for bucket in range(buckets):
-        shared = Counter(common.pairs.bucket(bucket))  # (report, other) → sentences shared
-        for (number, other), count in sorted(shared.items()):
+        counted = Counter(sharing.pairs.bucket(bucket))  # (report, other) → sentences shared
+        for (number, other), count in sorted(counted.items()):
             if own[number] < params.at_least or count / own[number] <= params.share:
                 continue
             fact, theirs = facts[number], facts[other]
             if _copier(fact, theirs):
-                yield _finding(rule, fact, theirs, count, common.wording)
+                yield _finding(rule, fact, theirs, (count, own[number]), sharing.wording)
 
 
 class _Shared(NamedTuple):
@@ -126,10 +126,13 @@ def _copier(fact: Fact[Sentences], other: Fact[Sentences]) -> bool:
 
 
 def _finding(
-    rule: Rule, fact: Fact[Sentences], other: Fact[Sentences], count: int, wording: set[int]
+    rule: Rule,
+    fact: Fact[Sentences],
+    other: Fact[Sentences],
+    counts: tuple[int, int],  # sentences shared with `other`, and its own (not common wording)
+    wording: set[int],
 ) -> Finding:
-    theirs, mine = set(other.data.keys), fact.data
-    own = len([key for key in mine.keys if key not in wording])
+    (count, own), theirs, mine = counts, set(other.data.keys), fact.data
     common = [i for i, key in enumerate(mine.keys) if key in theirs and key not in wording]
     line, column, end_column = mine.places[3 * common[0] : 3 * common[0] + 3]
     heads = mine.heads.split("\n")

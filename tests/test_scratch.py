@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from gxlint.errors import GxlintError
-from gxlint.scratch import Buckets, Records
+from gxlint.scratch import Buckets, Records, Strings
 
 
 def test_records_come_back_by_number_and_in_order_whatever_was_read_between() -> None:
@@ -42,3 +42,17 @@ def test_a_full_disk_is_a_one_line_error_naming_the_folder(monkeypatch) -> None:
     monkeypatch.setattr(records._file, "write", full)
     with pytest.raises(GxlintError, match=r"临时文件无法写入.*No space left on device"):
         records.append("x")
+
+
+def test_strings_come_back_as_they_went_in_by_number_slice_and_in_order() -> None:
+    values = ["tests/a.txt", "", "报告/二〇二五.docx", "bad\udcff名.txt", "x" * 300]
+    strings = Strings(values)
+    strings.append("last")
+    values.append("last")
+    assert len(strings) == len(values) and list(strings) == values
+    assert [strings[i] for i in range(len(values))] == values
+    assert strings[-1] == "last" and strings[-6] == values[0] and strings[1:4] == values[1:4]
+    assert strings[::-2] == values[::-2] and strings[10:] == []
+    assert "报告/二〇二五.docx" in strings and "报告" not in strings
+    with pytest.raises(IndexError):
+        strings[len(values)]

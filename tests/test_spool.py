@@ -41,7 +41,7 @@ def test_a_report_given_again_replaces_what_was_kept() -> None:
     spool.get("a.txt")  # at hand: must not be what is returned after the replacement
     spool.add("a.txt", Kept([_finding("a.txt", 2)]))
     assert [f.span.line for f in spool.get("a.txt").findings] == [2]
-    assert spool.paths() == ["a.txt"]
+    assert list(spool.paths()) == ["a.txt"] and len(spool) == 1
 
 
 def test_lines_read_again_are_laid_over_a_reports_own() -> None:
@@ -89,3 +89,14 @@ def test_no_temporary_folder_is_a_one_line_error_naming_it(tmp_path) -> None:
         "gxlint: /nonexistent/gxlint: 无法创建临时文件 (cannot create a temporary file: "
         "No such file or directory)"
     ]
+
+
+def test_reports_come_back_in_path_order_each_once_the_last_kept() -> None:
+    spool = Spool()
+    for path, line in [("b/x.txt", 1), ("a/b.txt", 2), ("a-b.txt", 3), ("b/x.txt", 4), ("c", 5)]:
+        spool.add(path, Kept([_finding(path, line)]))
+    assert list(spool.paths()) == ["a-b.txt", "a/b.txt", "b/x.txt", "c"] and len(spool) == 4
+    assert [f.span.line for f in spool.get("b/x.txt").findings] == [4]
+    assert spool.get("a/c.txt") is None and spool.get("d") is None and spool.get("") is None
+    spool.add("0.txt", Kept([_finding("0.txt", 6)]))  # added after a read: in its place
+    assert list(spool.paths())[0] == "0.txt" and spool.get("0.txt").findings[0].span.line == 6

@@ -2,7 +2,8 @@
 when closed, and no other process can open them): `Records`, values appended and read back by
 number or in order, and `Buckets`, values sorted into numbered buckets and read back a bucket at
 a time. Memory holds only where each record is (16 bytes) — what a batch of any size may hold.
-A temporary file that cannot be made or written is a GxlintError naming the folder."""
+A temporary file that cannot be made or written is a GxlintError naming the folder. What a batch
+must hold of every report, its path, it holds packed: `Strings`."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ import os
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator
-from typing import IO, Generic, TypeVar
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Generic, TypeVar, overload
 
 from gxlint.errors import GxlintError
 
@@ -103,3 +104,42 @@ class Buckets(Generic[T]):
         for chunk in self._chunks[bucket]:
             values += self._records[chunk]
         return values + self._buffers[bucket]
+
+
+class Strings(Sequence[str]):
+    """Strings packed one after another in one buffer, numbered from 0 as they come: a few bytes
+    more than its UTF-8 a string, where a list of strings holds a hundred bytes a path (each
+    string an object, and its slot). Surrogates (undecodable names, as os.listdir gives them)
+    come back as they went in."""
+
+    def __init__(self, strings: Iterable[str] = ()) -> None:
+        self._data = bytearray()
+        self._ends = array("Q")
+        for string in strings:
+            self.append(string)
+
+    def append(self, string: str) -> None:
+        self._data += string.encode("utf-8", "surrogatepass")
+        self._ends.append(len(self._data))
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        end = self._ends[index]  # an IndexError past the end, as a list's
+        start = self._ends[index - 1] if index % len(self._ends) else 0
+        return self._data[start:end].decode("utf-8", "surrogatepass")
+
+    def __iter__(self) -> Iterator[str]:
+        start = 0
+        for end in self._ends:
+            yield self._data[start:end].decode("utf-8", "surrogatepass")
+            start = end

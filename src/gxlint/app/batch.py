@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from gxlint.errors import GxlintError
 from gxlint.findings import About, Finding
 from gxlint.pack.rule import Rule
 from gxlint.pickling import by_fields
+from gxlint.scratch import Strings
 
 if TYPE_CHECKING:
     from gxlint.engine import Facts
@@ -109,7 +110,7 @@ def _check(path: str, name: str, options: Options) -> Result:
     )
 
 
-def _check_chunk(paths: list[str], options: Options) -> list[Result]:
+def _check_chunk(paths: Sequence[str], options: Options) -> list[Result]:
     return [check_one(p, options) for p in paths]
 
 
@@ -117,7 +118,7 @@ def _failed(path: str, error: GxlintError) -> Result:
     return Result(path, error=error)
 
 
-def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Result]:
+def check_many(paths: Sequence[str], options: Options, jobs: int = 0) -> Iterator[Result]:
     """Results in the order of `paths`. `jobs` 0 means one process per core for large batches
     (app/pool.py: a worker that dies costs the batch only the file that killed it)."""
     cores = os.cpu_count() or 1
@@ -131,5 +132,5 @@ def check_many(paths: list[str], options: Options, jobs: int = 0) -> Iterator[Re
 
     warm_up()  # the parser built and the formats read once here, inherited by forked workers
     size = max(1, min(64, len(paths) // (workers * 4)))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    chunks = [Strings(paths[i : i + size]) for i in range(0, len(paths), size)]
     yield from in_processes(chunks, workers, partial(_check_chunk, options=options), _failed)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -107,7 +108,7 @@ def _show(result: Result, gathered: Gathered, request: Request, shown: list[Find
     shown.extend(findings)
 
 
-def _files(request: Request) -> list[str]:
+def _files(request: Request) -> Sequence[str]:
     """The files to check, after the options are checked; an error if there are none."""
     _check_options(request.options)
     files = expand_paths(request.paths, request.exclude, request.force_exclude)
@@ -122,7 +123,7 @@ def _files(request: Request) -> list[str]:
     return files
 
 
-def _collect(files: list[str], request: Request, shown: list[Finding] | None) -> Gathered:
+def _collect(files: Sequence[str], request: Request, shown: list[Finding] | None) -> Gathered:
     """Every report checked (and fixed, if asked; shown as it comes when streaming), then
     compared across reports."""
     root = request.root  # messages name other reports from it
@@ -174,7 +175,7 @@ def _check_options(options: Options) -> None:
         )
 
 
-def _diffs(files: list[str], request: Request) -> int:
+def _diffs(files: Sequence[str], request: Request) -> int:
     """--fix --diff: the unified diff of each fix, nothing written (exit 1 if there is one)."""
     from gxlint.app.fix import unified_diff
 

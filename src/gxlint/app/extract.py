@@ -9,7 +9,7 @@ value, text, line, col, place, problem.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from gxlint.analysis.tables.model import RowMatch, TableMatch, Value
@@ -37,7 +37,7 @@ def extract(paths: list[str], fmt: str, output_file: str | None) -> int:
     return EXIT_ERROR if failed or not files else EXIT_OK
 
 
-def _reports(files: list[str], failed: list[str]) -> Iterator[dict[str, Any]]:
+def _reports(files: Sequence[str], failed: list[str]) -> Iterator[dict[str, Any]]:
     """Each report's tables, in order; a file that cannot be read is told and listed."""
     for path in files:
         try:

@@ -5,20 +5,20 @@ two hard links of one file, are checked once — and so fixed once)."""
 from __future__ import annotations
 
 import os
-import sys
 from fnmatch import fnmatch
 from pathlib import Path
 from stat import S_ISDIR, S_ISLNK, S_ISREG
 
 from gxlint.document.read import INPUT_SUFFIXES
 from gxlint.document.read.url import is_url
+from gxlint.scratch import Strings
 
 SUFFIXES = " ".join(INPUT_SUFFIXES)  # as messages name them
 
 
 def expand_paths(
     paths: list[str], exclude: tuple[str, ...] = (), force_exclude: bool = False
-) -> list[str]:
+) -> Strings:
     """Files as given; directories walked for the inputs gxlint reads (any case), in sorted
     order, less those matching an `exclude` glob (matched against the path below the directory;
     with `force_exclude`, files named on the command line too, by their path as given); each
@@ -31,7 +31,7 @@ def expand_paths(
             found += [f for f in below if not (exclude and _excluded(_below(f, folder), exclude))]
         elif not (force_exclude and _excluded(Path(p), exclude)):
             found.append(p)
-    return [sys.intern(path) for path in _once(found)]  # one string a file, the spool's too
+    return _once(found)
 
 
 def _files_below(top: str) -> list[str]:
@@ -70,10 +70,11 @@ def _excluded(relative: Path, exclude: tuple[str, ...]) -> bool:
     return any(relative.match(p) or fnmatch(str(relative), p) for p in exclude)
 
 
-def _once(paths: list[str]) -> list[str]:
-    """Each file once: by its real path, and by its inode (two hard links are one file)."""
+def _once(paths: list[str]) -> Strings:
+    """Each file once: by its real path, and by its inode (two hard links are one file); packed,
+    as a batch holds its list of files to the end (scratch.Strings)."""
     seen: set[object] = set()  # an int a file: a batch of thousands holds them all at once
-    unique: list[str] = []
+    unique = Strings()
     for p in paths:
         key = p if p == "-" or is_url(p) else _identity(p)
         if key not in seen:

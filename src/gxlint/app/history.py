@@ -7,6 +7,7 @@ on stderr and left out of the comparison; it does not fail the run, since it is 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from gxlint.app.batch import Options, check_many
@@ -19,7 +20,7 @@ from gxlint.findings import Finding
 
 def history_facts(
     history: tuple[str, ...],
-    checked: list[str],
+    checked: Sequence[str],
     digests: set[str],
     options: Options,
     jobs: int,

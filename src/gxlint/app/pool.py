@@ -10,7 +10,7 @@ failed, and the batch goes on. Results come in the order of the files.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_all_start_methods, get_context
@@ -18,7 +18,7 @@ from typing import Any
 
 from gxlint.errors import GxlintError
 
-Chunk = list[str]
+Chunk = Sequence[str]  # a batch's are packed (scratch.Strings): its files are held to the end
 # What checks a chunk in a worker (picklable: a module-level function), and the result of a
 # file that could not be checked.
 CheckChunk = Callable[[Chunk], list[Any]]
@@ -26,7 +26,7 @@ Failed = Callable[[str, GxlintError], Any]
 
 
 def in_processes(
-    chunks: list[Chunk], workers: int, check: CheckChunk, failed: Failed
+    chunks: Sequence[Chunk], workers: int, check: CheckChunk, failed: Failed
 ) -> Iterator[Any]:
     """Each file's result, in order, however many workers die on the way."""
     todo = deque(chunks)

@@ -8,14 +8,17 @@ places and summaries by path.
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Collection, Iterator, Mapping
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from heapq import merge
+from itertools import pairwise
 from typing import Generic, TypeVar
 
 from gxlint.findings import About, Finding
 from gxlint.pickling import by_fields
-from gxlint.scratch import Records
+from gxlint.scratch import Records, Strings
 
 T = TypeVar("T")
 
@@ -33,23 +36,43 @@ class Kept:
 
 class Spool:
     """Reports by path, in a private temporary file (deleted when the spool is: it has no name
-    another process could open). Read back in path order, the last one read kept at hand."""
+    another process could open). Read back in path order, the last one read kept at hand. Memory
+    holds each report's path, packed (scratch.Strings), and where its record is."""
 
     def __init__(self) -> None:
         self._records: Records[Kept] = Records()
-        self._at: dict[str, int] = {}  # path → its record's number
+        self._paths = Strings()  # record number → its report's path
+        self._order: array[int] | None = None  # record numbers in path order: once asked for
 
     def add(self, path: str, kept: Kept) -> None:
-        """Keep a report (a path given again: its record replaces the one before). The path is
-        interned: a report's path, as the batch's list of files holds it, is kept once."""
-        self._at[sys.intern(path)] = self._records.append(kept)
+        """Keep a report (a path given again: its record replaces the one before)."""
+        self._records.append(kept)
+        self._paths.append(path)
+        self._order = None
 
     def get(self, path: str) -> Kept | None:
-        number = self._at.get(path)
-        return None if number is None else self._records[number]
+        order = self._in_order()
+        at = bisect_left(order, path, key=self._paths.__getitem__)
+        found = at < len(order) and self._paths[order[at]] == path
+        return self._records[order[at]] if found else None
 
-    def paths(self) -> list[str]:
-        return list(self._at)
+    def paths(self) -> Iterator[str]:
+        """Each report's path once, in order."""
+        return (self._paths[number] for number in self._in_order())
+
+    def __len__(self) -> int:
+        return len(self._in_order())
+
+    def _in_order(self) -> array[int]:
+        """The record numbers by path, the last of a path given more than once."""
+        if self._order is None:
+            numbers = sorted(range(len(self._paths)), key=self._paths.__getitem__)
+            paths = self._paths
+            replaced = [a for a, b in pairwise(numbers) if paths[a] == paths[b]]
+            self._order = array("Q", numbers)
+            for number in replaced:
+                self._order.remove(number)
+        return self._order
 
 
 class Findings(Collection[Finding]):
@@ -78,15 +101,23 @@ def in_order(spool: Spool, extra: list[Finding]) -> Callable[[], Iterator[Findin
     extra_by_path: dict[str, list[Finding]] = {}
     for finding in extra:
         extra_by_path.setdefault(finding.path, []).append(finding)
-    paths = sorted({*spool.paths(), *extra_by_path})
 
     def produce() -> Iterator[Finding]:
-        for path in paths:
+        for path in _once(merge(spool.paths(), sorted(extra_by_path))):
             kept = spool.get(path)
             found = [*(kept.findings if kept is not None else ()), *extra_by_path.get(path, ())]
             yield from sorted(found, key=Finding.sort_key)
 
     return produce
+
+
+def _once(paths: Iterable[str]) -> Iterator[str]:
+    """Sorted paths, each once."""
+    last = None
+    for path in paths:
+        if path != last:
+            yield path
+        last = path
 
 
 class ByPath(Mapping[str, T], Generic[T]):
@@ -102,10 +133,10 @@ class ByPath(Mapping[str, T], Generic[T]):
         return self._part(kept)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._spool.paths())
+        return self._spool.paths()
 
     def __len__(self) -> int:
-        return len(self._spool.paths())
+        return len(self._spool)
 
 
 class Lines(ByPath[Mapping[int, str]]):

@@ -48,10 +48,11 @@ def test_lines_read_again_are_laid_over_a_reports_own() -> None:
     spool = Spool()
     spool.add("a.txt", Kept([], {3: "第三行"}))
     lines = Lines(spool)
+    spool.add("c.txt", Kept([]))
     lines.added["a.txt"] = {7: "第七行"}
     lines.added["b.txt"] = {1: "另一份"}
     assert dict(lines["a.txt"]) == {3: "第三行", 7: "第七行"}
-    assert list(lines) == ["a.txt", "b.txt"] and len(lines) == 2
+    assert list(lines) == ["a.txt", "b.txt", "c.txt"] and len(lines) == 3  # in order, once
 
 
 def test_reports_by_path_take_those_without_findings_and_paths_only_findings_name() -> None:
@@ -59,6 +60,16 @@ def test_reports_by_path_take_those_without_findings_and_paths_only_findings_nam
     run = Run(findings)
     grouped = [(path, [f.span.line for f in own]) for path, own in by_report(run, ["b", "a.txt"])]
     assert grouped == [("a.txt", [1, 2]), ("b", []), ("m.txt", [1])]
+
+
+def test_reports_by_path_read_a_spools_paths_in_order_and_sort_any_others() -> None:
+    spool = Spool()
+    for path in ("b.txt", "d.txt", "a.txt"):
+        spool.add(path, Kept([_finding(path, 1)] if path == "d.txt" else []))
+    run = Run(Findings(in_order(spool, [_finding("e.txt", 2)])))
+    about = ByPath(spool, lambda kept: kept.about)
+    grouped = [(path, len(own)) for path, own in by_report(run, about, {"c.txt": 1, "a.txt": 2})]
+    assert grouped == [("a.txt", 0), ("b.txt", 0), ("c.txt", 0), ("d.txt", 1), ("e.txt", 1)]
 
 
 def test_a_reports_facts_are_kept_on_disk_and_read_back_the_same() -> None:
@@ -99,4 +110,4 @@ def test_reports_come_back_in_path_order_each_once_the_last_kept() -> None:
     assert [f.span.line for f in spool.get("b/x.txt").findings] == [4]
     assert spool.get("a/c.txt") is None and spool.get("d") is None and spool.get("") is None
     spool.add("0.txt", Kept([_finding("0.txt", 6)]))  # added after a read: in its place
-    assert list(spool.paths())[0] == "0.txt" and spool.get("0.txt").findings[0].span.line == 6
+    assert next(spool.paths()) == "0.txt" and spool.get("0.txt").findings[0].span.line == 6

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from heapq import merge
 from itertools import pairwise
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from gxlint.findings import About, Finding
 from gxlint.pickling import by_fields
+from gxlint.render.run import PathOrdered, each_once
 from gxlint.scratch import Records, Strings
 
 T = TypeVar("T")
@@ -103,7 +104,7 @@ def in_order(spool: Spool, extra: list[Finding]) -> Callable[[], Iterator[Findin
         extra_by_path.setdefault(finding.path, []).append(finding)
 
     def produce() -> Iterator[Finding]:
-        for path in _once(merge(spool.paths(), sorted(extra_by_path))):
+        for path in each_once(merge(spool.paths(), sorted(extra_by_path))):
             kept = spool.get(path)
             found = [*(kept.findings if kept is not None else ()), *extra_by_path.get(path, ())]
             yield from sorted(found, key=Finding.sort_key)
@@ -111,17 +112,8 @@ def in_order(spool: Spool, extra: list[Finding]) -> Callable[[], Iterator[Findin
     return produce
 
 
-def _once(paths: Iterable[str]) -> Iterator[str]:
-    """Sorted paths, each once."""
-    last = None
-    for path in paths:
-        if path != last:
-            yield path
-        last = path
-
-
-class ByPath(Mapping[str, T], Generic[T]):
-    """One part of each spooled report by path (its lines, places or summary)."""
+class ByPath(PathOrdered[T]):
+    """One part of each spooled report by path (its lines, places or summary), in path order."""
 
     def __init__(self, spool: Spool, part: Callable[[Kept], T]) -> None:
         self._spool, self._part = spool, part
@@ -155,7 +147,7 @@ class Lines(ByPath[Mapping[int, str]]):
         return {**(kept.lines if kept is not None else {}), **added}
 
     def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys([*self._spool.paths(), *self.added]))
+        return each_once(merge(self._spool.paths(), sorted(self.added)))
 
     def __len__(self) -> int:
-        return len(dict.fromkeys([*self._spool.paths(), *self.added]))
+        return sum(1 for _ in self)

@@ -48,7 +48,7 @@ def render_csv(run: Run, out: TextIO) -> None:
     failed = {f.where: f.problem for f in run.failures}
     writer = SpreadsheetWriter(out)
     writer.writerow(COLUMNS)
-    for path, findings in by_report(run, [*run.about, *failed]):
+    for path, findings in by_report(run, run.about, failed):
         counts = Counter(f.severity for f in findings)
         about = run.about.get(path, About())
         writer.writerow(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from heapq import merge
+from typing import TypeVar
 
 from gxlint.document.read import html_line
 from gxlint.errors import GxlintError
@@ -12,6 +14,7 @@ from gxlint.pack.rule import Rule
 
 # Where a rule's page is (docs/rules/GXnnn.md): SARIF's helpUri; `rules-url` in the config
 # points it at a copy an office publishes on its intranet.
+T = TypeVar("T")
 RULES_URL = "https://github.com/gxlint/gxlint/blob/main/docs/rules/"
 
 
@@ -59,20 +62,37 @@ class Run:
         return Location(line, end_line=line) if line is not None else Location(place=place)
 
 
-def by_report(run: Run, paths: Iterable[str]) -> Iterator[tuple[str, list[Finding]]]:
-    """Each report's findings, by path in sorted order: every one of `paths` (without findings
-    too) and every path a finding names, each report's findings read as they come (the run's
-    are in path order: no more than one report's are held)."""
-    listed = sorted(set(paths))
+class PathOrdered(Mapping[str, T]):
+    """A mapping by path whose paths come in sorted order, each once (a batch's spooled reports:
+    app/spool.py): read as they come, never all held at once."""
+
+
+def each_once(paths: Iterable[str]) -> Iterator[str]:
+    """Sorted paths, each once."""
+    last = None
+    for path in paths:
+        if path != last:
+            yield path
+        last = path
+
+
+def by_report(run: Run, *paths: Iterable[str]) -> Iterator[tuple[str, list[Finding]]]:
+    """Each report's findings, by path in sorted order: every path of `paths` (without findings
+    too; a PathOrdered's read in its order, any other's sorted) and every path a finding names,
+    each report's findings read as they come (the run's are in path order: no more than one
+    report's are held)."""
+    listed = each_once(merge(*(p if isinstance(p, PathOrdered) else sorted(p) for p in paths)))
     findings = iter(run.findings)
-    pending = next(findings, None)
-    at = 0
-    while at < len(listed) or pending is not None:
-        if pending is not None and (at == len(listed) or pending.path <= listed[at]):
+    pending, following = next(findings, None), next(listed, None)
+    while True:
+        if pending is not None and (following is None or pending.path <= following):
             path = pending.path
-            at += at < len(listed) and listed[at] == path
+            if following == path:
+                following = next(listed, None)
+        elif following is not None:
+            path, following = following, next(listed, None)
         else:
-            path, at = listed[at], at + 1
+            return
         own: list[Finding] = []
         while pending is not None and pending.path == path:
             own.append(pending)

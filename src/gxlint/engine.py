@@ -111,7 +111,8 @@ def check_report(
         findings += (f.at(doc.path) for f in kind.check(rule, ctx))
         if kind.collect is not None and (fact := kind.collect(rule, ctx)) is not None:
             facts[rule.code] = fact
-    rules = {f.code: r for f in findings if (r := ctx.pack.rule(f.code)) is not None}
+    codes = dict.fromkeys(f.code for f in findings)  # each once: a report may have thousands
+    rules = {code: r for code in codes if (r := ctx.pack.rule(code)) is not None}
     about = About(
         agency=ctx.agency.name,
         kind=ctx.agency.kind.value,

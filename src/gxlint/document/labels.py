@@ -39,7 +39,7 @@ def normalise(label: str) -> str:
 def strip_numbering(label: str) -> str:
     """Drop a leading 一、 / （一） / 1. numbering and normalise the rest."""
     folded = nfkc(label).strip()
-    return normalise(_NUMBERING.sub("", folded))
+    return normalise_folded(_NUMBERING.sub("", folded))  # folded already: no second NFKC
 
 
 @lru_cache(maxsize=8192)  # bounded: a worker of a long batch keeps it to the end

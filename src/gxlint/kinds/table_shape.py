@@ -19,9 +19,8 @@ class Params:
 
 def _check(rule: Rule, ctx: Context) -> Iterator[Finding]:
     wanted = rule.params_as(Params).problem
-    for problem in ctx.tables.problems:
-        if problem.problem is wanted:
-            yield rule.finding(problem.span, fix=problem.fix, **problem.fields)
+    for problem in ctx.tables.by_problem.get(wanted, ()):
+        yield rule.finding(problem.span, fix=problem.fix, **problem.fields)
 
 
 KIND = Kind(

@@ -158,3 +158,11 @@ class TableMatch:
 class Recognition:
     tables: dict[str, TableMatch]
     problems: list[ShapeProblem]
+    # The problems of each type, in order: a rule reports one type (a table of thousands of
+    # unknown rows has thousands of problems, and a pack a dozen shape rules).
+    by_problem: dict[Problem, list[ShapeProblem]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.by_problem = {}
+        for found in self.problems:
+            self.by_problem.setdefault(found.problem, []).append(found)

@@ -8,8 +8,10 @@ the ratio of the larger batch's peak to the smaller's (flat in the batch size: n
 The peak is that of the gxlint process or of a worker, whichever is larger (a worker holds one
 report at a time). Every output is streamed from a spool (app/spool.py) and the comparisons
 across reports read their facts from disk a group at a time (engine.FactBook, kinds/_across.py,
-kinds/near_copy.py); what still grows with the batch is each report's path (in the list of files
-and the spool's index) and where its records are in the temporary files.
+kinds/near_copy.py); what still grows with the batch is each report's path, packed as its bytes
+(scratch.Strings: the list of files and the spool's index), where its records are in the
+temporary files, and bounded caches (labels, numbers) filling. The reviewers' page also keeps a
+row a report for its index.
 """
 
 from __future__ import annotations

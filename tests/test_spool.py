@@ -111,3 +111,8 @@ def test_reports_come_back_in_path_order_each_once_the_last_kept() -> None:
     assert spool.get("a/c.txt") is None and spool.get("d") is None and spool.get("") is None
     spool.add("0.txt", Kept([_finding("0.txt", 6)]))  # added after a read: in its place
     assert next(spool.paths()) == "0.txt" and spool.get("0.txt").findings[0].span.line == 6
+
+
+def test_an_empty_spool_has_no_reports() -> None:
+    spool = Spool()
+    assert spool.get("a.txt") is None and list(spool.paths()) == [] and len(spool) == 0

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from heapq import merge
-from itertools import pairwise
+from itertools import zip_longest
 from typing import TypeVar
 
 from gxlint.findings import About, Finding
@@ -44,18 +44,23 @@ class Spool:
         self._records: Records[Kept] = Records()
         self._paths = Strings()  # record number → its report's path
         self._order: array[int] | None = None  # record numbers in path order: once asked for
+        self._found: tuple[str, int | None] = ("", None)  # the last path looked up, its number
 
     def add(self, path: str, kept: Kept) -> None:
         """Keep a report (a path given again: its record replaces the one before)."""
         self._records.append(kept)
         self._paths.append(path)
-        self._order = None
+        self._order, self._found = None, ("", None)
 
     def get(self, path: str) -> Kept | None:
-        order = self._in_order()
-        at = bisect_left(order, path, key=self._paths.__getitem__)
-        found = at < len(order) and self._paths[order[at]] == path
-        return self._records[order[at]] if found else None
+        """The report kept for `path` (an output asks for one report's a few times running)."""
+        if self._found[0] != path or not path:
+            order = self._in_order()
+            at = bisect_left(order, path, key=self._paths.__getitem__)
+            found = at < len(order) and self._paths[order[at]] == path
+            self._found = (path, order[at] if found else None)
+        number = self._found[1]
+        return None if number is None else self._records[number]
 
     def paths(self) -> Iterator[str]:
         """Each report's path once, in order."""
@@ -67,12 +72,10 @@ class Spool:
     def _in_order(self) -> array[int]:
         """The record numbers by path, the last of a path given more than once."""
         if self._order is None:
-            numbers = sorted(range(len(self._paths)), key=self._paths.__getitem__)
             paths = self._paths
-            replaced = [a for a, b in pairwise(numbers) if paths[a] == paths[b]]
-            self._order = array("Q", numbers)
-            for number in replaced:
-                self._order.remove(number)
+            numbers = sorted(range(len(paths)), key=paths.__getitem__)
+            pairs = zip_longest(numbers, numbers[1:])  # each number and the next (None: last)
+            self._order = array("Q", (a for a, b in pairs if b is None or paths[a] != paths[b]))
         return self._order
 
 

@@ -44,17 +44,17 @@ class Spool:
         self._records: Records[Kept] = Records()
         self._paths = Strings()  # record number → its report's path
         self._order: array[int] | None = None  # record numbers in path order: once asked for
-        self._found: tuple[str, int | None] = ("", None)  # the last path looked up, its number
+        self._found: tuple[str, int | None] | None = None  # the last path looked up, its number
 
     def add(self, path: str, kept: Kept) -> None:
         """Keep a report (a path given again: its record replaces the one before)."""
         self._records.append(kept)
         self._paths.append(path)
-        self._order, self._found = None, ("", None)
+        self._order, self._found = None, None
 
     def get(self, path: str) -> Kept | None:
         """The report kept for `path` (an output asks for one report's a few times running)."""
-        if self._found[0] != path or not path:
+        if self._found is None or self._found[0] != path:
             order = self._in_order()
             at = bisect_left(order, path, key=self._paths.__getitem__)
             found = at < len(order) and self._paths[order[at]] == path

@@ -4,6 +4,8 @@ row through it finds the same template row as comparing it with every label did.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +24,33 @@ def test_every_label_near_enough_is_a_candidate(known, label, threshold):
     assert candidates == sorted(set(candidates))
     near = [i for i, theirs in enumerate(known) if similarity(label, theirs) >= threshold]
     assert set(near) <= set(candidates)
+
+
+def _shared(a: str, b: str) -> int:
+    """Characters two labels share, with their counts."""
+    return sum((Counter(a) & Counter(b)).values())
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=40), max_size=30),
+    st.text(alphabet=ALPHABET + "xy", max_size=90),
+    st.sampled_from([0.3, 0.5, NEAR, 0.9, 1.0]),
+)
+@example(["予以公开"], "", NEAR)  # an empty label is near nothing
+@example(["予以公开"], "予以公开" * 20, NEAR)  # far longer than any label
+@example(["予" * 40], "予" * 40, 1.0)  # a field counted up to its fullest
+def test_the_candidates_are_exactly_the_labels_the_shared_characters_allow(known, label, threshold):
+    """The counts added up in one integer give what counting each label's shared characters
+    gives: a label is a candidate when it shares one or more and 2·shared / both lengths
+    reaches the threshold."""
+    expected = [
+        i
+        for i, theirs in enumerate(known)
+        if (shared := _shared(label, theirs))
+        and 2.0 * shared / (len(label) + len(theirs)) >= threshold
+    ]
+    assert NearIndex(known).candidates(label, threshold) == expected
 
 
 def _brute_force(specs, label):

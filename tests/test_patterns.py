@@ -14,7 +14,8 @@ import pytest
 from conftest import CORPUS_NAMES, corpus_text
 from gxlint.document.build import build_document
 from gxlint.engine import context_for, load_pack
-from gxlint.kinds._patterns import Matcher, compiled, matcher, needs, starts
+from gxlint.kinds._common import validate_patterns
+from gxlint.kinds._patterns import Matcher, compiled, needs, starts
 from gxlint.kinds._stated import _LISTED, _WITHIN, _listed
 from gxlint.kinds.numbering import numbered_is
 from gxlint.kinds.percentages import _RATE
@@ -60,7 +61,7 @@ def test_what_a_pattern_needs(pattern, needed) -> None:
 def test_what_every_match_of_a_pattern_starts_with(pattern, started) -> None:
     assert starts(pattern) == started
     # Tried only where they are when the pattern starts with a look-around (no prefix of its own)
-    assert matcher(pattern).starts == (started if pattern.startswith("(?<") else ())
+    assert Matcher(pattern).starts == (started if pattern.startswith("(?<") else ())
 
 
 def _builtin_patterns() -> list[str]:
@@ -172,7 +173,7 @@ def test_tried_where_matches_start_the_same_as_everywhere(pattern) -> None:
     """On every string of a and b up to 9 long (starts that overlap, matches that would
     overlap, look-arounds at the edges), and from every start to every end."""
     plain = re.compile(pattern)
-    ours = Matcher(plain, needs(pattern), starts(pattern))
+    ours = Matcher(pattern, needs(pattern), starts(pattern))
     assert ours.starts
     for size in range(10):
         for letters in itertools.product("ab", repeat=size):
@@ -183,3 +184,18 @@ def test_tried_where_matches_start_the_same_as_everywhere(pattern) -> None:
             for pos, end in ((1, size), (0, size - 1), (2, size - 2)):
                 found, expected = ours.search(text, pos, end), plain.search(text, pos, end)
                 assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_a_pattern_is_read_and_compiled_only_when_first_used() -> None:
+    """A run compiles only the patterns its texts may match: one whose strings a text lacks is
+    never compiled for it."""
+    pattern = Matcher("(?P<n>\\d+)件申请")
+    assert pattern._needs is None and pattern._pattern is None  # nothing done yet
+    assert pattern.search("本年度无变化") is None
+    assert pattern.needs == ("件申请",) and pattern._pattern is None  # read, not compiled
+    found = pattern.search("收到 12件申请")
+    assert found is not None and found.group("n") == "12" and pattern._pattern is not None
+
+
+def test_a_pack_pattern_that_does_not_compile_is_the_packs_error_at_once() -> None:
+    assert "有误" in (validate_patterns("patterns", ["(未闭合"]) or "")

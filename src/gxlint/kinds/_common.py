@@ -89,7 +89,7 @@ def validate_patterns(key: str, patterns: Any) -> str | None:
         return f"键 {key}: 应为正则表达式列表"
     for pattern in patterns:
         try:
-            compiled(pattern)
+            _ = compiled(pattern).pattern  # compiled now: an error is the pack's, not a report's
         except (re.error, TypeError) as exc:
             return f"键 {key}: 正则表达式 {pattern!r} 有误: {exc}"
     return None

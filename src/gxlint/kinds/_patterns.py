@@ -6,6 +6,8 @@ ahead quickly only to a literal a pattern itself starts with; one that starts wi
 A text that holds none of the strings is not searched at all; where matches start with them,
 the pattern is tried only where they are. The strings are read from the pattern's parse
 (Python's own parser); where it cannot say, every text is searched as the pattern would be.
+Both the strings and the compiled pattern are made at a pattern's first use: a one-report run
+compiles only the patterns its text may match (a pack validated when loaded compiles all).
 """
 
 from __future__ import annotations
@@ -26,37 +28,74 @@ _NONE: Needs = ()
 
 
 class Matcher:
-    """A compiled pattern that searches only texts holding one of the strings its matches
-    need, and tries it only where one of the strings its matches start with is (the same
-    matches as the pattern's own `finditer` and `search`)."""
+    """A pattern that searches only texts holding one of the strings its matches need, and
+    tries it only where one of the strings its matches start with is (the same matches as the
+    pattern's own `finditer` and `search`). What its matches need is read, and the pattern
+    compiled, when it is first used: a run compiles only the patterns its reports may match
+    (a report of one agency has no use for most of a pack's)."""
 
-    __slots__ = ("needs", "pattern", "starts")
+    __slots__ = ("_needs", "_pattern", "_starts", "source")
 
-    def __init__(self, pattern: re.Pattern[str], needs: Needs, starts: Needs = _NONE) -> None:
-        self.pattern = pattern
-        self.needs = needs
-        self.starts = starts
+    def __init__(self, source: str, needs: Needs | None = None, starts: Needs = _NONE) -> None:
+        self.source = source
+        self._needs = needs  # None: read at first use (and the strings matches start with)
+        self._starts = starts
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def needs(self) -> Needs:
+        """Strings one of which every match holds (none: nothing known)."""
+        if self._needs is None:
+            self._read()
+        return self._needs or _NONE
+
+    @property
+    def starts(self) -> Needs:
+        """Strings one of which every match starts with, where it is tried only there."""
+        if self._needs is None:
+            self._read()
+        return self._starts
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern (a pattern that does not compile raises re.error here)."""
+        if self._pattern is None:
+            self._pattern = re.compile(self.source)
+        return self._pattern
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self.starts:
+        if self._needs is None:
+            self._read()
+        if self._starts:
             return self._from_starts(text, 0, sys.maxsize)
         return self.pattern.finditer(text) if self._may_match(text) else iter(())
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self.starts:
+        if self._needs is None:
+            self._read()
+        if self._starts:
             return next(self._from_starts(text, pos, endpos), None)
         return self.pattern.search(text, pos, endpos) if self._may_match(text) else None
 
     def _from_starts(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """The matches, leftmost first and not overlapping, as the pattern's finditer gives
         them: each tried where a string its matches start with is (a match is never empty)."""
-        for at in _places(text, self.starts, pos, endpos):
+        for at in _places(text, self._starts, pos, endpos):
             if at >= pos and (match := self.pattern.match(text, at, endpos)) is not None:
                 yield match
                 pos = match.end()
 
+    def _read(self) -> None:
+        """What every match needs, and, where the pattern starts with a look-around (Python's
+        regular expressions then skip ahead to nothing; otherwise their own skipping is faster
+        than ours), the strings its matches start with."""
+        items = regex_items(self.source)
+        self._needs = _best(_sequence(items)) if items else _NONE
+        if items and items[0][0] in (ops.ASSERT, ops.ASSERT_NOT):
+            self._starts = _leading(items)
+
     def _may_match(self, text: str) -> bool:
-        needs = self.needs
+        needs = self._needs
         if not needs:
             return True
         if len(needs) == 1:
@@ -66,22 +105,10 @@ class Matcher:
 
 @lru_cache(maxsize=512)
 def compiled(pattern: str) -> Matcher:
-    """A pack's pattern, compiled after folding it as prose is folded (a full-width ，in a
-    pattern matches the , that NFKC makes of it in the prose)."""
-    return matcher(fold_pattern(pattern))
-
-
-def matcher(pattern: str) -> Matcher:
-    """A pattern written for folded prose (a kind's own), compiled as it is. It is tried only
-    where its matches start when it starts with a look-around: Python's regular expressions
-    then skip ahead to nothing (otherwise their own skipping is faster than ours)."""
-    items = regex_items(pattern)
-    if not items:
-        return Matcher(re.compile(pattern), _NONE)
-    looks_first = items[0][0] in (ops.ASSERT, ops.ASSERT_NOT)
-    return Matcher(
-        re.compile(pattern), _best(_sequence(items)), _leading(items) if looks_first else _NONE
-    )
+    """A pack's pattern, folded as prose is folded (a full-width ，in a pattern matches the ,
+    that NFKC makes of it in the prose). A kind's own patterns, written for folded prose, are
+    `Matcher`s as they are."""
+    return Matcher(fold_pattern(pattern))
 
 
 def needs(pattern: str) -> Needs:

@@ -34,7 +34,7 @@ from itertools import pairwise
 from gxlint.analysis.context import Context, MemoKey
 from gxlint.document.numbers import COUNT_UNIT_PATTERN, MAX_DIGITS
 from gxlint.document.prose import Prose
-from gxlint.kinds._patterns import matcher
+from gxlint.kinds._patterns import Matcher
 from gxlint.kinds._readings import (
     NEW,
     PUBLISHES,
@@ -56,7 +56,7 @@ _LISTED = re.compile(
 )
 _OPENINGS = re.compile(_OPENING)
 _BETWEEN = max(map(len, COUNT_UNIT_PATTERN.split("|"))) + 2  # a unit, then , and ( at most
-_WITHIN = matcher(
+_WITHIN = Matcher(
     rf"在[^,。;]{{0,20}}?(?<![\d.])(?P<total>\d+(?:\.\d+)?)(?P<unit>{COUNT_UNIT_PATTERN})"
     r"[^,。;\d]{0,16}?中(?P<open>)[,:]"
 )

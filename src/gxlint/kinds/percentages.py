@@ -19,14 +19,14 @@ from gxlint.analysis.context import Context
 from gxlint.document.numbers import MAX_DIGITS, format_number
 from gxlint.document.prose import Prose
 from gxlint.findings import Finding
-from gxlint.kinds._patterns import matcher
+from gxlint.kinds._patterns import Matcher
 from gxlint.kinds._stated import Part, Stated, stated_in
 from gxlint.kinds.base import Kind, NoParams
 from gxlint.pack.rule import Rule
 
 _SHARE = re.compile(r"[,(]?(?:占(?:比)?|比例为|占比为)?(?P<pct>\d+(?:\.\d+)?)%")
 _NAMED_SHARE = re.compile(r"(?P<label>[^,。;]{2,24}?)占(?:比)?(?:为)?(?P<pct>\d+(?:\.\d+)?)%")
-_RATE = matcher(
+_RATE = Matcher(
     r"(?:受理|收到)[^,。;\d]{0,12}?(?P<d>\d+)件[^。]{0,30}?(?P<name>办结|答复)[^,。;\d]{0,6}?"
     r"(?P<n>\d+)件[^。]{0,20}?(?P=name)率(?:为|达)?(?P<pct>\d+(?:\.\d+)?)%"
 )

@@ -21,7 +21,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.model import Span
 from gxlint.findings import Finding
 from gxlint.kinds._common import Limits, applies, validate_limits
-from gxlint.kinds._patterns import Matcher, matcher
+from gxlint.kinds._patterns import Matcher
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 
@@ -131,7 +131,7 @@ def _scope_pattern(
     before = rf"(?<![{re.escape(not_after)}])" if not_after else ""
     after = rf"(?![{re.escape(not_before)}])" if not_before else ""
     words = f"({'|'.join(map(re.escape, prefixes))})({'|'.join(map(re.escape, levels))})"
-    return matcher(before + words + after)  # after a look-behind: tried only where a prefix is
+    return Matcher(before + words + after)  # after a look-behind: tried only where a prefix is
 
 
 def _validate(params: Params) -> str | None:

@@ -106,7 +106,7 @@ def _cells(node: Tree, lineno: int, raw: str) -> list[Cell]:
     for part, _child in zip(parts, children, strict=False):
         lead = len(part) - len(part.lstrip())
         text = part.strip()
-        cells.append(Cell(text, Span(lineno, column + lead, lineno, column + lead + len(text))))
+        cells.append(Cell(text, lineno, column + lead, lineno, column + lead + len(text)))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []

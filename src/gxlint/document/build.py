@@ -70,7 +70,7 @@ def _cells(kind: str, lineno: int, raw: str) -> list[Cell]:
             start = column
         else:
             start = column + part.find(text[0]) if text else column + len(part)
-        cells.append(made(Cell, (text, made(Span, (lineno, start, lineno, start + len(text))))))
+        cells.append(made(Cell, (text, lineno, start, lineno, start + len(text))))
         column += len(part) + 1
     if separator == "|" and all(_PIPE_SEPARATOR.match(c.text or "-") for c in cells):
         return []

@@ -64,12 +64,25 @@ class LineKind(StrEnum):
 
 
 class Cell(NamedTuple):
-    """One table cell: its raw text (stripped) and where it is. (Its value is read where the
-    table is recognised, from its text and its column: analysis/tables/cells.py. A named
-    tuple, as Span: a report has hundreds.)"""
+    """One table cell: its raw text (stripped) and where it is, a span's four numbers. (Its
+    value is read where the table is recognised, from its text and its column:
+    analysis/tables/cells.py.) One named tuple a cell, not a Span in a Cell: a report has
+    hundreds of cells, and few are ever pointed at; `span` makes a cell's Span when asked."""
 
     text: str
-    span: Span
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @property
+    def span(self) -> Span:
+        return made(Span, self[1:])
+
+    @classmethod
+    def spanning(cls, text: str, span: Span) -> Cell:
+        """A cell of `text` at `span` (a label joined from two lines spans both)."""
+        return made(cls, (text, *span))
 
 
 @dataclass(slots=True)

@@ -21,14 +21,14 @@ _ZERO = Decimal(0)
 
 
 def cells_span(cells: list[Cell]) -> Span:
-    first, last = cells[0].span, cells[-1].span
+    first, last = cells[0], cells[-1]
     return Span(first.line, first.column, last.end_line, last.end_column)
 
 
 def joined(first: Cell, second: Cell) -> Cell:
     """One label from its two parts on consecutive lines."""
-    span = Span(first.span.line, first.span.column, second.span.end_line, second.span.end_column)
-    return Cell(first.text + second.text, span)
+    span = Span(first.line, first.column, second.end_line, second.end_column)
+    return Cell.spanning(first.text + second.text, span)
 
 
 def split(line: Line) -> tuple[list[Cell], list[Cell]]:

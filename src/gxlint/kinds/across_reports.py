@@ -62,7 +62,8 @@ def _row(row: RowMatch | None) -> Row | None:
     if row is None or row.values is None:
         return None
     values = "\t".join(number(v.value) or "" for v in row.values)
-    return Row(row.name, values, array("I", (n for v in row.values for n in v.cell.span)))
+    # each cell's span, as the four numbers that follow its text (no Span made for them)
+    return Row(row.name, values, array("I", (n for v in row.values for n in v.cell[1:])))
 
 
 def _collect(rule: Rule, ctx: Context) -> Fact[Rows] | None:

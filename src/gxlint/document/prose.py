@@ -58,7 +58,6 @@ class Prose:
         return made(Span, (line, column, line, last_column + 1))
 
 
-_RUN = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[。;；]")
 
 
@@ -93,16 +92,18 @@ def fold(lines: list[Line]) -> Prose:
         if line.kind in (LineKind.ROW, LineKind.BLANK) or _PAGE_MARK.match(line.raw):
             continue
         text, columns = _normalised(line)
-        for run in _RUN.finditer(text):
-            chunk = run.group()
+        at = 0
+        for chunk in text.split():  # its runs of characters that are not spaces (\S+)
+            at = text.find(chunk, at)  # only spaces before it since the last one
             if last in _ASCII_ALNUM and chunk[0] in _ASCII_ALNUM:
                 start, lineno, before, first = runs[-1]
                 runs.append((size, lineno, before, first + size - 1 - start))
                 parts.append(" ")
                 size += 1
-            runs.append((size, line.lineno, columns, run.start()))
+            runs.append((size, line.lineno, columns, at))
             parts.append(chunk)
             size += len(chunk)
+            at += len(chunk)
             last = chunk[-1]
     text = "".join(parts)
     return Prose(text, tuple(runs), _sentences(text))

@@ -64,18 +64,29 @@ class Matcher:
         return self._pattern
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if self._needs is None:
-            self._read()
+        if not self.may_match(text):
+            return iter(())
         if self._starts:
             return self._from_starts(text, 0, sys.maxsize)
-        return self.pattern.finditer(text) if self._may_match(text) else iter(())
+        return self.pattern.finditer(text)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        if self._needs is None:
-            self._read()
+        if not self.may_match(text):
+            return None
         if self._starts:
             return next(self._from_starts(text, pos, endpos), None)
-        return self.pattern.search(text, pos, endpos) if self._may_match(text) else None
+        return self.pattern.search(text, pos, endpos)
+
+    def may_match(self, text: str) -> bool:
+        """False when `text` holds none of the strings every match needs (nothing to search)."""
+        if self._needs is None:
+            self._read()
+        needs = self._needs
+        if not needs:
+            return True
+        if len(needs) == 1:
+            return needs[0] in text
+        return any(need in text for need in needs)
 
     def _from_starts(self, text: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """The matches, leftmost first and not overlapping, as the pattern's finditer gives
@@ -93,14 +104,6 @@ class Matcher:
         self._needs = _best(_sequence(items)) if items else _NONE
         if items and items[0][0] in (ops.ASSERT, ops.ASSERT_NOT):
             self._starts = _leading(items)
-
-    def _may_match(self, text: str) -> bool:
-        needs = self._needs
-        if not needs:
-            return True
-        if len(needs) == 1:
-            return needs[0] in text
-        return any(need in text for need in needs)
 
 
 @lru_cache(maxsize=512)

@@ -96,8 +96,11 @@ def _claims(params: Params, table: TableMatch, prose: Prose) -> Iterator[_Claim]
     qualified = params.qualified
     subject = params.subject
     for pattern, expect in _entries(params):
+        matcher = compiled(pattern)
+        if not matcher.may_match(prose.text):  # most patterns, most sections: nothing to do
+            continue
         expected: list[tuple[str, Decimal]] | None = None  # worked out at the first match
-        for match in _alone(prose, compiled(pattern).finditer(prose.text)):
+        for match in _alone(prose, matcher.finditer(prose.text)):
             if expected is None:
                 values = [(e, table.total(parse_value(e), stated=True)) for e in expect]
                 expected = [(e, v) for e, v in values if v is not None]

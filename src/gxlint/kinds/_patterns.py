@@ -117,8 +117,7 @@ def compiled(pattern: str) -> Matcher:
 def needs(pattern: str) -> Needs:
     """Strings one of which every match of `pattern` holds (the most telling such set found),
     or none."""
-    items = regex_items(pattern)
-    return _best(_sequence(items)) if items else _NONE
+    return Matcher(pattern).needs
 
 
 def starts(pattern: str) -> Needs:

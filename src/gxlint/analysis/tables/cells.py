@@ -27,8 +27,7 @@ def cells_span(cells: list[Cell]) -> Span:
 
 def joined(first: Cell, second: Cell) -> Cell:
     """One label from its two parts on consecutive lines."""
-    span = Span(first.line, first.column, second.end_line, second.end_column)
-    return Cell.spanning(first.text + second.text, span)
+    return Cell.spanning(first.text + second.text, cells_span([first, second]))
 
 
 def split(line: Line) -> tuple[list[Cell], list[Cell]]:

@@ -223,6 +223,19 @@ def test_each_table_is_checked_against_the_template_it_follows(seed_text) -> Non
     assert "GX302" in {f.code for f in lint(broken)}
 
 
+def test_reports_that_mix_formats_alike_share_one_mixed_pack(seed_text) -> None:
+    """A mixed pack is made once for each way of mixing (a batch's older reports keep the same
+    few tables), so its tables' label memos serve every such report."""
+    old_二 = _seed_with_old_table_二(seed_text)
+    first = context_for(build_document("a.txt", old_二)).pack
+    again = context_for(build_document("b.txt", old_二.replace("许昌", "洛阳"))).pack
+    assert first is again and first.name == "gov-2021+gov-2019"
+    assert first.tables["regulations"].outdated and not first.tables["applications"].outdated
+    social = context_for(build_document("c.txt", corpus_text("pingtan-social-2021"))).pack
+    assert social is first  # its table 二 is the 2019 one too
+    assert context_for(build_document("d.txt", seed_text)).pack.name == "gov-2021"  # not mixed
+
+
 def test_pingtan_social_2021_mixed_templates() -> None:
     text = corpus_text("pingtan-social-2021")
     choice = choose(build_document("r.txt", text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from gxlint.analysis.context import Context
@@ -36,8 +37,15 @@ def context_for(
         current = load_pack(choice.expected.pack)
         older = older_tables(doc, current, pack)
         if set(current.tables) - older - {k for k, t in current.tables.items() if t.optional}:
-            pack = mixed(current, pack, older)  # some tables are on the year's template
+            # some tables are on the year's template
+            pack = _mixed(choice.expected.pack, choice.pack, frozenset(older))
     return Context(doc, pack, choice)
+
+
+@lru_cache(maxsize=64)  # a batch's reports mix their formats the same few ways: each mix once
+def _mixed(current: str, older: str, tables: frozenset[str]) -> Pack:
+    """The year's pack `current` with `tables` taken from the `older` pack (pack.mix)."""
+    return mixed(load_pack(current), load_pack(older), set(tables))
 
 
 Facts = dict[str, Fact[Any]]  # rule code → what a report contributes to comparisons

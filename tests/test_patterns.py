@@ -198,4 +198,5 @@ def test_a_pattern_is_read_and_compiled_only_when_first_used() -> None:
 
 
 def test_a_pack_pattern_that_does_not_compile_is_the_packs_error_at_once() -> None:
-    assert "有误" in (validate_patterns("patterns", ["(未闭合"]) or "")
+    problem = validate_patterns("patterns", ["予以公开", "(未闭合"])
+    assert problem is not None and problem.startswith("键 patterns: 正则表达式 '(未闭合' 有误")

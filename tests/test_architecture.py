@@ -20,7 +20,7 @@ LAYERS = [
         "gxlint.cachedir",
         "gxlint.atomic",
         "gxlint.printable",
-        "gxlint.pickling",
+        "gxlint.records",
         "gxlint.internals",
         "gxlint.scratch",
         "gxlint.__init__",

@@ -115,4 +115,4 @@ def test_every_kind_declares_its_parameters_as_a_frozen_params_class():
     for name, kind in registry().items():
         schema = schema_of(kind.params)  # every field typed and documented
         assert all(p.doc for p in schema.values()), name
-        assert kind.params.__dataclass_params__.frozen, name
+        assert kind.params.__record__.frozen, name  # records are frozen for mypy

@@ -76,7 +76,7 @@ def test_checking_a_report_leaves_the_cyclic_collector_as_it_was(tmp_path) -> No
 
 
 def test_a_result_crosses_to_the_parent_whole() -> None:
-    """Results are pickled field by field (gxlint/pickling.py): every finding, fix, rule (its
+    """Results are pickled field by field (gxlint/records.py): every finding, fix, rule (its
     doc, cases and params), fact and line comes back equal and of its own class."""
     results = [batch.check_one(str(path), batch.Options()) for path in REPORTS]
     fixes = [f.fix for r in results for f in r.findings if f.fix is not None]

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 
 from gxlint.document.model import Span
-from gxlint.pickling import by_fields
+from gxlint.records import record
 
 CATEGORIES = {
     "1": "章节结构 sections and structure",
@@ -39,8 +38,7 @@ class Severity(IntEnum):
         return cls[name.upper()]
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Fix:
     """Replace the text at `span` with `replacement` (single-line spans only)."""
 
@@ -48,9 +46,10 @@ class Fix:
     replacement: str
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
+    """One defect in a report: the rule that found it, where, and what to say."""
+
     code: str
     name: str
     severity: Severity
@@ -71,8 +70,7 @@ class Finding:
         return (self.path, self.span.line, self.span.column, self.code)
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class About:
     """What a checked report is, as the outputs list it: its agency, the agency's kind
     (government, department…), the year it covers and its format version ("" where unknown)."""

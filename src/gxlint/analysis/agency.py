@@ -4,11 +4,11 @@ it), a department, or a township or sub-district. Some rules apply to government
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 
 from gxlint.document.model import Document
 from gxlint.document.nfkc import nfkc
+from gxlint.records import record
 
 
 class AgencyKind(StrEnum):
@@ -27,8 +27,10 @@ class AgencyKind(StrEnum):
         }[self.value]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Agency:
+    """The kind of agency a report is from, its name, and why gxlint read it so."""
+
     kind: AgencyKind
     name: str
     reason: str

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -13,6 +13,7 @@ from gxlint.analysis.outline import Fit, Placement, place_sections
 from gxlint.analysis.tables import recognise
 from gxlint.analysis.tables.model import Recognition
 from gxlint.document.prose import Prose, fold
+from gxlint.records import record
 
 if TYPE_CHECKING:
     from gxlint.analysis.versions import Choice
@@ -39,8 +40,10 @@ class MemoKey(Generic[T]):
         return f"MemoKey({self.name!r})"
 
 
-@dataclass
+@record
 class Context:
+    """What the rules of a report read: its document, pack and format, and what they share."""
+
     doc: Document
     pack: Pack
     version: Choice

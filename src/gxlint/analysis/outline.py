@@ -10,12 +10,12 @@ section: what is missing is missing, what is extra is extra.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from gxlint.document.labels import NEAR, normalise, similarity, strip_numbering
 from gxlint.document.model import Document, LineKind, Section
 from gxlint.pack.template import SectionSpec, TableSpec
+from gxlint.records import record
 
 _TITLE_NEAR = 0.6
 _CONTENT_ROWS = 3  # row labels of a section's tables that make its content decisive
@@ -34,8 +34,10 @@ class Fit(StrEnum):
     NUMBER = "number"  # only the numeral matches, in the template's order
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Placement:
+    """A section of the report, the template section it was placed as, and how it fits."""
+
     section: Section
     spec: SectionSpec | None
     fit: Fit | None

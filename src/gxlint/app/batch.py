@@ -7,14 +7,14 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from typing import TYPE_CHECKING
 
 from gxlint.errors import GxlintError
 from gxlint.findings import About, Finding
 from gxlint.pack.rule import Rule
-from gxlint.pickling import by_fields
+from gxlint.records import record
 from gxlint.scratch import Strings
 
 if TYPE_CHECKING:
@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 _PARALLEL_FROM = 16
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Result:
     """One report's findings, the source lines they point at, or the error that stopped it."""
 
@@ -42,7 +41,7 @@ class Result:
     fact_rules: dict[str, Rule] = field(default_factory=dict)  # the rules of the facts
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Options:
     """What to check with: a pack (None: by format version), a forced version, rule codes."""
 

@@ -6,19 +6,19 @@ runs a pack's own cases (a province's pack too); the suite runs the built-in pac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from gxlint.document.build import build_document
 from gxlint.engine import check_together, load_pack
 from gxlint.errors import EXIT_FINDINGS, EXIT_OK
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule, RuleCase
+from gxlint.records import record
 
 _EXPECT = re.compile(r" *# expect: ([A-Z0-9, ]+)$")
 Where = tuple[str, int]  # a code and the line it fires on
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CaseRun:
     """One case of one rule: where it was expected to fire and where it did."""
 

@@ -17,19 +17,20 @@ command line win over the file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gxlint.app.choices import FAIL_ON, FORMAT_VERSIONS
 from gxlint.errors import GxlintError
+from gxlint.records import record
 
 FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
 _KEYS = {"fail-on", "select", "ignore", "exclude", "pack", "format-version"}
 _KEYS |= {"per-file-ignores", "baseline", "history", "rules-url"}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Config:
     path: Path | None = None
     fail_on: str | None = None

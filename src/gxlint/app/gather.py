@@ -5,7 +5,7 @@ findings, and the compact facts that comparisons across reports need; and a run 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from gxlint.app.batch import Options, Result
 from gxlint.app.choices import DEFAULT_PACK
@@ -16,6 +16,7 @@ from gxlint.findings import About, Finding
 from gxlint.kinds.input_error import input_finding
 from gxlint.pack.rule import Rule
 from gxlint.printable import shown_path
+from gxlint.records import record
 from gxlint.render import Run
 from gxlint.render.run import RULES_URL
 
@@ -23,7 +24,7 @@ INPUT_ERROR = "GX902"  # the rule a file that cannot be checked is reported unde
 NOT_A_REPORT = "不是政府信息公开工作年度报告，未检查 (not an annual report: skipped)"
 
 
-@dataclass
+@record
 class Gathered:
     """What a run keeps while its reports are checked: each report in the spool (none held in
     memory), the findings that belong to no report's check (files that could not be read; those

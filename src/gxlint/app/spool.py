@@ -11,21 +11,20 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from heapq import merge
 from itertools import zip_longest
 from typing import TypeVar
 
 from gxlint.findings import About, Finding
-from gxlint.pickling import by_fields
+from gxlint.records import record
 from gxlint.render.run import PathOrdered, each_once
 from gxlint.scratch import Records, Strings
 
 T = TypeVar("T")
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Kept:
     """One report as the spool keeps it."""
 

@@ -10,7 +10,7 @@ kind ROW, with their cells.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
@@ -18,6 +18,7 @@ from typing import NamedTuple
 from gxlint.document.nfkc import nfkc
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
 from gxlint.document.scan import ScannedToken, scan_line
+from gxlint.records import record
 
 _UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
 # Named tuples made by the hundred per report (spans, table values) are made by `made(Span,
@@ -85,7 +86,7 @@ class Cell(NamedTuple):
         return made(cls, (text, *span))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Line:
     """One typed source line. `number` is the heading or item number (一, （一）, 1.), if any."""
 
@@ -131,7 +132,7 @@ def _token(scanned: ScannedToken, lineno: int) -> Token:
     return Token(TokenKind.TEXT, text, span)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Section:
     """A level-1 section: its heading line and every line up to the next level-1 heading."""
 
@@ -144,7 +145,7 @@ class Section:
         return [ln for ln in self.lines if ln.kind not in (LineKind.ROW, LineKind.BLANK)]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
     """A whole report: the source lines, title lines, sections, and parse problems met."""
 

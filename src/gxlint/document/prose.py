@@ -9,9 +9,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from gxlint.document.model import Line, LineKind, Span, made
+from gxlint.records import record
 
 # A line that is only a page number or a running page mark: "- 3 -", "3", "第 3 页 共 9 页".
 _PAGE_MARK = re.compile(
@@ -25,8 +26,10 @@ _PAGE_MARK = re.compile(
 Run = tuple[int, int, Sequence[int], int]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True, slots=True, eq=False)
 class Prose:
+    """A section's prose folded into one text, with the way back to source lines and columns."""
+
     text: str
     runs: tuple[Run, ...]
     # (start, end) of each sentence: text up to 。；; or the end (several kinds ask for them)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Generic, Protocol, TypeVar
 
@@ -22,6 +21,7 @@ from gxlint.analysis.context import Context
 from gxlint.document.labels import normalise
 from gxlint.findings import Finding
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 from gxlint.scratch import Buckets
 
 _TOWN_FIRST = re.compile(r"^[^省市县区州盟]+?(?:镇|乡|街道|苏木)")
@@ -31,7 +31,7 @@ D = TypeVar("D")
 GROUP = 2000  # facts compared at once: a larger batch is grouped by agency on disk
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Fact(Generic[D]):
     """What one report contributes to one cross-report rule: who and when it is about, and its
     kind's data. `path` and `shown` are how the application names the report (it may set them

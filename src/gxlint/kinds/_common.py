@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from gxlint.analysis.context import Context
@@ -12,6 +11,7 @@ from gxlint.kinds._patterns import compiled
 from gxlint.pack.expr import RelationSyntaxError, parse_value
 from gxlint.pack.params import param
 from gxlint.pack.template import SectionSpec, TableSpec
+from gxlint.records import record
 
 AGENCY_KINDS = ("government", "department", "township", "unknown")
 # What several kinds' parameters mean, said once.
@@ -21,7 +21,7 @@ CHECK_DOC = "which of the kind's checks this rule makes"
 SECTIONS_DOC = "section keys read (default: all, and the preamble)"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class When:
     """`when: {table, value: row.column, above: N}`: a rule that applies only when a cell > N."""
 
@@ -30,7 +30,7 @@ class When:
     above: float = param("the rule applies when the cell is above this", 0)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Limits:
     """The limits any rule of a kind that honours them (`applies`) may take."""
 
@@ -45,7 +45,7 @@ class Limits:
     )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Sections:
     """The sections a rule of a kind that reads all prose by default reads (`read_sections`)."""
 
@@ -109,7 +109,7 @@ def check_when(params: Limits, tables: dict[str, TableSpec]) -> str | None:
     return None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class InSection(Limits):
     """The parameters of a kind that reads one section, within the limits of `applies`."""
 
@@ -123,7 +123,7 @@ def check_in_section(
     return check_section(params.section, sections) or check_when(params, tables)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Requirement:
     """One thing a rule requires: its name, patterns any of which meets it, an example, and a
     table whose presence meets it too."""

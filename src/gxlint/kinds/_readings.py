@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
+
+from gxlint.records import record
 
 NEW = re.compile(r"共|合计|总计|累计|另有|此外")  # a group that starts a statement of its own
 PUBLISHES = re.compile(  # 「微信公众号发布 1135 条」: a channel's own count, not a part
@@ -18,8 +20,10 @@ _AGAIN = re.compile(r"同步|转发|转载|推送")  # the same items posted on 
 _BREAKDOWN = 50  # parts a breakdown run may have (bounded: a list of 60,000 stays linear)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Part:
+    """A number the prose states, with its unit, and where it stands."""
+
     value: Decimal
     start: int  # of its number in the prose
     end: int  # after its unit
@@ -27,7 +31,7 @@ class Part:
     unit: str = ""  # "" for a number written without its unit
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Group:
     """The list's numbers between two ；."""
 
@@ -94,7 +98,7 @@ def starts_statement(part: Part) -> bool:
     return bool(PUBLISHES.search(part.label) or NEW.search(part.label))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Sums:
     """The parts read so far: their sum, and their sum without the total said again."""
 

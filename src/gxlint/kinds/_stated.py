@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from itertools import pairwise
 
@@ -45,6 +44,7 @@ from gxlint.kinds._readings import (
     top_level,
     total_of,
 )
+from gxlint.records import record
 
 # A total and the words that open its list (「3585 条，其中」), and a total said within 在…中.
 # The first starts with a number, which Python's regular expressions try at every character:
@@ -78,7 +78,7 @@ _JOINED = 80  # characters before a total searched for the counts it may be join
 _HALF = Decimal("0.5")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Stated:
     """A stated total and the reading of its parts that a rule reports."""
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from gxlint.analysis.context import Context
@@ -21,18 +20,19 @@ from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
-from gxlint.pickling import by_fields
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of across-reports."""
+
     table: str = param(TABLE_DOC)
     this: str = param("row key of this year's report")
     last: str = param("row key of last year's report")
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Row:
     """A row as a fact keeps it: its label, its values as one text (a tab between cells, a
     cell that is no number empty) and its cells' places (four numbers a cell)."""
@@ -47,8 +47,7 @@ class Row:
             yield (Decimal(text) if text else None), Span(*places[4 * at : 4 * at + 4])
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Rows:
     """A report's two rows: this year's (compared with last year's report) and the one the
     next year's report is compared with; None where the report lacks one."""

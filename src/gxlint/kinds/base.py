@@ -4,10 +4,10 @@ module defines `KIND = Kind(...)`; kinds/__init__.py registers them."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from gxlint.pack.params import param
+from gxlint.records import record
 
 if TYPE_CHECKING:
     from gxlint.analysis.context import Context
@@ -21,12 +21,12 @@ __all__ = ["Kind", "NoParams", "param"]
 P = TypeVar("P")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class NoParams:
     """The parameters of a kind that takes none."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Kind(Generic[P]):
     """A rule kind; `params` is its params class (a frozen dataclass of `param(...)` fields,
     pack/params.py), which every rule of the kind's parameters are read into."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from gxlint.analysis.context import Context
@@ -12,10 +11,13 @@ from gxlint.findings import Finding
 from gxlint.kinds._common import CHECK_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of format-version."""
+
     check: Literal["outdated", "unchecked"] = param(CHECK_DOC)
 
 

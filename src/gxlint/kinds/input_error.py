@@ -4,7 +4,7 @@ these findings from the errors of a batch, so that every output format reports t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
@@ -12,10 +12,13 @@ from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of input-error."""
+
     helps: dict[str, str] | None = param(
         "cause (missing, word97, scanned, encoding) → its help", None
     )

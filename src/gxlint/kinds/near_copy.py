@@ -17,7 +17,6 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from gxlint.analysis.context import Context
@@ -26,6 +25,7 @@ from gxlint.findings import Finding
 from gxlint.kinds._across import Batch, Fact, alone, fact_of, known
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 from gxlint.scratch import Buckets
 
 _DIGITS = re.compile(r"\d+")
@@ -35,7 +35,7 @@ REPORTS_A_BUCKET = 250  # of a batch's sentences: about 12,500 a bucket
 BUFFERED = 16384  # sentences held before they are written to their buckets
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Sentences:
     """Each long enough sentence's fingerprint, place (line, column, end column: three numbers
     a sentence) and first words (one string, a line each), in compact arrays: a batch writes
@@ -69,8 +69,10 @@ def _collect(rule: Rule, ctx: Context) -> Fact[Sentences] | None:
     return fact_of(rule, ctx, Sentences(keys, places, "\n".join(heads)))
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of near-copy."""
+
     share: float = param("share of its sentences found in the other report", 0.5)
     at_least: int = param("only reports with this many sentences", 10)
     boilerplate: int = param("a sentence in more reports is common wording", 10)

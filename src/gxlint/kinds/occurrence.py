@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
@@ -28,10 +27,13 @@ from gxlint.kinds._common import Sections, check_read_sections, read_sections, v
 from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(Sections):
+    """The parameters of occurrence."""
+
     patterns: list[str] = param("patterns over folded prose; {year}, {last_year}")
     min: int | None = param("at least this many matches", None)
     max: int | None = param(

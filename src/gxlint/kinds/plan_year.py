@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.document.prose import Prose
@@ -17,6 +16,7 @@ from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
+from gxlint.records import record
 
 # The year as the time of an action: 「2023年，我局将」「2023年我局加大」.
 _DATED = re.compile(
@@ -24,8 +24,10 @@ _DATED = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of plan-year."""
+
     section: str = param(SECTION_DOC)
     plans: str = param("pattern where the improvement part starts")
     future: str = param("pattern of a sentence about the future")

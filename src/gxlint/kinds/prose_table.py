@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from gxlint.analysis.context import Context
@@ -35,9 +34,10 @@ from gxlint.kinds.base import Kind, param
 from gxlint.pack.expr import RelationSyntaxError, Term, parse_value
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Claim:
     """A number the prose states, where, and what the table says it should be."""
 
@@ -48,7 +48,7 @@ class _Claim:
     expected: list[tuple[str, Decimal]]  # each accepted expression and its value
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Entry:
     """A pattern compared with cells of its own."""
 
@@ -56,8 +56,10 @@ class Entry:
     expect: list[str] | None = param("cells row.column (or sums) it may equal", None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(Limits):
+    """The parameters of prose-table."""
+
     table: str = param(TABLE_DOC)
     patterns: list[str | Entry] = param(
         "patterns over folded prose; (?P<n>…) is the number; or {pattern, expect}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
@@ -24,6 +23,7 @@ from gxlint.kinds.base import Kind, param
 from gxlint.pack.expr import RelationSyntaxError, parse_relation
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
+from gxlint.records import record
 
 _SHOWN_OP = {"==": " = ", "<=": " ≤ ", ">=": " ≥ "}
 
@@ -42,8 +42,10 @@ def _side_text(parts: tuple[Part, ...], total: Decimal) -> str:
     return f"{names} = {numbers} = {format_number(total)}"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of relation."""
+
     table: str = param(TABLE_DOC)
     per: Literal["column", "row"] = param("column (keys are rows) or row (keys are columns)")
     expr: str | list[str] = param("a + sum(group) == total, or a list")

@@ -5,7 +5,6 @@ and folded like prose; a missing part is reported on the title."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
@@ -15,10 +14,13 @@ from gxlint.kinds._common import Requirement, validate_requirements
 from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of report-title."""
+
     require: list[Requirement] = param("[{name, any: [patterns], example}]")
 
 

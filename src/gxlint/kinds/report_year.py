@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -19,6 +18,7 @@ from gxlint.findings import Finding
 from gxlint.kinds._common import CHECK_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 _PERIOD = re.compile(
     r"统计(?:期限|时限|期间|周期|时间|区间)(?:为|是|从|自)?(?P<a>\d{4})年"
@@ -34,8 +34,10 @@ _OPENING = re.compile(r"^(?P<y>\d{4})年(?:度)?[,，]")
 _BODY = ("overview", "proactive", "applications")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Mention:
+    """A year the report names, the words it is named in, and where."""
+
     year: int
     source: str
     span: Span
@@ -82,8 +84,10 @@ def _openings(ctx: Context) -> Iterator[Mention]:
                     yield Mention(int(match.group("y")), "正文", year.span, 1.0)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of report-year."""
+
     check: Literal["agree", "future"] = param(CHECK_DOC)
 
 

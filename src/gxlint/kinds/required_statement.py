@@ -10,7 +10,6 @@ only to some agency kinds (`agency: [government]`) or only when a table cell is 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from gxlint.analysis.context import Context
@@ -28,10 +27,13 @@ from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
+from gxlint.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(InSection):
+    """The parameters of required-statement."""
+
     require: list[Requirement] = param("[{name, any: [patterns], example, table}]")
     also: list[str] | None = param(
         "section keys whose prose also counts (一 for 六's topics)", None

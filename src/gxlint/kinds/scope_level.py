@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gxlint.analysis.context import Context
@@ -24,12 +23,15 @@ from gxlint.kinds._common import Limits, applies, validate_limits
 from gxlint.kinds._patterns import Matcher
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 _CLAUSE_END = "。,;:!?、"  # as folded prose writes them (，；： become , ; :)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(Limits):
+    """The parameters of scope-level."""
+
     levels: dict[str, str] = param("place-name suffix → its level's word")
     prefixes: list[str] = param("what makes a scope word: 全, 本, 我")
     never_foreign: list[str] | None = param("levels always read as a parent's (省)", None)

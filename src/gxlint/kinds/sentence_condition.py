@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding
@@ -19,10 +18,13 @@ from gxlint.kinds._common import (
 from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(InSection):
+    """The parameters of sentence-condition."""
+
     if_: str = param("pattern: a sentence that says this…", key="if")
     then: str = param("pattern: …must also say this")
     unless: str | None = param("pattern: …unless it says this", None)

@@ -10,7 +10,6 @@ items are highlights far below the total, or when the parts in other units would
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from gxlint.analysis.context import Context
@@ -20,10 +19,13 @@ from gxlint.findings import Finding, Severity
 from gxlint.kinds._stated import Stated, stated_in
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of stated-parts."""
+
     direction: Literal["exceed", "short"] = param("exceed or short")
 
 

@@ -6,7 +6,6 @@ of one agency in a batch."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from gxlint.analysis.context import Context
@@ -17,19 +16,20 @@ from gxlint.kinds._across import Batch, Fact, alone, consecutive, fact_of, known
 from gxlint.kinds._common import TABLE_DOC
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
-from gxlint.pickling import by_fields
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of stock-across-reports."""
+
     table: str = param(TABLE_DOC)
     stock: str = param("column key of the stock (现行有效件数)")
     added: str = param("column key of what was added this year")
     removed: str = param("column key of what was removed this year")
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Stock:
     """One row's stock, additions and removals (as text) and where its stock cell is."""
 

@@ -11,7 +11,6 @@ the replacement as its fix (`--fix` writes it where the match is on one line).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.findings import Finding, Fix
@@ -19,10 +18,13 @@ from gxlint.kinds._common import Sections, check_read_sections, read_sections, v
 from gxlint.kinds._patterns import compiled
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, kw_only=True)
+@record(frozen=True, kw_only=True)
 class Params(Sections):
+    """The parameters of substitution."""
+
     swap: dict[str, str] = param("pattern → the wording that should stand there")
 
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from gxlint.analysis.context import Context
 from gxlint.analysis.tables.model import PROBLEM_FIELDS, Problem
 from gxlint.findings import Finding
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Params:
+    """The parameters of table-shape."""
+
     problem: Problem = param("the shape problem (missing-row …)")
 
 

@@ -5,7 +5,7 @@ values), so a warm run reads no YAML and does not import the YAML parser."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import astuple, dataclass
+from dataclasses import astuple
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,11 +13,14 @@ from typing import Any
 from gxlint.errors import GxlintError
 from gxlint.pack.cache import cached
 from gxlint.pack.files import builtin_pack_names, display, find_pack, read_yaml
+from gxlint.records import record
 from gxlint.resources import portable
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Format:
+    """A format version a pack is for, and the wording that marks a report as written in it."""
+
     pack: str
     version: str
     title: str

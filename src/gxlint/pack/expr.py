@@ -8,25 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar, Union, cast
 
+from gxlint.records import record
 from gxlint.resources import resource_dir
 
 if TYPE_CHECKING:
     from lark import Lark, Token, Tree
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Term:
+    """One term of a relation: a key, the sum of a group, or a constant, and its sign."""
+
     sign: int  # +1 or -1
     kind: str  # "key", "group_sum" or "constant"
     name: str  # the key, or the constant's digits
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Relation:
     """`left == right` (or <=, >=), each side a signed sum of terms."""
 
@@ -103,8 +105,8 @@ def _known(key: str, parse: Callable[[], _P]) -> _P:
     value = _KNOWN.get(key)
     if value is None:
         value = _KNOWN[key] = parse()
-    for record in _RECORDS:
-        record[key] = value
+    for memo in _RECORDS:
+        memo[key] = value
     return cast(_P, value)  # a key's kind ("start:", "value:") says which it is
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from gxlint.pack.expr import Parsed
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
+from gxlint.records import record
 
 
-@dataclass
+@record
 class Pack:
+    """A rule pack as loaded: its template (sections, tables) and its rules."""
+
     name: str
     version: str
     title: str

@@ -14,11 +14,11 @@ import dataclasses
 import types
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
 from gxlint.errors import GxlintError
+from gxlint.records import record
 
 P = TypeVar("P")
 
@@ -26,7 +26,7 @@ _TYPE_NAMES: dict[type, str] = {str: "文本", int: "整数", float: "小数", b
 _TYPE_NAMES |= {list: "列表", dict: "映射"}
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Param:
     """One parameter as a pack author sees it: its YAML type, whether a rule must give it, its
     default, what it is; the attribute it fills, and the class a mapping is read into."""

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from gxlint.document.model import Span
 from gxlint.findings import Finding, Fix, Severity
-from gxlint.pickling import by_fields
+from gxlint.records import record
 
 P = TypeVar("P")
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RuleDoc:
+    """A rule's documentation: why it matters, a violation and its fix (`gxlint explain`)."""
+
     why: str
     bad: str
     good: str
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RuleCase:
     """An annotated fixture: report text whose lines ending in `# expect: CODE` must fire;
     `previous`, if given, is the same agency's report of the year before (checked with it)."""
@@ -32,9 +31,10 @@ class RuleCase:
     previous: str = ""
 
 
-@by_fields
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Rule:
+    """A rule of a pack: its code, name, kind, severity, message and the kind's parameters."""
+
     code: str
     name: str
     kind: str

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from gxlint.document.labels import NEAR, NearIndex, normalise, similarity, strip_numbering
 from gxlint.errors import GxlintError
+from gxlint.records import record
 
 _REMEMBERED = 4096  # labels whose nearest row a table remembers (a batch repeats them)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SectionSpec:
     """A template section: key, numeral, official title, accepted variants."""
 
@@ -25,8 +26,10 @@ class SectionSpec:
         return f"{self.number}、{self.title}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ColumnSpec:
+    """A column of a template table."""
+
     key: str
     label: str
     group: str = ""
@@ -47,8 +50,10 @@ class ColumnSpec:
         return f"{self.group} {self.label}" if self.group else self.label
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RowSpec:
+    """A row of a template table."""
+
     key: str
     label: str
     short: str  # how arithmetic hints name the row: 一, 三（七）, （三）1
@@ -64,8 +69,10 @@ class RowSpec:
         object.__setattr__(self, "norms", norms)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class TableSpec:
+    """A table of the template: its columns and rows, and where it stands."""
+
     key: str
     title: str
     section: str

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from sys import intern
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 from gxlint.analysis.agency import AgencyKind
 from gxlint.findings import About, Finding, Severity
+from gxlint.records import record
 from gxlint.render.html_lines import Numbered, render_lines
 from gxlint.render.run import Run, by_report
 
@@ -114,7 +114,7 @@ _HEADERS += [("格式", "text"), ("错误", "number"), ("警告", "number"), ("�
 _HEADERS += [("状态", "text")]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Download:
     """A file the page offers to save (gxlint serve: the JSON, the CSV, the annotated copy)."""
 

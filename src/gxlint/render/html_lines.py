@@ -7,17 +7,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from html import escape
 from itertools import accumulate, pairwise
 
 from gxlint.findings import Finding
+from gxlint.records import record
 
 Numbered = tuple[int, Finding]  # a finding and its number on the page
 _Span = tuple[int, Finding, int, int]  # its number, the finding, its [start, end) on the line
 
 
-@dataclass
+@record
 class _Line:
     """One line being marked: its findings as 0-based [start, end) character ranges."""
 

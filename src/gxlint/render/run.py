@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from heapq import merge
 from typing import TypeVar
 
@@ -11,6 +11,7 @@ from gxlint.document.read import html_line
 from gxlint.errors import GxlintError
 from gxlint.findings import About, Finding
 from gxlint.pack.rule import Rule
+from gxlint.records import record
 
 # Where a rule's page is (docs/rules/GXnnn.md): SARIF's helpUri; `rules-url` in the config
 # points it at a copy an office publishes on its intranet.
@@ -18,7 +19,7 @@ T = TypeVar("T")
 RULES_URL = "https://github.com/gxlint/gxlint/blob/main/docs/rules/"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Location:
     """Where a finding is in the file itself, as CI tools point at it: the text's span for a
     text file; the page's own line for a web page; nothing finer than the file for a Word file
@@ -31,7 +32,7 @@ class Location:
     place: str | None = None  # said in the message, for a file without lines
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Run:
     """What one gxlint run found: its findings (sorted), the source lines they point at, the
     rules they come from (as the packs used define them), and the files it could not check."""

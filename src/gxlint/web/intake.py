@@ -8,9 +8,9 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 
 from gxlint.document.read import INPUT_SUFFIXES, MAX_BYTES
+from gxlint.records import record
 
 MAX_FILES = 300  # reports in one request (a province's batch)
 MAX_ZIP_ENTRIES = 1000
@@ -22,8 +22,10 @@ class Refused(Exception):
     """An upload that is not checked, and why (in Chinese, for the page and the API)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Upload:
+    """A file as uploaded."""
+
     name: str  # as the person named it (no folders)
     data: bytes
 

@@ -18,7 +18,6 @@ import hashlib
 import hmac
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
@@ -32,6 +31,7 @@ from gxlint.app.batch import Options
 from gxlint.app.gather import NOT_A_REPORT, run_of
 from gxlint.document.read import MAX_BYTES
 from gxlint.findings import About
+from gxlint.records import record
 from gxlint.render import Run, renderer
 from gxlint.render.html import PAGE_SCRIPT
 from gxlint.web.intake import MAX_FILES, Refused, Upload, reports
@@ -54,8 +54,10 @@ HEADERS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Settings:
+    """How the service runs."""
+
     workers: int = 2
     token: str | None = None  # the API's shared secret (None: open, as on a trusted intranet)
     seconds: float = SECONDS  # a check's time limit

@@ -12,19 +12,20 @@ import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from gxlint.app.batch import Options, Result, check_one
 from gxlint.errors import GxlintError
+from gxlint.records import record
 from gxlint.web.intake import Upload
 
 SECONDS = 60  # a check's time limit (the command line reads a 4 MiB report in a few seconds)
 MEMORY = 2 * 1024**3  # a worker's address space
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Checked:
     """One report's result under its own name, and its annotated copy for a Word file."""
 

@@ -3,7 +3,7 @@ problems met on the way. Rule kinds read these; tables.py makes them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -12,6 +12,7 @@ from gxlint.document.model import Cell, Line, Span
 from gxlint.findings import Fix
 from gxlint.pack.expr import Term
 from gxlint.pack.template import RowSpec, TableSpec
+from gxlint.records import record
 
 
 class Problem(StrEnum):
@@ -49,8 +50,10 @@ PROBLEM_FIELDS: dict[Problem, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ShapeProblem:
+    """Something wrong with a table's shape: a row missing, a cell not a number, a label changed."""
+
     problem: Problem
     table: TableSpec
     span: Span
@@ -67,8 +70,10 @@ class Value(NamedTuple):
     blank: bool = False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class RowMatch:
+    """A template row found in the report: its line, label and values."""
+
     spec: RowSpec
     line: Line
     label: Cell | None
@@ -88,8 +93,10 @@ class Pending(NamedTuple):
     header: Line | None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TableMatch:
+    """A template table as found in the report, by row key."""
+
     spec: TableSpec
     rows: dict[str, RowMatch] = field(default_factory=dict)
     found: bool = False
@@ -154,8 +161,10 @@ class TableMatch:
         return sum((v.value for v, c in cells if c != column and v.value is not None), Decimal(0))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Recognition:
+    """The report's tables as recognised, and the problems of their shape."""
+
     tables: dict[str, TableMatch]
     problems: list[ShapeProblem]
     # The problems of each type, in order: a rule reports one type (a table of thousands of

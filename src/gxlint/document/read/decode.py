@@ -10,9 +10,9 @@ import codecs
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from gxlint.errors import ENCODING, GxlintError
+from gxlint.records import record
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -28,7 +28,7 @@ _MIN_TEXT_SHARE = 0.9
 _ODD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff\ufff0-\uffff]")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Source:
     """A report's text ("\\n" line ends, a final newline) and how to write it back as it was:
     its encoding, BOM, each line's own ending, whether it ended with one; and a digest of the

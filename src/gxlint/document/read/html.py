@@ -12,10 +12,11 @@ navigation and footer are not the report. Each line remembers its source line in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from html.parser import HTMLParser
 
 from gxlint.errors import GxlintError
+from gxlint.records import record
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "select", "button", "iframe", "head"}
 _BLOCK = {
@@ -36,15 +37,19 @@ _TITLE = re.compile(r"(?:19|20)\d{2}.{0,40}?(?:年度报告|年报)")
 _FOOTER = re.compile(r"版权所有|主办单位|网站标识码|ICP备|技术支持|网站地图|联系我们|承办单位")
 
 
-@dataclass
+@record
 class Block:
+    """A block of a web page's text."""
+
     text: str
     line: int  # source line of the element in the page
     path: tuple[int, ...]  # the elements it is inside, outermost first
 
 
-@dataclass
+@record
 class _Cell:
+    """A table cell of a web page, as it is read."""
+
     parts: list[str] = field(default_factory=list)
     colspan: int = 1
     rowspan: int = 1

@@ -1,0 +1,100 @@
+"""A record behaves as the dataclass it replaces: the same init, repr, equality, hash, replace
+and pickling, for the options gxlint uses (gxlint/records.py)."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+from dataclasses import field
+
+import pytest
+
+from gxlint.records import record
+
+
+def _pair(**options):
+    """The same class body made a dataclass and a record with `options`."""
+
+    def body():
+        class Point:
+            """A point."""
+
+            x: int
+            y: str = "a"
+            tags: tuple[str, ...] = field(default_factory=tuple)
+            seen: int = field(default=0, repr=False, compare=False)
+
+        return Point
+
+    return dataclasses.dataclass(**options)(body()), record(**options)(body())
+
+
+OPTIONS = [
+    {},
+    {"frozen": True},
+    {"frozen": True, "slots": True},
+    {"slots": True, "kw_only": True},
+    {"frozen": True, "eq": False},
+]
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+def test_a_record_is_made_compared_shown_and_hashed_as_its_dataclass(options) -> None:
+    made, made_record = _pair(**options)
+    values = {"x": 1, "y": "b", "tags": ("t",), "seen": 5}
+    one, two = made(**values), made_record(**values)
+    assert repr(two) == repr(one)  # Point(x=1, y='b', tags=('t',)): `seen` not shown
+    assert (two == made_record(**{**values, "seen": 9})) == (one == made(**{**values, "seen": 9}))
+    assert (two == made_record(**{**values, "x": 2})) is False
+    assert two.__eq__(object()) is NotImplemented if options.get("eq", True) else True
+    if made.__hash__ is None:
+        assert made_record.__hash__ is None  # mutable and compared: unhashable, as a dataclass
+    elif options.get("eq", True):
+        assert hash(two) == hash(one)
+    assert [f.name for f in dataclasses.fields(two)] == ["x", "y", "tags", "seen"]
+    assert repr(dataclasses.replace(two, y="c")) == repr(made_record(**{**values, "y": "c"}))
+
+
+@pytest.mark.parametrize("options", OPTIONS)
+def test_a_record_pickles_and_copies_as_its_fields(options) -> None:
+    _, made_record = _pair(**options)
+    globals()["Point"] = made_record  # pickled by reference: the class must be found by name
+    made_record.__qualname__ = "Point"
+    try:
+        point = made_record(x=3, tags=(["a"], "b"), seen=7)
+        back = pickle.loads(pickle.dumps(point, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(back) is made_record
+        assert (back.x, back.y, back.tags, back.seen) == (3, "a", (["a"], "b"), 7)
+        deep = copy.deepcopy(point)
+        assert deep.tags == point.tags and deep.tags[0] is not point.tags[0]
+    finally:
+        del globals()["Point"]
+
+
+def test_a_method_the_class_writes_itself_is_kept() -> None:
+    @record(frozen=True)
+    class Named:
+        name: str
+
+        def __repr__(self) -> str:
+            return f"<{self.name}>"
+
+    assert repr(Named("a")) == "<a>"
+    assert Named("a") == Named("a") and len({Named("a"), Named("a")}) == 1
+
+
+def test_a_subclass_compares_its_own_fields_and_never_equals_its_base() -> None:
+    @record(frozen=True, kw_only=True)
+    class Base:
+        a: int = 0
+
+    @record(frozen=True, kw_only=True)
+    class Derived(Base):
+        b: int = 0
+
+    assert Derived(a=1, b=2) != Derived(a=1, b=3)
+    assert Derived(a=1, b=0) != Base(a=1)
+    assert repr(Derived(a=1, b=2)).endswith(".<locals>.Derived(a=1, b=2)")  # its qualname
+    with pytest.raises(TypeError):
+        Derived(1, 2)  # type: ignore[misc]  # keyword-only, as declared

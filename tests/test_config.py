@@ -56,12 +56,18 @@ def test_every_spelling_of_the_tool_table_is_found(repo, body) -> None:
     assert load_config(repo / "pyproject.toml").fail_on == "warning"
 
 
-def test_a_pyproject_that_only_names_gxlint_is_not_parsed(repo, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[project]\nname = 'gxlint'\ndependencies = [\n  \"gxlint>=0.1\",\n]\n[tool.ruff]\n",
+        "[project.scripts]\ngxlint = 'gxlint.app.cli:main'\n[tool.hatch]\n",  # gxlint's own
+        "[tool.poetry.dependencies]\ngxlint = '^0.1'\n",  # a key gxlint under another table
+    ],
+)
+def test_a_pyproject_that_only_names_gxlint_is_not_parsed(repo, monkeypatch, body) -> None:
     import sys
 
-    (repo / "pyproject.toml").write_text(
-        "[project]\nname = 'gxlint'\ndependencies = [\n  \"gxlint>=0.1\",\n]\n[tool.ruff]\n"
-    )
+    (repo / "pyproject.toml").write_text(body)
     monkeypatch.delitem(sys.modules, "tomllib", raising=False)
     assert find_config(repo / "reports") is None
     assert "tomllib" not in sys.modules

@@ -7,13 +7,12 @@ line is built, whatever the user's locale (every message gxlint prints is Chines
 
 from __future__ import annotations
 
-import ast
-import struct
 import sys
 from pathlib import Path
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale"
 PO = LOCALE / "zh_CN" / "LC_MESSAGES" / "argparse.po"
+MO = PO.with_suffix(".mo")
 
 
 def use_chinese() -> None:
@@ -21,13 +20,19 @@ def use_chinese() -> None:
     import argparse
     import gettext
 
-    chinese = gettext.translation("argparse", LOCALE, languages=["zh_CN"], fallback=True)
+    try:  # the one catalogue there is: no search by locale (gettext.translation's)
+        with MO.open("rb") as handle:
+            chinese: gettext.NullTranslations = gettext.GNUTranslations(handle)
+    except OSError:
+        chinese = gettext.NullTranslations()
     argparse._ = chinese.gettext  # type: ignore[attr-defined]
     argparse.ngettext = chinese.ngettext  # type: ignore[attr-defined]
 
 
 def read_po(text: str) -> dict[str, str]:
     """msgid (with its plural after a NUL) → msgstr (plural forms NUL-separated)."""
+    import ast  # here and in compile_mo: only to recompile the catalogue, never in a run
+
     entries: dict[str, str] = {}
     fields: dict[str, str] = {}
     key = ""
@@ -58,6 +63,8 @@ def _add(entries: dict[str, str], fields: dict[str, str]) -> None:
 
 def compile_mo(entries: dict[str, str]) -> bytes:
     """The GNU .mo file of `entries` (no hash table: gettext reads it without one)."""
+    import struct
+
     ids = sorted(entries)
     originals = [i.encode("utf-8") for i in ids]
     translations = [entries[i].encode("utf-8") for i in ids]
@@ -75,9 +82,8 @@ def compile_mo(entries: dict[str, str]) -> bytes:
 
 
 def main() -> int:
-    target = PO.with_suffix(".mo")
-    target.write_bytes(compile_mo(read_po(PO.read_text("utf-8"))))
-    print(target)
+    MO.write_bytes(compile_mo(read_po(PO.read_text("utf-8"))))
+    print(MO)
     return 0
 
 

@@ -34,8 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or args in (["-h"], ["--help"]):
         args = ["check", "--help"]  # gxlint FILE is a check: its options are the ones to show
     elif args[0] not in COMMANDS:
-        hint = did_you_mean_command(args[0])
-        if hint and not os.path.exists(args[0]):  # gxlint chek r.txt
+        hint = "" if os.path.exists(args[0]) else did_you_mean_command(args[0])
+        if hint:  # gxlint chek r.txt
             return _fail(args[0], f"不是 gxlint 的命令，也不是文件{hint}")
         args.insert(0, "check")
 

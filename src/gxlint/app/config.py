@@ -63,18 +63,25 @@ def find_config(start: Path) -> Path | None:
 
 
 # A line that may start gxlint's table, however TOML lets it be written: [tool.gxlint],
-# tool.gxlint.key = …, tool = {…}, or under [tool]: gxlint = {…} / gxlint.key = ….
-_TOOL_TABLE = re.compile(
-    rb"""(?m)^[ \t]*\[?[ \t]*["']?tool["']?[ \t]*(\.[ \t]*["']?gxlint|=)"""
-    rb"""|^[ \t]*["']?gxlint["']?[ \t]*[=.]"""
-)
+# tool.gxlint.key = …, tool = {…}; or gxlint = {…} / gxlint.key = …, which opens it only under
+# a [tool] header (under [project.scripts] or a dependency table it is something else).
+_TOOL_TABLE = re.compile(rb"""(?m)^[ \t]*\[?[ \t]*["']?tool["']?[ \t]*(\.[ \t]*["']?gxlint|=)""")
+_GXLINT_KEY = re.compile(rb"""(?m)^[ \t]*["']?gxlint["']?[ \t]*[=.]""")
+_TOOL_HEADER = re.compile(rb"""(?m)^[ \t]*\[[ \t]*["']?tool["']?[ \t]*\]""")
+
+
+def _may_have_tool_table(text: bytes) -> bool:
+    """Whether `text` has a line that could open [tool.gxlint] (if not, no TOML to parse)."""
+    if _TOOL_TABLE.search(text):
+        return True
+    return bool(_GXLINT_KEY.search(text) and _TOOL_HEADER.search(text))
 
 
 def _has_tool_table(path: Path) -> bool:
     try:
         with path.open("rb") as handle:
-            if not _TOOL_TABLE.search(handle.read(MAX_CONFIG_BYTES + 1)):
-                return False  # no line that could open [tool.gxlint]: no TOML to parse
+            if not _may_have_tool_table(handle.read(MAX_CONFIG_BYTES + 1)):
+                return False
         tool = _read_toml(path).get("tool", {})
     except (GxlintError, OSError):
         return False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from array import array
@@ -13,6 +12,7 @@ from conftest import corpus_text, lint_batch
 from gxlint.app.cli import main
 from gxlint.document.build import build_document
 from gxlint.engine import check_report
+from gxlint.records import fields, is_record
 
 ROW = re.compile(r"^(四、结转下年度继续办理\t+)0(\t)", re.M)
 
@@ -219,9 +219,9 @@ def test_a_near_copys_line_is_read_again_only_for_an_output_that_shows_it(
 
 
 def _leaves(value: object) -> list[object]:
-    """Every plain value inside a fact (its dataclasses, mappings and sequences opened)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [x for f in dataclasses.fields(value) for x in _leaves(getattr(value, f.name))]
+    """Every plain value inside a fact (its records, mappings and sequences opened)."""
+    if is_record(value) and not isinstance(value, type):
+        return [x for f in fields(value) for x in _leaves(getattr(value, f.name))]
     if isinstance(value, dict):
         return [x for k, v in value.items() for x in (*_leaves(k), *_leaves(v))]
     if isinstance(value, list | tuple):  # a Span is a tuple of four numbers

@@ -4,7 +4,6 @@ names the rule and key of every mistake."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
 
@@ -13,6 +12,7 @@ import pytest
 from gxlint.errors import GxlintError
 from gxlint.kinds import registry
 from gxlint.pack.params import param, params_classes, read_params, schema_of
+from gxlint.records import record
 
 
 class Colour(Enum):
@@ -20,13 +20,13 @@ class Colour(Enum):
     BLUE = "blue"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Inner:
     table: str = param("a table")
     above: float = param("a threshold", 0)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Sample:
     name: str = param("required text")
     count: int = param("a number", 3)

@@ -4,7 +4,6 @@ of the built-in packs and the kinds' own, over every corpus report's prose and p
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import random
 import re
@@ -21,6 +20,7 @@ from gxlint.kinds.numbering import numbered_is
 from gxlint.kinds.percentages import _RATE
 from gxlint.kinds.scope_level import _scope_pattern
 from gxlint.pack.files import builtin_pack_names
+from gxlint.records import fields, is_record
 
 
 @pytest.mark.parametrize(
@@ -68,14 +68,17 @@ def _builtin_patterns() -> list[str]:
     found: set[str] = set()
     for name in builtin_pack_names():
         for rule in load_pack(name).rules:
-            _collect(dataclasses.asdict(rule.params), found)
+            _collect(rule.params, found)
     return sorted(found)
 
 
 def _collect(value, found: set[str]) -> None:
     """Every string that compiles as a pattern, anywhere in a rule's params (those naming the
     report's year are filled in when a report is checked: left out)."""
-    if isinstance(value, dict):
+    if is_record(value):
+        for one in fields(value):
+            _collect(getattr(value, one.name), found)
+    elif isinstance(value, dict):
         for item in value.values():
             _collect(item, found)
     elif isinstance(value, list):

@@ -6,17 +6,17 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
-from dataclasses import field
 
 import pytest
 
-from gxlint.records import record
+from gxlint import records
+from gxlint.records import field, fields, record, replace
 
 
 def _pair(**options):
     """The same class body made a dataclass and a record with `options`."""
 
-    def body():
+    def body(field):
         class Point:
             """A point."""
 
@@ -27,7 +27,9 @@ def _pair(**options):
 
         return Point
 
-    return dataclasses.dataclass(**options)(body()), record(**options)(body())
+    return dataclasses.dataclass(**options)(body(dataclasses.field)), record(**options)(
+        body(records.field)
+    )
 
 
 OPTIONS = [
@@ -52,8 +54,9 @@ def test_a_record_is_made_compared_shown_and_hashed_as_its_dataclass(options) ->
         assert made_record.__hash__ is None  # mutable and compared: unhashable, as a dataclass
     elif options.get("eq", True):
         assert hash(two) == hash(one)
-    assert [f.name for f in dataclasses.fields(two)] == ["x", "y", "tags", "seen"]
-    assert repr(dataclasses.replace(two, y="c")) == repr(made_record(**{**values, "y": "c"}))
+    assert [f.name for f in fields(two)] == [f.name for f in dataclasses.fields(one)]
+    assert repr(replace(two, y="c")) == repr(made_record(**{**values, "y": "c"}))
+    assert repr(made_record(x=0)) == repr(made(x=0))  # the defaults and the factory's
 
 
 @pytest.mark.parametrize("options", OPTIONS)
@@ -98,3 +101,36 @@ def test_a_subclass_compares_its_own_fields_and_never_equals_its_base() -> None:
     assert repr(Derived(a=1, b=2)).endswith(".<locals>.Derived(a=1, b=2)")  # its qualname
     with pytest.raises(TypeError):
         Derived(1, 2)  # type: ignore[misc]  # keyword-only, as declared
+
+
+def test_a_derived_field_and_post_init_are_made_as_a_dataclass_makes_them() -> None:
+    @record(frozen=True, slots=True)
+    class Squared:
+        n: int
+        square: int = field(init=False, repr=False)
+        later: list[int] = field(init=False, default_factory=list)
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "square", self.n * self.n)
+
+    made = Squared(3)
+    assert (made.square, made.later) == (9, []) and Squared(3).later is not made.later
+    assert repr(made).endswith("Squared(n=3, later=[])")
+    with pytest.raises(ValueError, match="init=False"):
+        replace(made, square=1)
+    assert not hasattr(made, "__dict__")  # slotted
+
+
+def test_a_class_declared_as_no_dataclass_would_be_is_refused() -> None:
+    with pytest.raises(TypeError, match="without a default follows"):
+
+        @record
+        class Wrong:
+            a: int = 0
+            b: int  # type: ignore[misc]
+
+    with pytest.raises(ValueError, match="mutable default"):
+
+        @record
+        class Shared:
+            items: list[int] = []  # noqa: RUF012 - the mistake refused

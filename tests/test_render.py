@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -15,6 +14,7 @@ from conftest import CORPUS, corpus_text, lint
 from gxlint.document.model import Span
 from gxlint.engine import load_pack
 from gxlint.findings import Finding, Fix, Severity
+from gxlint.records import fields, replace
 from gxlint.render import Run, renderer
 
 
@@ -62,12 +62,12 @@ def test_github_annotations_escape_their_properties() -> None:
 
 
 def test_a_finding_given_its_path_keeps_every_other_field() -> None:
-    """Finding.at writes the fields out by position: it must be dataclasses.replace."""
+    """Finding.at writes the fields out by position: it must be records.replace."""
     finding = Finding(
         "GX211", "n", Severity.WARNING, Span(3, 3, 3, 5), "m", "", "h", Fix(Span(3, 3, 3, 5), "x")
     )
-    assert finding.at("r.txt") == dataclasses.replace(finding, path="r.txt")
-    assert [getattr(finding.at("r.txt"), f.name) for f in dataclasses.fields(Finding)] == [
+    assert finding.at("r.txt") == replace(finding, path="r.txt")
+    assert [getattr(finding.at("r.txt"), f.name) for f in fields(Finding)] == [
         "GX211", "n", Severity.WARNING, Span(3, 3, 3, 5), "m", "r.txt", "h", finding.fix
     ]  # fmt: skip
 
@@ -142,8 +142,7 @@ def test_json_is_written_one_finding_at_a_time_as_json_dump_writes_the_list(coun
     json.dump(indent=2) makes of the whole list: none, one, a few, every corpus finding (with
     fixes, places in a Word file, CJK, and a path with quotes, a backslash and a control
     character)."""
-    from dataclasses import replace
-
+    from gxlint.records import replace
     from gxlint.render.json import finding_dict
 
     findings = [f for path in sorted(CORPUS.glob("*.txt")) for f in lint(path.read_text("utf-8"))]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
@@ -13,7 +12,7 @@ from gxlint.analysis.outline import Fit, Placement, place_sections
 from gxlint.analysis.tables import recognise
 from gxlint.analysis.tables.model import Recognition
 from gxlint.document.prose import Prose, fold
-from gxlint.records import record
+from gxlint.records import field, record
 
 if TYPE_CHECKING:
     from gxlint.analysis.versions import Choice

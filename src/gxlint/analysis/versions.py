@@ -8,14 +8,12 @@ checked against the template it uses (so its arithmetic is still checked) and to
 
 from __future__ import annotations
 
-from dataclasses import field
-
 from gxlint.document.labels import normalise, normalise_folded, strip_numbering
 from gxlint.document.model import Document, TokenKind
 from gxlint.pack.detect import Format, formats
 from gxlint.pack.model import Pack
 from gxlint.pack.template import TableSpec
-from gxlint.records import record
+from gxlint.records import field, record
 
 # Markers needed before labels overrule the year.
 _MIN_MARKERS = 2

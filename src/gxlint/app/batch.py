@@ -7,14 +7,13 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import field
 from functools import partial
 from typing import TYPE_CHECKING
 
 from gxlint.errors import GxlintError
 from gxlint.findings import About, Finding
 from gxlint.pack.rule import Rule
-from gxlint.records import record
+from gxlint.records import field, record
 from gxlint.scratch import Strings
 
 if TYPE_CHECKING:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Sequence
-from dataclasses import field
 from functools import partial
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from gxlint.document.read.url import is_url
 from gxlint.engine import FactBook, compare_reports, known_codes, load_pack
 from gxlint.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, GxlintError, tell
 from gxlint.findings import Finding, Severity
-from gxlint.records import record
+from gxlint.records import field, record
 from gxlint.render import Run, renderer, shows_lines
 from gxlint.render.run import RULES_URL
 from gxlint.render.text import finish_stream

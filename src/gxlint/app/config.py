@@ -17,13 +17,12 @@ command line win over the file.
 from __future__ import annotations
 
 import re
-from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from gxlint.app.choices import FAIL_ON, FORMAT_VERSIONS
 from gxlint.errors import GxlintError
-from gxlint.records import record
+from gxlint.records import field, record
 
 FILES = ("gxlint.toml", ".gxlint.toml", "pyproject.toml")
 _KEYS = {"fail-on", "select", "ignore", "exclude", "pack", "format-version"}

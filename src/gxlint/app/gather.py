@@ -5,7 +5,6 @@ findings, and the compact facts that comparisons across reports need; and a run 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field, replace
 
 from gxlint.app.batch import Options, Result
 from gxlint.app.choices import DEFAULT_PACK
@@ -16,7 +15,7 @@ from gxlint.findings import About, Finding
 from gxlint.kinds.input_error import input_finding
 from gxlint.pack.rule import Rule
 from gxlint.printable import shown_path
-from gxlint.records import record
+from gxlint.records import field, record, replace
 from gxlint.render import Run
 from gxlint.render.run import RULES_URL
 

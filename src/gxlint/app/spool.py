@@ -11,13 +11,12 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import field
 from heapq import merge
 from itertools import zip_longest
 from typing import TypeVar
 
 from gxlint.findings import About, Finding
-from gxlint.records import record
+from gxlint.records import field, record
 from gxlint.render.run import PathOrdered, each_once
 from gxlint.scratch import Records, Strings
 

@@ -10,7 +10,6 @@ kind ROW, with their cells.
 from __future__ import annotations
 
 import re
-from dataclasses import field
 from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
@@ -18,7 +17,7 @@ from typing import NamedTuple
 from gxlint.document.nfkc import nfkc
 from gxlint.document.numbers import UNIT_PATTERN, parse_number
 from gxlint.document.scan import ScannedToken, scan_line
-from gxlint.records import record
+from gxlint.records import field, record
 
 _UNIT = re.compile(rf"^(.*?)[ \u3000]*({UNIT_PATTERN})?$")
 # Named tuples made by the hundred per report (spans, table values) are made by `made(Span,

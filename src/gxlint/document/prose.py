@@ -9,10 +9,9 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import field
 
 from gxlint.document.model import Line, LineKind, Span, made
-from gxlint.records import record
+from gxlint.records import field, record
 
 # A line that is only a page number or a running page mark: "- 3 -", "3", "第 3 页 共 9 页".
 _PAGE_MARK = re.compile(

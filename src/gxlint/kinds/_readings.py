@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import field
 from decimal import Decimal
 
-from gxlint.records import record
+from gxlint.records import field, record
 
 NEW = re.compile(r"共|合计|总计|累计|另有|此外")  # a group that starts a statement of its own
 PUBLISHES = re.compile(  # 「微信公众号发布 1135 条」: a channel's own count, not a part

@@ -4,7 +4,6 @@ these findings from the errors of a batch, so that every output format reports t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from gxlint.analysis.context import Context
 from gxlint.document.model import Span
@@ -12,7 +11,7 @@ from gxlint.errors import GxlintError
 from gxlint.findings import Finding
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.rule import Rule
-from gxlint.records import record
+from gxlint.records import record, replace
 
 
 @record(frozen=True, slots=True, kw_only=True)

@@ -13,7 +13,6 @@ fatal.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
@@ -28,6 +27,8 @@ from gxlint.pack.expr import Relation, Term
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule, RuleCase, RuleDoc
 from gxlint.pack.template import ColumnSpec, RowSpec, SectionSpec, TableSpec
+from gxlint.records import fields as record_fields
+from gxlint.records import is_record
 from gxlint.resources import is_builtin, located, portable
 
 V = TypeVar("V")
@@ -117,9 +118,9 @@ def _is_fresh(data: dict[str, Any]) -> bool:
 def _encode(value: Any) -> Any:
     if isinstance(value, Enum):
         return {"$": _type_name(type(value)), "value": value.value}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if is_record(value) and not isinstance(value, type):
         fields = {  # derived fields (init=False) are derived again when read back
-            f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init
+            f.name: _encode(getattr(value, f.name)) for f in record_fields(value) if f.init
         }
         return {"$": _type_name(type(value)), **fields}
     if isinstance(value, tuple):

@@ -5,7 +5,6 @@ values), so a warm run reads no YAML and does not import the YAML parser."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import astuple
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 from gxlint.errors import GxlintError
 from gxlint.pack.cache import cached
 from gxlint.pack.files import builtin_pack_names, display, find_pack, read_yaml
-from gxlint.records import record
+from gxlint.records import astuple, record
 from gxlint.resources import portable
 
 

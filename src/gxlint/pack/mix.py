@@ -4,10 +4,9 @@ on those tables — taken from the older pack."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from gxlint.pack.model import Pack
 from gxlint.pack.rule import Rule
+from gxlint.records import replace
 
 
 def _tables_of(rule: Rule) -> set[str]:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Any
 
 from gxlint.pack.expr import Parsed
 from gxlint.pack.rule import Rule
 from gxlint.pack.template import SectionSpec, TableSpec
-from gxlint.records import record
+from gxlint.records import field, record
 
 
 @record

@@ -10,7 +10,6 @@ docs/packs.md list the parameters from the same declaration (`schema_of`).
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from collections.abc import Mapping
@@ -18,7 +17,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from gxlint.errors import GxlintError
-from gxlint.records import record
+from gxlint.records import MISSING, field, fields, is_record, record
 
 P = TypeVar("P")
 
@@ -54,10 +53,10 @@ class Param:
         return f"{self.type_name}{default}{choices}"
 
 
-def param(doc: str, default: Any = dataclasses.MISSING, *, key: str = "") -> Any:
+def param(doc: str, default: Any = MISSING, *, key: str = "") -> Any:
     """A field of a kind's params class: what it is, its default (none given: required), and
     its YAML key where that is no Python name (`if`)."""
-    return dataclasses.field(default=default, metadata={"doc": doc, "key": key})
+    return field(default=default, metadata={"doc": doc, "key": key})
 
 
 def schema_of(cls: type) -> Mapping[str, Param]:
@@ -73,15 +72,15 @@ _SCHEMAS: dict[type, Mapping[str, Param]] = {}
 def _schema(cls: type) -> Mapping[str, Param]:
     hints = typing.get_type_hints(cls)
     schema: dict[str, Param] = {}
-    for field in dataclasses.fields(cls):
-        required = field.default is dataclasses.MISSING
-        default = None if required else field.default
-        schema[field.metadata.get("key") or field.name] = Param(
+    for one in fields(cls):
+        required = one.default is MISSING
+        default = None if required else one.default
+        schema[one.metadata.get("key") or one.name] = Param(
             required=required,
             default=default.value if isinstance(default, Enum) else default,
-            doc=field.metadata.get("doc", ""),
-            attribute=field.name,
-            **_runtime(hints[field.name]),
+            doc=one.metadata.get("doc", ""),
+            attribute=one.name,
+            **_runtime(hints[one.name]),
         )
     return schema
 
@@ -163,10 +162,10 @@ def _runtime(hint: Any) -> dict[str, Any]:
         return {"yaml_type": type(args[0]), "choices": tuple(args)}
     if isinstance(hint, type) and issubclass(hint, Enum):
         return {"yaml_type": str, "choices": tuple(m.value for m in hint), "enum": hint}
-    if dataclasses.is_dataclass(hint):
+    if is_record(hint):
         return {"yaml_type": dict, "item": hint}
     if origin is list and args:
         items = [a for a in typing.get_args(args[0]) or args if a is not str]
-        if len(items) == 1 and dataclasses.is_dataclass(items[0]):
+        if len(items) == 1 and is_record(items[0]):
             return {"yaml_type": list, "item": items[0], "text_items": items[0] is not args[0]}
     return {"yaml_type": origin or hint}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Any
 
 from gxlint.document.labels import NEAR, NearIndex, normalise, similarity, strip_numbering
 from gxlint.errors import GxlintError
-from gxlint.records import record
+from gxlint.records import field, record
 
 _REMEMBERED = 4096  # labels whose nearest row a table remembers (a batch repeats them)
 

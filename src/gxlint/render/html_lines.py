@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from dataclasses import field
 from html import escape
 from itertools import accumulate, pairwise
 
 from gxlint.findings import Finding
-from gxlint.records import record
+from gxlint.records import field, record
 
 Numbered = tuple[int, Finding]  # a finding and its number on the page
 _Span = tuple[int, Finding, int, int]  # its number, the finding, its [start, end) on the line

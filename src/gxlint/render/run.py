@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from dataclasses import field
 from heapq import merge
 from typing import TypeVar
 
@@ -11,7 +10,7 @@ from gxlint.document.read import html_line
 from gxlint.errors import GxlintError
 from gxlint.findings import About, Finding
 from gxlint.pack.rule import Rule
-from gxlint.records import record
+from gxlint.records import field, record
 
 # Where a rule's page is (docs/rules/GXnnn.md): SARIF's helpUri; `rules-url` in the config
 # points it at a copy an office publishes on its intranet.

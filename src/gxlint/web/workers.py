@@ -12,13 +12,12 @@ import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from gxlint.app.batch import Options, Result, check_one
 from gxlint.errors import GxlintError
-from gxlint.records import record
+from gxlint.records import record, replace
 from gxlint.web.intake import Upload
 
 SECONDS = 60  # a check's time limit (the command line reads a 4 MiB report in a few seconds)

@@ -3,7 +3,6 @@ problems met on the way. Rule kinds read these; tables.py makes them."""
 
 from __future__ import annotations
 
-from dataclasses import field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -12,7 +11,7 @@ from gxlint.document.model import Cell, Line, Span
 from gxlint.findings import Fix
 from gxlint.pack.expr import Term
 from gxlint.pack.template import RowSpec, TableSpec
-from gxlint.records import record
+from gxlint.records import field, record
 
 
 class Problem(StrEnum):

@@ -12,11 +12,10 @@ navigation and footer are not the report. Each line remembers its source line in
 from __future__ import annotations
 
 import re
-from dataclasses import field
 from html.parser import HTMLParser
 
 from gxlint.errors import GxlintError
-from gxlint.records import record
+from gxlint.records import field, record
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "select", "button", "iframe", "head"}
 _BLOCK = {

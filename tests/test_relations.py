@@ -86,3 +86,35 @@ def test_what_a_kind_derives_is_made_once_a_report_under_a_typed_key() -> None:
     value = ctx.remember(first, lambda: made.append(1) or [1])
     assert ctx.remember(first, lambda: made.append(2) or [2]) is value and made == [1]
     assert ctx.remember(other, lambda: [3]) == [3]
+
+
+def test_a_plan_serves_every_report_of_one_shape_and_a_missing_row_has_its_own() -> None:
+    """Per-column relations are planned once for the rows a table has (kinds/_evaluate.py):
+    two reports with the same rows share the plans and differ only in their numbers; a report
+    without a row a relation reads has no plan for it, so it is not checked (the shape rules
+    report the row), and the full reports' plans still check theirs."""
+    from conftest import SEED
+    from gxlint.kinds import _evaluate
+
+    seed = SEED.read_text("utf-8")
+    new = "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0"
+    broken = seed.replace(new, new[:-1] + "1", 1)  # its total 1, its parts 0: a GX3xx error
+    assert broken != seed
+    _evaluate._PLANS.clear()
+    assert not any(f.code.startswith("GX3") for f in _lint(seed))
+    plans = dict(_evaluate._PLANS)
+    checked = {key[:2] for key, (_, plan) in plans.items() if plan is not None}
+    assert checked  # (table, relation) pairs the seed's rows let be checked
+    assert [f.code for f in _lint(broken) if f.code.startswith("GX3")]
+    assert plans == _evaluate._PLANS  # the same shape: no plan made again
+    without = "\n".join(line for line in seed.split("\n") if "(二) 部分公开" not in line)
+    _lint(without)
+    added = {k: v for k, v in _evaluate._PLANS.items() if k not in plans}
+    assert any(plan is None and key[:2] in checked for key, (_, plan) in added.items())
+
+
+def _lint(text: str) -> list:
+    from gxlint.document.build import build_document
+    from gxlint.engine import check_report
+
+    return check_report(build_document("r.txt", text)).findings

@@ -88,14 +88,89 @@ def _side(terms: list[tuple[Term, _Positions]]) -> tuple[Callable, Callable, Dec
     return itemgetter(*plus, -1, -1), itemgetter(*minus, -1, -1), const
 
 
+class Grid(NamedTuple):
+    """A recognised table's numbers as relations read them, made once a report for all of its
+    relations: each row's values by key (rows without values left out), and which rows the
+    report has at all."""
+
+    values: dict[str, list[Value]]
+    placed: frozenset[str]  # the rows placed, with values or not
+    valued: frozenset[str]  # those with values
+
+    @classmethod
+    def of(cls, table: TableMatch) -> Grid:
+        values = {key: row.values for key, row in table.rows.items() if row.values is not None}
+        return cls(values, frozenset(table.rows), frozenset(values))
+
+
+class _Plan(NamedTuple):
+    """How a per-column relation is checked on a table with these rows: each term's hint
+    name, sign and rows (a constant: its value), the rows read, and the sides at their
+    positions."""
+
+    terms: list[tuple[str, int, list[str] | Decimal]]
+    used: list[str]
+    sides: _Sides
+
+
+# Plans by (the table's spec, the relation, the rows placed and valued): a batch's reports
+# mostly have every row, so a few plans serve them all. Bounded; the spec is kept with its
+# plan so that its id is not reused while cached.
+_PLANS: dict[tuple[int, str, frozenset[str], frozenset[str]], tuple[TableSpec, _Plan | None]] = {}
+
+
+def _column_plan(spec: TableSpec, expr: str, grid: Grid) -> _Plan | None:
+    """The plan of `expr` on a table of `spec` with `grid`'s rows; None when a row it reads,
+    or its values, are missing (the shape rules report it)."""
+    key = (id(spec), expr, grid.placed, grid.valued)
+    cached = _PLANS.get(key)
+    if cached is None:
+        if len(_PLANS) >= 1024:
+            _PLANS.clear()
+        cached = _PLANS[key] = (spec, _planned(spec, parse_relation(expr), expr, grid))
+    return cached[1]
+
+
+def _planned(spec: TableSpec, relation: Relation, expr: str, grid: Grid) -> _Plan | None:
+    terms = [_rows_of(spec, t, grid.placed) for t in (*relation.left, *relation.right)]
+    if any(isinstance(rows, list) and not grid.valued.issuperset(rows) for _, _, rows in terms):
+        return None
+    used = list(dict.fromkeys(k for _, _, rows in terms if isinstance(rows, list) for k in rows))
+    positions = tuple(
+        tuple(used.index(k) for k in rows) if isinstance(rows, list) else () for _, _, rows in terms
+    )
+    return _Plan(terms, used, _sides(expr, positions))
+
+
+def _rows_of(
+    spec: TableSpec, term: Term, placed: frozenset[str]
+) -> tuple[str, int, list[str] | Decimal]:
+    """How a term is named in hints, its sign, and the rows it adds (a constant: its value),
+    the same for every column."""
+    if term.kind == "constant":
+        return term.name, term.sign, constant(term)
+    row = spec.row(term.name)
+    assert row is not None
+    rows = [term.name]
+    if term.kind == "group_sum":
+        children = [c.key for c in spec.children(term.name)]
+        present = [key for key in children if key in placed]
+        # some sub-items missing: a missing row, which the shape rules report
+        rows = children if present and len(present) < len(children) else present or rows
+    # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
+    group = term.kind == "key" and spec.is_group(row)
+    return (f"{row.short}小计" if group else row.short), term.sign, rows
+
+
 class Evaluator:
-    """Evaluates one relation of a rule over one recognised table."""
+    """Evaluates one relation of a rule over one recognised table (`grid`: its numbers)."""
 
     def __init__(
-        self, rule: Rule, table: TableMatch, expr: str, per: str, anchor: str | None
+        self, rule: Rule, table: TableMatch, grid: Grid, expr: str, per: str, anchor: str | None
     ) -> None:
         self.rule = rule
         self.table = table
+        self.grid = grid
         self.spec: TableSpec = table.spec
         self.expr = expr
         self.per = per  # column: the relation's keys are rows; row: they are columns
@@ -130,27 +205,19 @@ class Evaluator:
                 yield failure._replace(where=f"行「{row.name}」")
 
     def _per_column(self) -> Iterator[Failure]:
-        grid = {key: row.values for key, row in self.table.rows.items() if row.values is not None}
-        terms = [self._rows_of(t) for t in (*self.relation.left, *self.relation.right)]
-        if any(isinstance(rows, list) and any(k not in grid for k in rows) for _, _, rows in terms):
-            return  # a row or its values are missing: the shape rules report it
-        used = list(
-            dict.fromkeys(k for _, _, rows in terms if isinstance(rows, list) for k in rows)
-        )
-        positions = tuple(
-            tuple(used.index(k) for k in rows) if isinstance(rows, list) else ()
-            for _, _, rows in terms
-        )
-        sides = _sides(self.expr, positions)
+        plan = _column_plan(self.spec, self.expr, self.grid)
+        if plan is None:
+            return
+        grid = self.grid.values
         zeros = [_ZERO] * len(self.spec.columns)
-        numbers = zip(*(map(_NUMBER, grid[k]) for k in used), zeros, strict=True)
+        numbers = zip(*(map(_NUMBER, grid[k]) for k in plan.used), zeros, strict=True)
         anchor = grid.get(self.anchor_key)
         for index, (column, here) in enumerate(zip(self.spec.columns, numbers, strict=True)):
-            if sides.hold(here) is not False:
+            if plan.sides.hold(here) is not False:
                 continue
             resolved: list[_Resolved] = [
                 (name, sign, [grid[k][index] for k in rows] if isinstance(rows, list) else rows)
-                for name, sign, rows in terms
+                for name, sign, rows in plan.terms
             ]
             cell = anchor[index] if anchor is not None else None
             if failure := self._failure(resolved, cell):
@@ -176,23 +243,6 @@ class Evaluator:
         if anchor is not None and anchor.value is None:
             anchor = None
         return Failure(self.rule, self.relation, "", parts[:split], parts[split:], anchor)
-
-    def _rows_of(self, term: Term) -> tuple[str, int, list[str] | Decimal]:
-        """How a term is named in hints, its sign, and the rows it adds (a constant: its
-        value), the same for every column."""
-        if term.kind == "constant":
-            return term.name, term.sign, constant(term)
-        spec = self.spec.row(term.name)
-        assert spec is not None
-        rows = [term.name]
-        if term.kind == "group_sum":
-            children = [c.key for c in self.spec.children(term.name)]
-            present = [key for key in children if key in self.table.rows]
-            # some sub-items missing: a missing row, which the shape rules report
-            rows = children if present and len(present) < len(children) else present or rows
-        # A group row's own numbers are its subtotal: （三）小计, unlike sum(withheld), （三）.
-        group = term.kind == "key" and self.spec.is_group(spec)
-        return (f"{spec.short}小计" if group else spec.short), term.sign, rows
 
 
 def _part(term: _Resolved) -> Part:

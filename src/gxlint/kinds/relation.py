@@ -18,7 +18,7 @@ from gxlint.document.model import Span
 from gxlint.document.numbers import format_number
 from gxlint.findings import Finding
 from gxlint.kinds._common import TABLE_DOC
-from gxlint.kinds._evaluate import Evaluator, Failure, Part
+from gxlint.kinds._evaluate import Evaluator, Failure, Grid, Part
 from gxlint.kinds.base import Kind, param
 from gxlint.pack.expr import RelationSyntaxError, parse_relation
 from gxlint.pack.rule import Rule
@@ -64,15 +64,17 @@ _PINNED: MemoKey[dict[str, list[tuple[Failure, Value]]]] = MemoKey("relations")
 
 def _all_failures(ctx: Context) -> dict[str, list[tuple[Failure, Value]]]:
     """Every relation failure of the report, pinned to its most suspicious cell, by rule code."""
+    tables = ctx.tables.tables
+    grids: dict[str, Grid] = {}  # a table's, once for all its relations
     failures = [
         failure
         for rule in ctx.pack.rules
         if rule.kind == KIND.name
         for params in [rule.params_as(Params)]
+        for table in [tables[params.table]]
+        for grid in [grids.get(params.table) or grids.setdefault(params.table, Grid.of(table))]
         for expr in _exprs(params)
-        for failure in Evaluator(
-            rule, ctx.tables.tables[params.table], expr, params.per, params.anchor
-        ).failures()
+        for failure in Evaluator(rule, table, grid, expr, params.per, params.anchor).failures()
     ]
     suspicion: Counter[Span] = Counter(s for f in failures for s in {v.cell.span for v in f.cells})
     pinned: dict[str, list[tuple[Failure, Value]]] = {}

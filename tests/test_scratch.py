@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import pytest
 
+from gxlint import scratch
 from gxlint.errors import GxlintError
 from gxlint.scratch import Buckets, Records, Strings
 
 
-def test_records_come_back_by_number_and_in_order_whatever_was_read_between() -> None:
+@pytest.mark.parametrize("in_memory", [scratch.IN_MEMORY, 0, 40])  # in memory, a file, both
+def test_records_come_back_by_number_and_in_order_whatever_was_read_between(
+    monkeypatch, in_memory
+) -> None:
+    monkeypatch.setattr(scratch, "IN_MEMORY", in_memory)
     records: Records[object] = Records()
     values = [{"a": 1}, [1, 2, 3], "三", None, ("x", 2.5)]
     numbers = [records.append(v) for v in values]
@@ -33,15 +38,34 @@ def test_buckets_keep_the_order_values_came_in_and_write_out_what_is_buffered() 
     assert buckets.bucket(1) == buckets.bucket(1)  # read again: the same
 
 
-def test_a_full_disk_is_a_one_line_error_naming_the_folder(monkeypatch) -> None:
-    records: Records[str] = Records()
+class _Full:
+    """A temporary file on a full disk."""
 
-    def full(data: bytes) -> int:
+    def write(self, data: bytes) -> int:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(records._file, "write", full)
+
+def test_a_full_disk_is_a_one_line_error_naming_the_folder(monkeypatch) -> None:
+    records: Records[str] = Records()
+    records.append("x")  # in memory: no file yet
+    monkeypatch.setattr(scratch, "IN_MEMORY", 0)
+    monkeypatch.setattr(scratch, "temporary", _Full)
     with pytest.raises(GxlintError, match=r"临时文件无法写入.*No space left on device"):
-        records.append("x")
+        records.append("y")
+
+
+def test_a_few_records_make_no_file_and_more_go_to_one(monkeypatch) -> None:
+    made: list[object] = []
+    real = scratch.temporary
+    monkeypatch.setattr(scratch, "temporary", lambda: made.append(1) or real())
+    monkeypatch.setattr(scratch, "IN_MEMORY", 100)
+    records: Records[str] = Records()
+    records.append("x" * 40)
+    assert made == []  # a run of a few reports needs no temporary folder
+    records.append("y" * 80)
+    assert made == [1] and [records[0], records[1]] == ["x" * 40, "y" * 80]
+    records.append("z")
+    assert made == [1] and list(records) == ["x" * 40, "y" * 80, "z"]
 
 
 def test_strings_come_back_as_they_went_in_by_number_slice_and_in_order() -> None:

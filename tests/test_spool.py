@@ -90,8 +90,9 @@ def test_no_temporary_folder_is_a_one_line_error_naming_it(tmp_path) -> None:
 
     from conftest import SEED
 
-    code = (
+    code = (  # IN_MEMORY 0: the run's records go to a file, as a large batch's do
         "import tempfile; tempfile.tempdir = '/nonexistent/gxlint'; "
+        "from gxlint import scratch; scratch.IN_MEMORY = 0; "
         "from gxlint.app.cli import main; raise SystemExit(main([" + repr(str(SEED)) + "]))"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

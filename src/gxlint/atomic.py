@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -21,6 +20,8 @@ def write_atomically(
     """Replace `target` with `data`; with `like`, keep that file's mode (and owner, if allowed);
     with `mode`, give it that mode (else the temporary file's 0600). Raises OSError, having
     removed its temporary file."""
+    import tempfile  # here: most runs write nothing (a warm cache, output to a pipe)
+
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -1,15 +1,16 @@
 """What a batch keeps on disk rather than in memory, in unnamed temporary files ($TMPDIR; gone
 when closed, and no other process can open them): `Records`, values appended and read back by
 number or in order, and `Buckets`, values sorted into numbered buckets and read back a bucket at
-a time. Memory holds only where each record is (16 bytes) — what a batch of any size may hold.
+a time. Memory holds only where each record is (16 bytes) — what a batch of any size may hold —
+and a small batch's first records (up to IN_MEMORY bytes: a run of a few reports makes no file).
 A temporary file that cannot be made or written is a GxlintError naming the folder. What a batch
 must hold of every report, its path, it holds packed: `Strings`."""
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
-import tempfile
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Generic, TypeVar, overload
@@ -17,10 +18,13 @@ from typing import IO, Generic, TypeVar, overload
 from gxlint.errors import GxlintError
 
 T = TypeVar("T")
+IN_MEMORY = 1 << 20  # the bytes of pickled records kept in memory before they go to a file
 
 
 def temporary() -> IO[bytes]:
     """An unnamed file in the temporary folder: deleted as soon as it is closed."""
+    import tempfile  # only when records go to a file: a run of a few reports makes none
+
     try:
         return tempfile.TemporaryFile()
     except OSError as exc:
@@ -29,15 +33,18 @@ def temporary() -> IO[bytes]:
 
 
 def _folder() -> str:
+    import tempfile
+
     return tempfile.tempdir or os.environ.get("TMPDIR") or "/tmp"
 
 
 class Records(Generic[T]):
-    """Values pickled one after another in a temporary file, numbered from 0 as they come. The
-    last one read is kept at hand: a reader often asks for the same one a few times running."""
+    """Values pickled one after another in a temporary file (in memory up to IN_MEMORY bytes),
+    numbered from 0 as they come. The last one read is kept at hand: a reader often asks for
+    the same one a few times running."""
 
     def __init__(self) -> None:
-        self._file = temporary()
+        self._file: IO[bytes] = io.BytesIO()  # a temporary file past IN_MEMORY bytes
         self._offsets = array("Q")
         self._sizes = array("Q")
         self._last: tuple[int, T] | None = None
@@ -47,6 +54,8 @@ class Records(Generic[T]):
         data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
         try:
             self._file.seek(0, 2)
+            if isinstance(self._file, io.BytesIO) and self._file.tell() + len(data) > IN_MEMORY:
+                self._file = _spilled(self._file)
             self._offsets.append(self._file.tell())
             self._file.write(data)
         except OSError as exc:  # a full disk
@@ -70,6 +79,13 @@ class Records(Generic[T]):
         """Every value in the order kept."""
         for number in range(len(self._sizes)):
             yield self[number]
+
+
+def _spilled(memory: io.BytesIO) -> IO[bytes]:
+    """A temporary file holding what `memory` held, at its end."""
+    file = temporary()
+    file.write(memory.getbuffer())
+    return file
 
 
 class Buckets(Generic[T]):

@@ -57,7 +57,9 @@ class Source:
 
 
 def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    """What tells a report's bytes from another's within a run (the same report twice, a file
+    changed since it was checked): BLAKE2b, twice as fast as SHA-256 here, 128 bits."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def decode_report(path: str, data: bytes) -> Source:

@@ -60,7 +60,7 @@ class Finding:
     fix: Fix | None = None
 
     def at(self, path: str) -> Finding:
-        """This finding in the report at `path` (as dataclasses.replace, at a third of its cost:
+        """This finding in the report at `path` (as records.replace, at a third of its cost:
         a report's every finding is given its path)."""
         return Finding(
             self.code, self.name, self.severity, self.span, self.message, path, self.hint, self.fix

@@ -29,7 +29,7 @@ made = tuple.__new__
 class Span(NamedTuple):
     """A range of source characters: lines and columns are 1-based, end_column is exclusive.
     (A named tuple: a report makes hundreds, and a tuple is made at a third of the cost of a
-    frozen dataclass.)"""
+    frozen record.)"""
 
     line: int
     column: int

@@ -28,7 +28,7 @@ class NoParams:
 
 @record(frozen=True)
 class Kind(Generic[P]):
-    """A rule kind; `params` is its params class (a frozen dataclass of `param(...)` fields,
+    """A rule kind; `params` is its params class (a frozen record of `param(...)` fields,
     pack/params.py), which every rule of the kind's parameters are read into."""
 
     name: str

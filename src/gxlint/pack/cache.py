@@ -97,10 +97,16 @@ def entry(value: Any, files: list[Path]) -> dict[str, Any]:
 
 @cache
 def _code_hash() -> str:
-    """The code that shapes a cached pack: this package's modules and the kinds'."""
+    """The code that shapes a cached pack: this package's modules, the kinds' and records.py
+    (how a pack's classes are made from their fields)."""
     digest = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for file in sorted([*here.glob("*.py"), *(here.parent / "kinds").glob("*.py")]):
+    shaping = [
+        *here.glob("*.py"),
+        *(here.parent / "kinds").glob("*.py"),
+        here.parent / "records.py",
+    ]
+    for file in sorted(shaping):
         digest.update(file.read_bytes())
     return digest.hexdigest()
 

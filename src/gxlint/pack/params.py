@@ -1,4 +1,4 @@
-"""A rule kind's parameters, declared once: a frozen dataclass whose fields are the parameters,
+"""A rule kind's parameters, declared once: a frozen record whose fields are the parameters,
 their types, their defaults (none: the rule must give it) and what they are (`param(doc)`).
 
 The loader reads a rule's YAML entry into that class (`read_params`), checking every value's type

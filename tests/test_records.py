@@ -96,6 +96,11 @@ def test_a_subclass_compares_its_own_fields_and_never_equals_its_base() -> None:
     class Derived(Base):
         b: int = 0
 
+    @record(frozen=True, kw_only=True)
+    class Again(Derived):
+        a: int = 5  # declared again: its first place, its new default
+
+    assert [f.name for f in fields(Again)] == ["a", "b"] and Again().a == 5
     assert Derived(a=1, b=2) != Derived(a=1, b=3)
     assert Derived(a=1, b=0) != Base(a=1)
     assert repr(Derived(a=1, b=2)).endswith(".<locals>.Derived(a=1, b=2)")  # its qualname

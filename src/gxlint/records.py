@@ -112,7 +112,7 @@ def record(
     """`@dataclass` with these options, as a record (see above)."""
 
     def made(cls: type[T]) -> type[T]:
-        every = (*_inherited(cls), *_declared(cls, kw_only))
+        every = _fields(cls, kw_only)
         if slots:
             cls = _slotted(cls, every)
         else:  # a default stays a class attribute, as dataclasses leaves it
@@ -163,14 +163,16 @@ def replace(obj: T, /, **changes: Any) -> T:
     return obj.__class__(**changes)
 
 
-def _inherited(cls: type) -> list[Field]:
-    """The fields of the record classes `cls` derives from, by name (a later base wins)."""
+def _fields(cls: type, kw_only: bool) -> tuple[Field, ...]:
+    """The fields of the record classes `cls` derives from, then its own, by name: a field
+    declared again keeps its first place and takes its last declaration (as dataclasses)."""
     found: dict[str, Field] = {}
     for base in reversed(cls.__mro__[1:]):
         shape = base.__dict__.get("__record__")
         if shape is not None:
             found |= {f.name: f for f in shape.fields}
-    return list(found.values())
+    found |= {f.name: f for f in _declared(cls, kw_only)}
+    return tuple(found.values())
 
 
 def _declared(cls: type, kw_only: bool) -> list[Field]:

@@ -55,6 +55,7 @@ def test_a_record_is_made_compared_shown_and_hashed_as_its_dataclass(options) ->
     elif options.get("eq", True):
         assert hash(two) == hash(one)
     assert [f.name for f in fields(two)] == [f.name for f in dataclasses.fields(one)]
+    assert made_record.__match_args__ == made.__match_args__  # `case Point(x, y)` reads them
     assert repr(replace(two, y="c")) == repr(made_record(**{**values, "y": "c"}))
     assert repr(made_record(x=0)) == repr(made(x=0))  # the defaults and the factory's
 

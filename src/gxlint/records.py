@@ -1,9 +1,10 @@
-"""`record`: gxlint's dataclasses, made for a sixth of `dataclasses`' start-up cost.
+"""`record`: gxlint's dataclasses, made for a quarter of `dataclasses`' start-up cost.
 
 For each class, `dataclasses` writes the source of five or six methods (`__init__`, `__repr__`,
 `__eq__`, `__hash__`, a frozen class's `__setattr__` and `__delattr__`) and compiles each, and
-importing it imports `inspect` (and `ast`, `dis`, `tokenize`): for gxlint's 72 classes, a third of
-a one-report run. A record compiles only its `__init__`, from a short source; the other methods
+importing it imports `inspect` (and `ast`, `dis`, `tokenize`): for gxlint's 72 classes, 31 ms and
+5 ms of imports, a third of a one-report run. Records take 7 ms. A record compiles only its
+`__init__`, from a short source (its fields set as plain attributes); the other methods
 are shared functions that read the class's fields and give what the written ones would: the same
 repr, equality and hash. `field`, `fields`, `replace` and `MISSING` are `dataclasses`' own, for the
 options gxlint uses (tests/test_records.py holds them to `dataclasses`' behaviour).

@@ -65,16 +65,15 @@ _PINNED: MemoKey[dict[str, list[tuple[Failure, Value]]]] = MemoKey("relations")
 def _all_failures(ctx: Context) -> dict[str, list[tuple[Failure, Value]]]:
     """Every relation failure of the report, pinned to its most suspicious cell, by rule code."""
     tables = ctx.tables.tables
-    grids: dict[str, Grid] = {}  # a table's, once for all its relations
+    rules = [(r, r.params_as(Params)) for r in ctx.pack.rules if r.kind == KIND.name]
+    grids = {p.table: Grid.of(tables[p.table]) for _, p in rules}  # once for all its relations
     failures = [
         failure
-        for rule in ctx.pack.rules
-        if rule.kind == KIND.name
-        for params in [rule.params_as(Params)]
-        for table in [tables[params.table]]
-        for grid in [grids.get(params.table) or grids.setdefault(params.table, Grid.of(table))]
+        for rule, params in rules
         for expr in _exprs(params)
-        for failure in Evaluator(rule, table, grid, expr, params.per, params.anchor).failures()
+        for failure in Evaluator(
+            rule, tables[params.table], grids[params.table], expr, params.per, params.anchor
+        ).failures()
     ]
     suspicion: Counter[Span] = Counter(s for f in failures for s in {v.cell.span for v in f.cells})
     pinned: dict[str, list[tuple[Failure, Value]]] = {}

@@ -66,7 +66,8 @@ def _all_failures(ctx: Context) -> dict[str, list[tuple[Failure, Value]]]:
     """Every relation failure of the report, pinned to its most suspicious cell, by rule code."""
     tables = ctx.tables.tables
     rules = [(r, r.params_as(Params)) for r in ctx.pack.rules if r.kind == KIND.name]
-    grids = {p.table: Grid.of(tables[p.table]) for _, p in rules}  # once for all its relations
+    read = dict.fromkeys(p.table for _, p in rules)
+    grids = {key: Grid.of(tables[key]) for key in read}  # a table's, once for all its relations
     failures = [
         failure
         for rule, params in rules

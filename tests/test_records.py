@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import pickle
+from typing import ClassVar
 
 import pytest
 
@@ -135,8 +136,21 @@ def test_a_class_declared_as_no_dataclass_would_be_is_refused() -> None:
             a: int = 0
             b: int  # type: ignore[misc]
 
+    with pytest.raises(ValueError, match="both default and default_factory"):
+        field(default=0, default_factory=int)
+
     with pytest.raises(ValueError, match="mutable default"):
 
         @record
         class Shared:
             items: list[int] = []  # noqa: RUF012 - the mistake refused
+
+
+def test_a_class_variable_is_no_field() -> None:
+    @record(frozen=True)
+    class Counted:
+        limit: ClassVar[int] = 3
+        n: int = 0
+
+    assert [f.name for f in fields(Counted)] == ["n"] and Counted.limit == 3
+    assert repr(Counted(1)).endswith("Counted(n=1)")

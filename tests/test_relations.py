@@ -105,7 +105,9 @@ def test_a_plan_serves_every_report_of_one_shape_and_a_missing_row_has_its_own()
     plans = dict(_evaluate._PLANS)
     checked = {key[:2] for key, (_, plan) in plans.items() if plan is not None}
     assert checked  # (table, relation) pairs the seed's rows let be checked
-    assert [f.code for f in _lint(broken) if f.code.startswith("GX3")]
+    found = [(f.code, f.span.line, f.message) for f in _lint(broken) if f.code.startswith("GX3")]
+    assert [(code, line) for code, line, _ in found] == [("GX301", 51), ("GX303", 51)]
+    assert "一+二 = 1+0 = 1，三（七）+四 = 0+0 = 0，相差 1（列「总计」）" in found[0][2]
     assert plans == _evaluate._PLANS  # the same shape: no plan made again
     without = "\n".join(line for line in seed.split("\n") if "(二) 部分公开" not in line)
     _lint(without)

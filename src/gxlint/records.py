@@ -225,14 +225,16 @@ def _init(cls: type, every: tuple[Field, ...]) -> Callable[..., None]:
     for number, one in enumerate(every):
         default, factory = f"_d{number}", f"_f{number}"
         names[default], names[factory] = one.default, one.default_factory
-        made = one.default_factory is not MISSING
+        from_factory = one.default_factory is not MISSING
         if one.init:
             given = f"={default}" if one.default is not MISSING else ""
             (keywords if one.kw_only else arguments).append(
-                one.name + ("=_FACTORY" if made else given)
+                one.name + ("=_FACTORY" if from_factory else given)
             )
-            value = f"{factory}() if {one.name} is _FACTORY else {one.name}" if made else one.name
-        elif made:
+            value = one.name
+            if from_factory:
+                value = f"{factory}() if {one.name} is _FACTORY else {one.name}"
+        elif from_factory:
             value = f"{factory}()"
         elif one.default is not MISSING:
             value = default

@@ -47,6 +47,8 @@ class Failure(NamedTuple):
 # A term as evaluated: how hints name it, its sign, and the cells it adds (none: a constant,
 # whose value is the Decimal given instead).
 _Resolved = tuple[str, int, list[Value] | Decimal]
+# A term as planned: the same, with the keys of the rows it adds in place of their cells.
+_Planned = tuple[str, int, list[str] | Decimal]
 # A term's positions in the numbers a relation is checked on (none: a constant).
 _Positions = Sequence[int]
 
@@ -108,7 +110,7 @@ class _Plan(NamedTuple):
     name, sign and rows (a constant: its value), the rows read, and the sides at their
     positions."""
 
-    terms: list[tuple[str, int, list[str] | Decimal]]
+    terms: list[_Planned]
     used: list[str]
     sides: _Sides
 
@@ -142,9 +144,7 @@ def _planned(spec: TableSpec, relation: Relation, expr: str, grid: Grid) -> _Pla
     return _Plan(terms, used, _sides(expr, positions))
 
 
-def _rows_of(
-    spec: TableSpec, term: Term, placed: frozenset[str]
-) -> tuple[str, int, list[str] | Decimal]:
+def _rows_of(spec: TableSpec, term: Term, placed: frozenset[str]) -> _Planned:
     """How a term is named in hints, its sign, and the rows it adds (a constant: its value),
     the same for every column."""
     if term.kind == "constant":

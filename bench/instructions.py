@@ -2,13 +2,17 @@
 not move (wall and CPU times on a shared machine vary by half between runs), to compare two
 versions of gxlint step by step. Needs `valgrind` on the PATH.
 
-    python bench/instructions.py [--part check|build] [--src OTHER/src] [--rounds 3]
+    python bench/instructions.py [--part PART | --phases] [--src OTHER/src] [--rounds 3]
                                  [--ignore GX519,GX6]
 
-Counts the instructions of checking (or only building the model of) every report in
-tests/corpus `rounds` times, less those of a run that only warms up, per report. `--src` counts
-another checkout's gxlint (a `git worktree` of an earlier commit, say) on the same reports.
-`--ignore` checks without some rules (codes or prefixes, as gxlint's own --ignore): the
+Counts the instructions of checking every report in tests/corpus `rounds` times, less those of a
+run that only warms up, per report. `--part` counts one stage instead: `read` (reading the file),
+`build` (the model of a text already read), and from the text up to `context` (format version
+and pack), `tables` (table recognition), `prose` (every section's prose folded) or `rules` (every
+rule run, as the engine runs them); `check`, the default, is `gxlint`'s own check of a file,
+reading included. `--phases` counts every stage and prints what each adds to the one before it.
+`--src` counts another checkout's gxlint (a `git worktree` of an earlier commit, say) on the same
+reports. `--ignore` checks without some rules (codes or prefixes, as gxlint's own --ignore): the
 difference from a run without it is what those rules cost.
 """
 
@@ -26,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.txt"))
 # Run by the counted Python: warm up on every report, then do `part` `rounds` times.
 WORK = """
+import gc
 import sys
 sys.path.insert(0, sys.argv[1])
 part, rounds, ignore, files = sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5:]
@@ -35,7 +40,44 @@ if not gxlint.__file__.startswith(sys.argv[1]):
 from gxlint.app.batch import Options, check_one
 from gxlint.document.build import build_document
 from gxlint.document.read import read_source
+from gxlint.engine import context_for, selected
+from gxlint.kinds import registry
 options = Options(ignore=frozenset(filter(None, ignore.split(","))))
+kinds = registry()
+
+
+def stage(path, text):
+    # The model, then each stage after it up to `part`, as the engine goes through them (the
+    # cyclic collector off, as check_one has it).
+    gc.disable()
+    try:
+        upto(path, text)
+    finally:
+        gc.enable()
+
+
+def upto(path, text):
+    doc = build_document(path, text)
+    if part == "build":
+        return
+    ctx = context_for(doc)
+    if part == "context" or not ctx.is_report:
+        return
+    ctx.tables
+    if part == "tables":
+        return
+    for key in ("preamble", *(spec.key for spec in ctx.pack.sections)):
+        ctx.prose(key)
+    if part == "prose":
+        return
+    for rule in ctx.pack.rules:
+        if selected(rule.code, options.select, options.ignore):
+            kind = kinds[rule.kind]
+            list(kind.check(rule, ctx))
+            if kind.collect is not None:
+                kind.collect(rule, ctx)
+
+
 for f in files:
     failed = check_one(f, options).error
     if failed is not None:  # e.g. a Python without gxlint's dependencies: nothing is counted
@@ -43,10 +85,12 @@ for f in files:
 texts = [(f, read_source(f).text) for f in files]
 for _ in range(rounds if part != "none" else 0):
     for f, text in texts:
-        if part == "build":
-            build_document(f, text)
-        else:
+        if part == "check":
             check_one(f, options)
+        elif part == "read":
+            read_source(f)
+        else:
+            stage(f, text)
 """
 
 
@@ -65,9 +109,30 @@ def count(src: Path, part: str, rounds: int, ignore: str) -> int:
     return int(found.group(1).replace(",", ""))
 
 
+# The stages `--phases` counts, each with the one its figure includes (None: none).
+STAGES = {
+    "read": None,
+    "build": None,
+    "context": "build",
+    "tables": "context",
+    "prose": "tables",
+    "rules": "prose",
+}
+STAGE_NAMES = {
+    "read": "reading the file",
+    "build": "building the model",
+    "context": "format version and context",
+    "tables": "table recognition",
+    "prose": "folding the prose",
+    "rules": "the rules",
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=("check", "build"), default="check")
+    parts = parser.add_mutually_exclusive_group()
+    parts.add_argument("--part", choices=("check", *STAGES), default="check")
+    parts.add_argument("--phases", action="store_true", help="every stage, and what each adds")
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="the gxlint to count")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--ignore", default="", help="rule codes or prefixes not run: GX519,GX6")
@@ -79,10 +144,23 @@ def main() -> None:
         raise SystemExit("bench/instructions.py needs valgrind (apt-get install valgrind)")
     count(args.src, "none", 0, args.ignore)  # a first run fills the cache: not counted
     base = count(args.src, "none", 0, args.ignore)
-    total = count(args.src, args.part, args.rounds, args.ignore)
-    per_report = (total - base) / (args.rounds * len(CORPUS)) / 1e6
-    without = f", without {args.ignore}" if args.ignore else ""
-    print(f"{args.part}: {per_report:.2f} M instructions per report ({args.src}{without})")
+
+    def per_report(part: str) -> float:
+        total = count(args.src, part, args.rounds, args.ignore)
+        return (total - base) / (args.rounds * len(CORPUS)) / 1e6
+
+    counted = f"{args.src}, without {args.ignore}" if args.ignore else str(args.src)
+    if not args.phases:
+        print(f"{args.part}: {per_report(args.part):.2f} M instructions per report ({counted})")
+        return
+    figures = {part: per_report(part) for part in ("check", *STAGES)}
+    print(f"M instructions per report ({counted})")
+    for part, before in STAGES.items():
+        own = figures[part] - (figures[before] if before else 0.0)
+        print(f"  {STAGE_NAMES[part]:<28} {own:6.2f}")
+    rest = figures["check"] - figures["read"] - figures["rules"]
+    print(f"  {'findings and results':<28} {rest:6.2f}")
+    print(f"  {'a whole check':<28} {figures['check']:6.2f}")
 
 
 if __name__ == "__main__":

@@ -109,22 +109,14 @@ def count(src: Path, part: str, rounds: int, ignore: str) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-# The stages `--phases` counts, each with the one its figure includes (None: none).
+# The stages `--phases` counts: each one's name, and the stage its figure includes (None: none).
 STAGES = {
-    "read": None,
-    "build": None,
-    "context": "build",
-    "tables": "context",
-    "prose": "tables",
-    "rules": "prose",
-}
-STAGE_NAMES = {
-    "read": "reading the file",
-    "build": "building the model",
-    "context": "format version and context",
-    "tables": "table recognition",
-    "prose": "folding the prose",
-    "rules": "the rules",
+    "read": ("reading the file", None),
+    "build": ("building the model", None),
+    "context": ("format version and context", "build"),
+    "tables": ("table recognition", "context"),
+    "prose": ("folding the prose", "tables"),
+    "rules": ("the rules", "prose"),
 }
 
 
@@ -155,9 +147,9 @@ def main() -> None:
         return
     figures = {part: per_report(part) for part in ("check", *STAGES)}
     print(f"M instructions per report ({counted})")
-    for part, before in STAGES.items():
+    for part, (name, before) in STAGES.items():
         own = figures[part] - (figures[before] if before else 0.0)
-        print(f"  {STAGE_NAMES[part]:<28} {own:6.2f}")
+        print(f"  {name:<28} {own:6.2f}")
     rest = figures["check"] - figures["read"] - figures["rules"]
     print(f"  {'findings and results':<28} {rest:6.2f}")
     print(f"  {'a whole check':<28} {figures['check']:6.2f}")

@@ -8,12 +8,12 @@ versions of gxlint step by step. Needs `valgrind` on the PATH.
 Counts the instructions of checking every report in tests/corpus `rounds` times, less those of a
 run that only warms up, per report. `--part` counts one stage instead: `read` (reading the file),
 `build` (the model of a text already read), and from the text up to `context` (format version
-and pack), `tables` (table recognition), `prose` (every section's prose folded) or `rules` (every
-rule run, as the engine runs them); `check`, the default, is `gxlint`'s own check of a file,
-reading included. `--phases` counts every stage and prints what each adds to the one before it.
-`--src` counts another checkout's gxlint (a `git worktree` of an earlier commit, say) on the same
-reports. `--ignore` checks without some rules (codes or prefixes, as gxlint's own --ignore): the
-difference from a run without it is what those rules cost.
+and pack), `tables` (table recognition), `prose` (every section's prose folded) or `rules` (the
+engine's check: every rule run, the findings sorted); `check`, the default, is `gxlint`'s own
+check of a file, reading included. `--phases` counts every stage and prints what each adds to the
+one before it. `--src` counts another checkout's gxlint (a `git worktree` of an earlier commit,
+say) on the same reports. `--ignore` checks without some rules (codes or prefixes, as gxlint's own
+--ignore): the difference from a run without it is what those rules cost.
 """
 
 from __future__ import annotations
@@ -40,15 +40,14 @@ if not gxlint.__file__.startswith(sys.argv[1]):
 from gxlint.app.batch import Options, check_one
 from gxlint.document.build import build_document
 from gxlint.document.read import read_source
-from gxlint.engine import context_for, selected
-from gxlint.kinds import registry
+from gxlint.engine import check_report, context_for
 options = Options(ignore=frozenset(filter(None, ignore.split(","))))
-kinds = registry()
 
 
 def stage(path, text):
-    # The model, then each stage after it up to `part`, as the engine goes through them (the
-    # cyclic collector off, as check_one has it).
+    # The model, then each stage after it up to `part` as the engine goes through them, and
+    # for `rules` the engine's own check of the model (the cyclic collector off, as check_one
+    # has it).
     gc.disable()
     try:
         upto(path, text)
@@ -60,6 +59,9 @@ def upto(path, text):
     doc = build_document(path, text)
     if part == "build":
         return
+    if part == "rules":
+        check_report(doc, select=options.select, ignore=options.ignore)
+        return
     ctx = context_for(doc)
     if part == "context" or not ctx.is_report:
         return
@@ -68,14 +70,6 @@ def upto(path, text):
         return
     for key in ("preamble", *(spec.key for spec in ctx.pack.sections)):
         ctx.prose(key)
-    if part == "prose":
-        return
-    for rule in ctx.pack.rules:
-        if selected(rule.code, options.select, options.ignore):
-            kind = kinds[rule.kind]
-            list(kind.check(rule, ctx))
-            if kind.collect is not None:
-                kind.collect(rule, ctx)
 
 
 for f in files:
